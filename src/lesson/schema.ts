@@ -33,7 +33,7 @@ const hint = text.describe('Offered after a wrong answer, or when the learner as
 const explanation = text.describe('Shown once the question is settled.').optional();
 const title = text.describe('A short title, shown in the position line.').optional();
 
-const choice = z.strictObject({
+export const choice = z.strictObject({
   text: text.describe('The option as the learner sees it.'),
   correct: z.boolean().default(false).describe('Whether this option is right.'),
   why: text.describe('Why this option is right or wrong; shown once the question is settled.').optional(),

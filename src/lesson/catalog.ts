@@ -1,0 +1,91 @@
+/**
+ * The lessons a learner can take: the built-in ones, and an instructor's
+ * folder given with --lessons (a folder lesson with a built-in's id wins).
+ *
+ * Built-in lessons are validated at build time and shipped as JSON
+ * (dist/lessons.json), so starting a lesson needs neither the YAML parser nor
+ * the schema library. Without a build (tests run from src/) they are read
+ * from lessons/*.yaml.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { packageRoot } from '../package-root.js';
+import { suggest } from '../text/suggest.js';
+import type { Problem } from './load.js';
+import type { Lesson } from './schema.js';
+
+export interface CatalogOptions {
+  lessonsDir?: string;
+}
+
+export interface Catalog {
+  /** Sorted by id. */
+  lessons: Lesson[];
+  /** Problems of files that could not be loaded; their good neighbours still are. */
+  problems: Problem[];
+}
+
+export function builtInLessonsDir(): string {
+  return join(packageRoot(), 'lessons');
+}
+
+export function builtLessonsFile(): string {
+  return join(packageRoot(), 'dist', 'lessons.json');
+}
+
+/** The lesson files directly in a folder, not its subfolders, in name order. */
+export async function lessonFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`lessons folder ${dir}: ${code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : `cannot be read (${code})`}`);
+  }
+  return entries
+    .filter((e) => !e.isDirectory() && /\.ya?ml$/i.test(e.name))
+    .map((e) => join(dir, e.name))
+    .sort();
+}
+
+async function loadFolder(dir: string): Promise<Catalog> {
+  const { loadLessonFile } = await import('./load.js');
+  const results = await Promise.all((await lessonFiles(dir)).map(loadLessonFile));
+  return {
+    lessons: results.flatMap((r) => (r.lesson ? [r.lesson] : [])),
+    problems: results.flatMap((r) => r.problems),
+  };
+}
+
+async function builtIn(): Promise<Catalog> {
+  const file = builtLessonsFile();
+  if (existsSync(file)) return { lessons: JSON.parse(await readFile(file, 'utf8')) as Lesson[], problems: [] };
+  return loadFolder(builtInLessonsDir());
+}
+
+export async function loadCatalog(options: CatalogOptions = {}): Promise<Catalog> {
+  const base = await builtIn();
+  if (!options.lessonsDir) return base;
+  const extra = await loadFolder(options.lessonsDir);
+  const byId = new Map(base.lessons.map((l) => [l.id, l]));
+  for (const lesson of extra.lessons) byId.set(lesson.id, lesson);
+  return {
+    lessons: [...byId.values()].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true })),
+    problems: [...base.problems, ...extra.problems],
+  };
+}
+
+/** One lesson by id, or a usage error naming the known ones. */
+export async function findLesson(id: string, options: CatalogOptions = {}): Promise<Lesson> {
+  const catalog = await loadCatalog(options);
+  const lesson = catalog.lessons.find((l) => l.id === id);
+  if (lesson) return lesson;
+  const ids = catalog.lessons.map((l) => l.id);
+  const guess = suggest(id, ids);
+  const broken = catalog.problems.length > 0 ? ` (${catalog.problems.length} problem(s) in lesson files; run kube-learn lint)` : '';
+  throw new UsageError(
+    `unknown lesson "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}; known lessons: ${ids.join(', ') || 'none'}${broken}`,
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Loading one lesson file: YAML syntax, the schema, then the rules a schema
+ * cannot express. Every problem of the file is reported, each with the line
+ * and column of the node at fault. Nothing here throws for a bad file.
+ */
+import { open, stat } from 'node:fs/promises';
+import { neutralize, neutralizeDeep } from '../text/sanitize.js';
+import { schemaProblems, type KnownKeys } from './issues.js';
+import { checkRules } from './rules.js';
+import { choice as choiceSchema, lesson as lessonSchema, manifestCheck, misconception, step as stepSchema, type Lesson } from './schema.js';
+import { MAX_FILE_BYTES, nodeAt, parseYaml, type SourceProblem } from './yaml-source.js';
+
+export interface Problem extends SourceProblem {
+  file: string;
+}
+
+export interface LoadResult {
+  file: string;
+  lesson?: Lesson;
+  problems: Problem[];
+}
+
+/** `file:line:col: message`, the form editors and terminals link to. */
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.col}: ${neutralize(p.message)}`;
+}
+
+const stepKeys = new Map<unknown, readonly string[]>(
+  stepSchema.options.map((option) => [option.shape.type.value, Object.keys(option.shape)]),
+);
+
+/** The fields allowed where an unknown one was found, for "did you mean". */
+const knownKeys: KnownKeys = (path, doc) => {
+  const parent = path.at(-2);
+  if (path.length === 0) return Object.keys(lessonSchema.shape);
+  if (parent === 'steps') return stepKeys.get(doc.getIn([...path, 'type'])) ?? [];
+  if (parent === 'choices') return Object.keys(choiceSchema.shape);
+  if (parent === 'checks') return Object.keys(manifestCheck.shape);
+  if (parent === 'misconceptions') return Object.keys(misconception.shape);
+  return [];
+};
+
+export function loadLessonText(text: string, file: string): LoadResult {
+  const outcome = parseYaml(text);
+  if (!outcome.ok) return { file, problems: outcome.problems.map((p) => ({ file, ...p })) };
+  const { parsed } = outcome;
+  const at = (problem: SourceProblem): Problem => ({ file, ...problem });
+
+  const result = lessonSchema.safeParse(parsed.value, { reportInput: true });
+  if (!result.success) {
+    return { file, problems: schemaProblems(result.error.issues, parsed, knownKeys).map(at) };
+  }
+
+  const problems = checkRules(result.data).map((v) => {
+    const node = nodeAt(parsed.doc, v.path, v.atKey);
+    return at({ ...parsed.position(node?.range?.[0] ?? 0), message: v.message });
+  });
+  if (problems.length > 0) return { file, problems };
+  return { file, lesson: neutralizeDeep(result.data), problems: [] };
+}
+
+/** Reads at most one byte past the size limit, so a huge file can't exhaust memory. */
+async function readLimited(path: string): Promise<string | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return length > MAX_FILE_BYTES ? undefined : buffer.subarray(0, length).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function loadLessonFile(file: string): Promise<LoadResult> {
+  let text: string | undefined;
+  try {
+    // A FIFO or device would block or never end: only regular files are lessons.
+    const info = await stat(file);
+    if (info.isDirectory()) return { file, problems: [{ file, line: 1, col: 1, message: 'is a folder, not a file' }] };
+    if (!info.isFile()) return { file, problems: [{ file, line: 1, col: 1, message: 'is not a regular file' }] };
+    text = await readLimited(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(error)})`;
+    return { file, problems: [{ file, line: 1, col: 1, message: why }] };
+  }
+  if (text === undefined) {
+    return { file, problems: [{ file, line: 1, col: 1, message: `file is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit` }] };
+  }
+  return loadLessonText(text, file);
+}

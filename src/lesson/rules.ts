@@ -1,0 +1,74 @@
+/**
+ * What the schema cannot say about a lesson: rules across fields and steps.
+ * Each rule returns the path of the offending node, so the loader can point
+ * at it; for a duplicate, that is the second occurrence.
+ */
+import type { Lesson } from './schema.js';
+
+export interface RuleViolation {
+  path: PropertyKey[];
+  message: string;
+  /** Point at the key itself rather than its value. */
+  atKey?: boolean;
+}
+
+/** Lesson ids a learner could not reach because a command has that name. */
+export const RESERVED_IDS = ['list', 'lint', 'schema', 'check', 'progress', 'reset', 'help'];
+
+const OPERATORS = ['equals', 'matches', 'contains', 'exists', 'absent'] as const;
+
+export function checkRules(lesson: Lesson): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  if (RESERVED_IDS.includes(lesson.id)) {
+    out.push({ path: ['id'], message: `lesson id "${lesson.id}" is also a kube-learn command; choose another` });
+  }
+
+  const numbers = new Set<number>();
+  lesson.misconceptions?.forEach((m, i) => {
+    if (numbers.has(m.number)) out.push({ path: ['misconceptions', i, 'number'], message: `misconception number ${m.number} is used twice` });
+    numbers.add(m.number);
+  });
+
+  const seen = new Set<string>();
+  lesson.steps.forEach((step, i) => {
+    const at = (...rest: PropertyKey[]): PropertyKey[] => ['steps', i, ...rest];
+    if (seen.has(step.id)) out.push({ path: at('id'), message: `step id "${step.id}" is used twice in this lesson` });
+    seen.add(step.id);
+
+    step.corrects?.forEach((n, j) => {
+      if (!numbers.has(n)) out.push({ path: at('corrects', j), message: `corrects ${n}, but the lesson's misconceptions have no number ${n}` });
+    });
+
+    if (step.type === 'choice' || step.type === 'multi') {
+      const correct = step.choices.flatMap((c, j) => (c.correct ? [j] : []));
+      if (step.type === 'choice' && correct.length === 0) out.push({ path: at('choices'), message: 'a choice question needs exactly one correct choice; none is marked correct: true' });
+      if (step.type === 'choice' && correct.length > 1) {
+        out.push({ path: at('choices', correct[1]!, 'correct'), message: 'a choice question has exactly one correct choice; this is the second (use type: multi for several)' });
+      }
+      if (step.type === 'multi' && correct.length === 0) out.push({ path: at('choices'), message: 'a multi question needs at least one correct choice' });
+      const texts = new Set<string>();
+      step.choices.forEach((c, j) => {
+        const key = c.text.trim().toLowerCase();
+        if (texts.has(key)) out.push({ path: at('choices', j, 'text'), message: `choice "${c.text}" appears twice` });
+        texts.add(key);
+      });
+    }
+
+    if (step.type === 'manifest') {
+      step.checks.forEach((check, j) => {
+        const used = OPERATORS.filter((op) => check[op] !== undefined);
+        if (used.length !== 1) {
+          out.push({ path: at('checks', j), message: `a check needs exactly one of ${OPERATORS.join(', ')}; this one has ${used.length ? used.join(' and ') : 'none'}` });
+        }
+        if (check.matches !== undefined) {
+          try {
+            new RegExp(check.matches);
+          } catch {
+            out.push({ path: at('checks', j, 'matches'), message: `"${check.matches}" is not a valid regular expression` });
+          }
+        }
+      });
+    }
+  });
+  return out;
+}

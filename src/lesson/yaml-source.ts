@@ -1,0 +1,134 @@
+/**
+ * Parsing a YAML file from someone we don't know, keeping where every node
+ * came from. Safe by construction: a size limit, no custom tags, a cap on
+ * aliases (a "billion laughs" file stops here) and on nesting depth.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+export const MAX_ALIASES = 100;
+export const MAX_DEPTH = 64;
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+export interface SourceProblem extends Position {
+  message: string;
+}
+
+export interface ParsedYaml {
+  doc: Document.Parsed;
+  value: unknown;
+  /** 1-based line and column of a character offset. */
+  position(offset: number): Position;
+}
+
+/** Plain words for the YAML errors people actually make. */
+const FRIENDLY: Record<string, string> = {
+  DUPLICATE_KEY: 'duplicate key: this key is already set in this mapping',
+  TAB_AS_INDENT: 'a tab is used for indentation; YAML indents with spaces only',
+  MULTIPLE_DOCS: 'more than one YAML document ("---"); put one lesson in each file',
+  BAD_INDENT: 'bad indentation',
+  MISSING_CHAR: 'missing character',
+  TAG_RESOLVE_FAILED: 'custom tags are not allowed',
+};
+
+function friendly(code: string, message: string): string {
+  const words = FRIENDLY[code];
+  if (!words || code === 'BAD_INDENT' || code === 'MISSING_CHAR') return `YAML syntax: ${firstLine(message)}`;
+  return words;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?$/, '');
+}
+
+/** How deep the node tree goes, stopping early past the limit. */
+function depthExceeds(node: unknown, limit: number, depth = 0): Node | undefined {
+  if (depth > limit) return node as Node;
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items) {
+      const child = isPair(item) ? item.value : item;
+      const deep = depthExceeds(child, limit, depth + 1);
+      if (deep) return deep;
+    }
+  }
+  return undefined;
+}
+
+export type ParseOutcome = { ok: true; parsed: ParsedYaml } | { ok: false; problems: SourceProblem[] };
+
+export function parseYaml(text: string): ParseOutcome {
+  const lineCounter = new LineCounter();
+  const position = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, col };
+  };
+  if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
+    return { ok: false, problems: [{ line: 1, col: 1, message: `file is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit` }] };
+  }
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, customTags: [] });
+  } catch (error) {
+    // The parser recurses per nesting level; a pathological file can exhaust the stack.
+    if (error instanceof RangeError) return { ok: false, problems: [{ line: 1, col: 1, message: 'document is nested too deeply' }] };
+    throw error;
+  }
+  const problems: SourceProblem[] = [...doc.errors, ...doc.warnings].map((e) => ({
+    ...position(e.pos[0]),
+    message: friendly(e.code, e.message),
+  }));
+  if (problems.length > 0) return { ok: false, problems };
+
+  const deep = depthExceeds(doc.contents, MAX_DEPTH);
+  if (deep) {
+    return { ok: false, problems: [{ ...position(deep.range?.[0] ?? 0), message: `nested more than ${MAX_DEPTH} levels deep` }] };
+  }
+  try {
+    const value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    return { ok: true, parsed: { doc, value, position } };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const bomb = /alias count/i.test(message);
+    return {
+      ok: false,
+      problems: [{ line: 1, col: 1, message: bomb ? `too many aliases (more than ${MAX_ALIASES} expanded); refusing a possible alias bomb` : `YAML: ${firstLine(message)}` }],
+    };
+  }
+}
+
+/**
+ * The node a path points at, or the nearest existing ancestor when the path
+ * ends in a field that is missing. With `key`, a final mapping key's own
+ * position (for unknown or duplicate fields) rather than its value's.
+ */
+export function nodeAt(doc: Document.Parsed, path: readonly PropertyKey[], key = false): Node | undefined {
+  let node: unknown = doc.contents;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === segment);
+      if (!pair) return node;
+      if (key && i === path.length - 1) return pair.key as Node;
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (!item) return node;
+      node = item;
+    } else {
+      return node as Node;
+    }
+  }
+  return node as Node;
+}
+
+/** The key node of a field inside the mapping at `path`, if present. */
+export function keyNodeAt(doc: Document.Parsed, path: readonly PropertyKey[], field: string): Node | undefined {
+  const parent = nodeAt(doc, path);
+  if (!isMap(parent)) return parent;
+  const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === field);
+  return (pair?.key as Node | undefined) ?? parent;
+}

@@ -1,0 +1,26 @@
+/**
+ * Where kube-learn is installed. The code runs from src/ under tests and from
+ * dist/ (bundled into chunks) when installed, so walk up to our package.json
+ * rather than assume a depth.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let root: string | undefined;
+
+export function packageRoot(): string {
+  if (root) return root;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'kube-learn') return (root = dir);
+    const up = dirname(dir);
+    if (up === dir) throw new Error('kube-learn: cannot find its own package.json');
+    dir = up;
+  }
+}
+
+export function packageVersion(): string {
+  return JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version;
+}

@@ -1,0 +1,48 @@
+/**
+ * The one place that turns an outcome into an exit code and an error into a
+ * one-line message on stderr. Nothing else calls process.exit.
+ */
+import { Cancelled, CheckFailed, ExitCode, UsageError } from './errors.js';
+import { neutralize } from './text/sanitize.js';
+
+/** Commander reports its own parse errors; we only map them to an exit code. */
+function isCommanderError(error: unknown): error is { code: string; exitCode: number } {
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('commander.');
+}
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof Cancelled) return error.exitCode;
+  if (error instanceof UsageError || error instanceof CheckFailed) return error.exitCode;
+  if (isCommanderError(error)) {
+    const quiet = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
+    return quiet.includes(error.code) ? ExitCode.ok : ExitCode.usage;
+  }
+  return ExitCode.checkFailed;
+}
+
+function messageFor(error: unknown): string | undefined {
+  if (error instanceof Cancelled) return error.reason === 'signal' ? (error.message === 'Cancelled' ? 'Interrupted.' : error.message) : undefined;
+  if (isCommanderError(error)) return undefined;
+  if (error instanceof UsageError || error instanceof CheckFailed) return error.message;
+  const text = error instanceof Error ? error.message : String(error);
+  return `unexpected error: ${text} (set KUBE_LEARN_DEBUG=1 for details)`;
+}
+
+function flush(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => (stream.writableNeedDrain ? stream.once('drain', resolve) : resolve()));
+}
+
+export async function run(main: () => Promise<number | void>): Promise<never> {
+  let code: number;
+  try {
+    code = (await main()) ?? ExitCode.ok;
+  } catch (error) {
+    code = exitCodeFor(error);
+    const message = messageFor(error);
+    if (message) process.stderr.write(`kube-learn: ${neutralize(message.split('\n')[0]!)}\n`);
+    if (process.env.KUBE_LEARN_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  }
+  await Promise.all([flush(process.stdout), flush(process.stderr)]);
+  // Prompt libraries and stdin readers may still hold the event loop open.
+  process.exit(code);
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem, loadLessonFile, loadLessonText } from '../../src/lesson/load.js';
+
+const bad = (name: string) => `test/fixtures/lessons/bad/${name}.yaml`;
+
+async function problems(file: string): Promise<string[]> {
+  const result = await loadLessonFile(file);
+  expect(result.lesson).toBeUndefined();
+  return result.problems.map(formatProblem);
+}
+
+describe('loadLessonFile', () => {
+  it('loads a valid lesson with every step type', async () => {
+    const result = await loadLessonFile('test/fixtures/lessons/good/intro.yaml');
+    expect(result.problems).toEqual([]);
+    expect(result.lesson?.steps.map((s) => s.type)).toEqual(['explain', 'choice', 'multi', 'text', 'manifest']);
+    // Defaults come from the schema.
+    expect(result.lesson?.format).toBe(1);
+  });
+
+  it('reports a YAML syntax error where the parser lost its way', async () => {
+    expect(await problems(bad('syntax'))).toEqual([
+      expect.stringMatching(/^test\/fixtures\/lessons\/bad\/syntax\.yaml:6:1: YAML syntax: /),
+    ]);
+  });
+
+  it('reports an unknown step type at the type value, naming the known ones', async () => {
+    expect(await problems(bad('unknown-type'))).toEqual([
+      `${bad('unknown-type')}:6:11: unknown step type; use one of: explain, choice, multi, text, manifest (at steps[0].type)`,
+    ]);
+  });
+
+  it('reports a missing question at the step that lacks it', async () => {
+    expect(await problems(bad('missing-question'))).toEqual([
+      `${bad('missing-question')}:5:5: missing required field "question" (at steps[0].question)`,
+    ]);
+  });
+
+  it('reports the second correct choice of a choice question', async () => {
+    expect(await problems(bad('two-correct'))).toEqual([
+      `${bad('two-correct')}:12:18: a choice question has exactly one correct choice; this is the second (use type: multi for several)`,
+    ]);
+  });
+
+  it('reports the second of two steps with one id', async () => {
+    expect(await problems(bad('duplicate-step'))).toEqual([
+      `${bad('duplicate-step')}:9:9: step id "same" is used twice in this lesson`,
+    ]);
+  });
+
+  it('reports a duplicate key at its second occurrence, in plain words', async () => {
+    expect(await problems(bad('duplicate-key'))).toEqual([
+      `${bad('duplicate-key')}:9:5: duplicate key: this key is already set in this mapping`,
+    ]);
+  });
+
+  it('refuses a lesson id that a command would shadow', async () => {
+    expect(await problems(bad('reserved-id'))).toEqual([
+      `${bad('reserved-id')}:1:5: lesson id "list" is also a kube-learn command; choose another`,
+    ]);
+  });
+
+  it('reports every schema problem of a file, not just the first', () => {
+    const text = [
+      'id: many',
+      'title: Many',
+      'summary: Several problems.',
+      'steps:',
+      '  - id: a',
+      '    type: text',
+      '    question: Which?',
+      '    acept: [x]',
+      '  - id: B',
+      '    type: explain',
+      '    title: T',
+      '    body: b',
+    ].join('\n');
+    expect(loadLessonText(text, 'm.yaml').problems.map(formatProblem)).toEqual([
+      'm.yaml:5:5: missing required field "accept" (at steps[0].accept)',
+      'm.yaml:8:5: unknown field "acept"; did you mean "accept"? (at steps[0].acept)',
+      'm.yaml:9:9: id must be lowercase letters, digits and "-", starting with a letter or digit (at steps[1].id)',
+    ]);
+  });
+
+  it('says which file is missing instead of throwing', async () => {
+    expect(await problems('test/fixtures/lessons/nope.yaml')).toEqual(['test/fixtures/lessons/nope.yaml:1:1: no such file']);
+  });
+
+  it('neutralises control characters in lesson text', () => {
+    const text = 'id: esc\ntitle: "Evil \\e[2J title"\nsummary: "bell \\a and \\u009b"\nsteps:\n  - {id: a, type: explain, title: A, body: B}\n';
+    const { lesson } = loadLessonText(text, 'e.yaml');
+    expect(lesson?.title).toBe('Evil \u241b[2J title');
+    expect(lesson?.summary).toBe('bell \u2407 and <U+009B>');
+  });
+});
