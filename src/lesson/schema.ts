@@ -146,10 +146,10 @@ export type StepType = Step['type'];
 
 /** The JSON Schema for editors, written to schema/lesson.schema.json. */
 export function lessonJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(lesson, { io: 'input', target: 'draft-2020-12' });
+  const schema = z.toJSONSchema(lesson, { io: 'input', target: 'draft-7' });
   return {
     ...schema,
-    $id: 'https://github.com/kube-learn/kube-learn/schema/lesson.schema.json',
+    $id: 'https://kube-learn.dev/schema/lesson.schema.json',
     title: 'kube-learn lesson',
     description: 'A kube-learn lesson file. See docs/lesson-format.md.',
   };
