@@ -1,0 +1,85 @@
+/**
+ * The progress file format, in memory and on disk.
+ *
+ * On disk (version 1):
+ *   { "version": 1,
+ *     "lessons": { "<lesson id>": {
+ *        "started": ISO time, "updated": ISO time, "finished"?: ISO time,
+ *        "steps": { "<step id>": { "type", "status", "attempts", "firstTry",
+ *                                  "revealed", "answer"?, "settledAt", "spentMs" } } } } }
+ *
+ * Every change to what is written bumps FORMAT_VERSION, adds a migration in
+ * ./migrate.ts and a fixture under test/fixtures/progress/; a reader drops
+ * fields it does not know, so an unversioned addition would be lost.
+ */
+import { migrate } from './migrate.js';
+import { checkShape } from './shape.js';
+import { FORMAT_VERSION, type Progress, type StepRecord } from './types.js';
+
+export type Decoded =
+  | { kind: 'ok'; progress: Progress; migratedFrom?: number }
+  | { kind: 'corrupt'; reason: string }
+  | { kind: 'newer'; version: number };
+
+/** Reads the text of a progress file of any released version. Never throws. */
+export function decode(text: string): Decoded {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    return { kind: 'corrupt', reason: `not JSON (${firstLine((err as Error).message)})` };
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    return { kind: 'corrupt', reason: 'not a JSON object' };
+  }
+  const version = (doc as Record<string, unknown>).version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { kind: 'corrupt', reason: 'no integer "version" field' };
+  }
+  if (version > FORMAT_VERSION) return { kind: 'newer', version };
+  let current: Record<string, unknown>;
+  try {
+    current = migrate(doc as Record<string, unknown>, version);
+  } catch (err) {
+    return { kind: 'corrupt', reason: `version ${version} could not be read (${firstLine((err as Error).message)})` };
+  }
+  const checked = checkShape(current);
+  if (!checked.ok) return { kind: 'corrupt', reason: checked.problem };
+  return version === FORMAT_VERSION
+    ? { kind: 'ok', progress: checked.progress }
+    : { kind: 'ok', progress: checked.progress, migratedFrom: version };
+}
+
+/** The text written to disk: stable field order, so files diff well. */
+export function encode(progress: Progress): string {
+  const lessons: Record<string, unknown> = {};
+  for (const [id, lesson] of progress.lessons) {
+    const steps: Record<string, unknown> = {};
+    for (const [stepId, s] of lesson.steps) {
+      Object.defineProperty(steps, stepId, { value: encodeStep(s), enumerable: true, writable: true, configurable: true });
+    }
+    const out: Record<string, unknown> = { started: lesson.started, updated: lesson.updated };
+    if (lesson.finished !== undefined) out.finished = lesson.finished;
+    out.steps = steps;
+    Object.defineProperty(lessons, id, { value: out, enumerable: true, writable: true, configurable: true });
+  }
+  return `${JSON.stringify({ version: FORMAT_VERSION, lessons }, null, 2)}\n`;
+}
+
+function encodeStep(s: StepRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    type: s.type,
+    status: s.status,
+    attempts: s.attempts,
+    firstTry: s.firstTry,
+    revealed: s.revealed,
+  };
+  if (s.answer !== undefined) out.answer = s.answer;
+  out.settledAt = s.settledAt;
+  out.spentMs = s.spentMs;
+  return out;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n', 1)[0] ?? s;
+}

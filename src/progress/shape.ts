@@ -1,0 +1,95 @@
+/**
+ * The shape check of a current-version progress document.
+ *
+ * Hand-written rather than zod: the format is a dozen fields, the store is
+ * imported by `list` and by every settled step, and zod costs ~100 ms to
+ * import; this also lets each problem name the exact field
+ * (`lessons.day4.steps.pod-image.attempts`) in the one-line report.
+ */
+import { STEP_STATUSES, type LessonRecord, type Progress, type StepRecord, type StepStatus } from './types.js';
+
+export type ShapeResult = { ok: true; progress: Progress } | { ok: false; problem: string };
+
+class ShapeError extends Error {}
+
+export function checkShape(doc: Record<string, unknown>): ShapeResult {
+  try {
+    const lessons = new Map<string, LessonRecord>();
+    for (const [id, raw] of entries(doc.lessons, 'lessons')) {
+      lessons.set(id, lessonRecord(raw, `lessons.${key(id)}`));
+    }
+    return { ok: true, progress: { lessons } };
+  } catch (err) {
+    if (err instanceof ShapeError) return { ok: false, problem: err.message };
+    throw err;
+  }
+}
+
+function lessonRecord(raw: unknown, at: string): LessonRecord {
+  const o = object(raw, at);
+  const steps = new Map<string, StepRecord>();
+  for (const [id, s] of entries(o.steps, `${at}.steps`)) steps.set(id, stepRecord(s, `${at}.steps.${key(id)}`));
+  const record: LessonRecord = { started: time(o.started, `${at}.started`), updated: time(o.updated, `${at}.updated`), steps };
+  if (o.finished !== undefined) record.finished = time(o.finished, `${at}.finished`);
+  return record;
+}
+
+function stepRecord(raw: unknown, at: string): StepRecord {
+  const o = object(raw, at);
+  if (typeof o.type !== 'string' || o.type === '') fail(`${at}.type`, 'a step type');
+  if (!STEP_STATUSES.includes(o.status as StepStatus)) fail(`${at}.status`, `one of ${STEP_STATUSES.join(', ')}`);
+  const record: StepRecord = {
+    type: o.type,
+    status: o.status as StepStatus,
+    attempts: count(o.attempts, `${at}.attempts`),
+    firstTry: bool(o.firstTry, `${at}.firstTry`),
+    revealed: bool(o.revealed, `${at}.revealed`),
+    settledAt: time(o.settledAt, `${at}.settledAt`),
+    spentMs: count(o.spentMs, `${at}.spentMs`),
+  };
+  if (o.answer !== undefined) record.answer = answer(o.answer, `${at}.answer`);
+  return record;
+}
+
+function entries(raw: unknown, at: string): [string, unknown][] {
+  return Object.entries(object(raw, at));
+}
+
+function object(raw: unknown, at: string): Record<string, unknown> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(at, 'an object');
+  return raw as Record<string, unknown>;
+}
+
+function count(raw: unknown, at: string): number {
+  if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < 0) fail(at, 'a whole number >= 0');
+  return raw;
+}
+
+function bool(raw: unknown, at: string): boolean {
+  if (typeof raw !== 'boolean') fail(at, 'true or false');
+  return raw;
+}
+
+function time(raw: unknown, at: string): string {
+  if (typeof raw !== 'string' || Number.isNaN(Date.parse(raw))) fail(at, 'a date and time');
+  return raw;
+}
+
+function answer(raw: unknown, at: string): string | string[] {
+  if (typeof raw === 'string') return raw;
+  if (Array.isArray(raw) && raw.every((a) => typeof a === 'string')) return [...raw];
+  fail(at, 'a text or a list of texts');
+}
+
+/** An id as it may appear in a one-line message: anything but printable ASCII escaped, and cut short. */
+function key(id: string): string {
+  if (/^[A-Za-z0-9_-]{1,64}$/.test(id)) return id;
+  const escaped = [...id.slice(0, 40)]
+    .map((c) => (/^[\x20-\x7e]$/.test(c) && c !== '"' && c !== '\\' ? c : `\\u{${c.codePointAt(0)!.toString(16)}}`))
+    .join('');
+  return `"${escaped}${id.length > 40 ? '...' : ''}"`;
+}
+
+function fail(at: string, expected: string): never {
+  throw new ShapeError(`${at} should be ${expected}`);
+}
