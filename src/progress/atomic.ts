@@ -1,0 +1,132 @@
+/**
+ * Replacing a file so that a crash at any instant leaves the old file or the
+ * new one, never a torn one: write a temp file in the same folder, fsync it,
+ * rename it over the target, fsync the folder so the rename itself is durable.
+ *
+ * The temp file's name is random and it is created exclusively (O_EXCL, and
+ * O_NOFOLLOW where the platform has it), so a file or symlink planted at a
+ * guessable path is never opened, let alone written through.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  lstatSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+const TEMP_TRIES = 8;
+
+export interface AtomicOptions {
+  mode?: number;
+  /** The random part of the temp name; replaceable only so a test can make it collide. */
+  random?: () => string;
+}
+
+function tempPrefix(target: string): string {
+  return `.${basename(target)}.`;
+}
+
+export function tempName(target: string, random: string): string {
+  return join(dirname(target), `${tempPrefix(target)}${random}.tmp`);
+}
+
+export function writeFileAtomic(target: string, data: string, options: AtomicOptions = {}): void {
+  const mode = options.mode ?? 0o600;
+  const random = options.random ?? (() => randomBytes(12).toString('hex'));
+  const { fd, path: temp } = createExclusive(target, mode, random);
+  try {
+    try {
+      // The mode given to open is reduced by the umask; set it exactly.
+      fchmodSync(fd, mode);
+      const bytes = Buffer.from(data, 'utf8');
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
+  } catch (err) {
+    removeQuietly(temp);
+    throw err;
+  }
+  fsyncDir(dirname(target));
+}
+
+function createExclusive(target: string, mode: number, random: () => string): { fd: number; path: string } {
+  for (let i = 0; ; i++) {
+    const path = tempName(target, random());
+    try {
+      return { fd: openSync(path, EXCLUSIVE, mode), path };
+    } catch (err) {
+      // Something is already there: pick another name, never open it.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || i + 1 >= TEMP_TRIES) throw err;
+    }
+  }
+}
+
+/** Makes a rename durable. Not every platform can open a folder (Windows cannot); there it is skipped. */
+export function fsyncDir(dir: string): void {
+  let fd: number;
+  try {
+    fd = openSync(dir, constants.O_RDONLY);
+  } catch {
+    return;
+  }
+  try {
+    fsyncSync(fd);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'EBADF') throw err;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Removes temp files left by a process killed mid-write. Called with the lock
+ * held, when no live writer has a temp file; the age limit spares a writer
+ * whose lock was judged stale while it was still (very slowly) writing.
+ */
+export function removeOrphans(target: string, olderThanMs: number, now: number = Date.now()): number {
+  const dir = dirname(target);
+  const prefix = tempPrefix(target);
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const path = join(dir, name);
+    try {
+      const st = lstatSync(path);
+      if (now - st.mtimeMs >= olderThanMs) {
+        unlinkSync(path);
+        removed++;
+      }
+    } catch {
+      // Gone already, or not ours to remove: either way nothing to do.
+    }
+  }
+  return removed;
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // The temp file may never have been written; the original is untouched either way.
+  }
+}

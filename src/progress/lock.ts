@@ -1,0 +1,163 @@
+/**
+ * A lock file so that two kube-learn processes never save at the same time
+ * (each re-reads and merges under it, so neither loses the other's steps).
+ *
+ * The lock is a file created with O_EXCL holding "pid host time". A lock
+ * whose process is gone (same host) or that is older than `staleMs` is left
+ * over from a crash and is broken. Breaking renames the lock aside and checks
+ * it was the same file (inode) that was judged stale, so two processes that
+ * break the same stale lock at once do not delete each other's fresh one.
+ *
+ * `fn` runs synchronously while the lock is held, so no signal handler or
+ * other JavaScript can run between the read and the write.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, fstatSync, linkSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+
+export interface LockOptions {
+  /** A lock older than this is taken to be left over, whoever holds it. A save takes milliseconds. */
+  staleMs?: number;
+  /** How long to wait for another process's lock before giving up. */
+  timeoutMs?: number;
+}
+
+/** Another live kube-learn held the lock for the whole wait. */
+export class LockBusy extends Error {
+  override name = 'LockBusy';
+  constructor(
+    readonly lockPath: string,
+    readonly holder: string,
+  ) {
+    super(`${lockPath} is held by ${holder}`);
+  }
+}
+
+export async function withLock<T>(lockPath: string, fn: () => T, options: LockOptions = {}): Promise<T> {
+  const staleMs = options.staleMs ?? 10_000;
+  const deadline = Date.now() + (options.timeoutMs ?? 5_000);
+  for (;;) {
+    const ino = tryAcquire(lockPath);
+    if (ino !== undefined) {
+      try {
+        return fn();
+      } finally {
+        release(lockPath, ino);
+      }
+    }
+    const holder = inspect(lockPath);
+    if (holder && isStale(holder, staleMs)) {
+      breakStale(lockPath, holder.ino);
+      continue;
+    }
+    if (Date.now() >= deadline) throw new LockBusy(lockPath, holder ? `pid ${holder.pid || '?'}` : 'another process');
+    await sleep(5 + Math.floor(Math.random() * 20));
+  }
+}
+
+/** The lock's inode when acquired; undefined when someone else holds it. Other errors are thrown. */
+function tryAcquire(lockPath: string): number | undefined {
+  let fd: number;
+  try {
+    fd = openSync(lockPath, EXCLUSIVE, 0o600);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw err;
+  }
+  try {
+    writeSync(fd, `${process.pid} ${hostname()} ${Date.now()}\n`);
+    return fstatSync(fd).ino;
+  } catch (err) {
+    // Could not even write the pid (a full disk): leave no lock behind.
+    closeSync(fd);
+    fd = -1;
+    try {
+      unlinkSync(lockPath);
+    } catch {
+      // Already gone.
+    }
+    throw err;
+  } finally {
+    if (fd >= 0) closeSync(fd);
+  }
+}
+
+function release(lockPath: string, ino: number): void {
+  try {
+    if (lstatSync(lockPath).ino === ino) unlinkSync(lockPath);
+  } catch {
+    // Already gone (broken as stale by another process): nothing to release.
+  }
+}
+
+interface Holder {
+  ino: number;
+  pid: number;
+  host: string;
+  ageMs: number;
+}
+
+function inspect(lockPath: string): Holder | undefined {
+  try {
+    const st = lstatSync(lockPath);
+    let text = '';
+    if (st.isFile()) {
+      try {
+        text = readFileSync(lockPath, 'utf8').slice(0, 200);
+      } catch {
+        // Unreadable: judged by age alone.
+      }
+    }
+    const [pid, host] = text.trim().split(/\s+/);
+    return { ino: st.ino, pid: Number(pid) || 0, host: host ?? '', ageMs: Date.now() - st.mtimeMs };
+  } catch {
+    // Released between our attempt and this look: try again.
+    return undefined;
+  }
+}
+
+function isStale(h: Holder, staleMs: number): boolean {
+  if (h.ageMs > staleMs) return true;
+  // A lock just created may not have its pid written yet; only age can judge it.
+  if (h.pid <= 0 || h.host !== hostname()) return false;
+  return !isAlive(h.pid);
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function breakStale(lockPath: string, ino: number): void {
+  const aside = `${lockPath}.stale-${randomBytes(6).toString('hex')}`;
+  try {
+    renameSync(lockPath, aside);
+  } catch {
+    return; // Someone else broke it first.
+  }
+  try {
+    if (lstatSync(aside).ino !== ino) {
+      // Between our look and the rename, the stale lock was broken and a live
+      // process took a fresh one: put it back (link fails rather than replace).
+      try {
+        linkSync(aside, lockPath);
+      } catch {
+        // A third process holds the lock now; the fresh one we moved is lost.
+      }
+    }
+  } finally {
+    try {
+      unlinkSync(aside);
+    } catch {
+      // Nothing to clean.
+    }
+  }
+}
