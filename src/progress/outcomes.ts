@@ -1,0 +1,83 @@
+/**
+ * Between the tutor's StepOutcome and the stored StepRecord, and the edits a
+ * settled step, a finished lesson or a reset make to the progress data.
+ */
+import type { StepOutcome } from '../tutor/outcome.js';
+import type { LessonRecord, Progress, StepRecord } from './types.js';
+
+/** The steps of a lesson as far as progress cares; a loaded Lesson fits. */
+export interface LessonShape {
+  id: string;
+  title?: string;
+  steps: ReadonlyArray<{ id: string; type: string }>;
+}
+
+export function toRecord(o: StepOutcome, settledAt: Date, spentMs: number): StepRecord {
+  const r: StepRecord = {
+    type: o.type,
+    status: o.status,
+    attempts: o.attempts,
+    firstTry: o.firstTry,
+    revealed: o.revealed,
+    settledAt: settledAt.toISOString(),
+    spentMs: Math.max(0, Math.round(spentMs)),
+  };
+  if (o.answer !== undefined) r.answer = Array.isArray(o.answer) ? [...o.answer] : o.answer;
+  return r;
+}
+
+export function toOutcome(stepId: string, r: StepRecord): StepOutcome {
+  const o: StepOutcome = {
+    stepId,
+    type: r.type as StepOutcome['type'],
+    status: r.status,
+    attempts: r.attempts,
+    firstTry: r.firstTry,
+    revealed: r.revealed,
+  };
+  if (r.answer !== undefined) o.answer = Array.isArray(r.answer) ? [...r.answer] : r.answer;
+  return o;
+}
+
+/**
+ * The settled steps to hand the tutor as `previous`. With the lesson given,
+ * records of steps that are gone, or whose type changed (the old answer means
+ * nothing for the new question), are left out, so those steps are walked.
+ */
+export function previousOutcomes(progress: Progress, lessonId: string, lesson?: LessonShape): ReadonlyMap<string, StepOutcome> {
+  const out = new Map<string, StepOutcome>();
+  const record = progress.lessons.get(lessonId);
+  if (!record) return out;
+  const types = lesson ? new Map(lesson.steps.map((s) => [s.id, s.type])) : undefined;
+  for (const [stepId, r] of record.steps) {
+    if (types && types.get(stepId) !== r.type) continue;
+    out.set(stepId, toOutcome(stepId, r));
+  }
+  return out;
+}
+
+function lessonRecord(progress: Progress, lessonId: string, at: Date): LessonRecord {
+  let record = progress.lessons.get(lessonId);
+  if (!record) {
+    record = { started: at.toISOString(), updated: at.toISOString(), steps: new Map() };
+    progress.lessons.set(lessonId, record);
+  }
+  return record;
+}
+
+export function applyOutcome(progress: Progress, lessonId: string, o: StepOutcome, at: Date, spentMs: number): void {
+  const record = lessonRecord(progress, lessonId, at);
+  record.steps.set(o.stepId, toRecord(o, at, spentMs));
+  record.updated = at.toISOString();
+}
+
+export function applyFinished(progress: Progress, lessonId: string, at: Date): void {
+  const record = lessonRecord(progress, lessonId, at);
+  record.finished = at.toISOString();
+  record.updated = at.toISOString();
+}
+
+/** False when there was nothing to clear. */
+export function applyReset(progress: Progress, lessonId: string): boolean {
+  return progress.lessons.delete(lessonId);
+}

@@ -1,0 +1,197 @@
+/**
+ * The progress store: reading, and saving without ever losing a step.
+ *
+ * - Reading needs no lock: files are only ever replaced whole (./atomic.ts).
+ * - Every save takes the lock, re-reads the file, applies its one change to
+ *   what it read (so the steps another process saved meanwhile stay) and
+ *   replaces the file atomically.
+ * - A corrupt file is moved aside (never overwritten) and reported as a value;
+ *   a newer format is never touched.
+ */
+import { closeSync, constants, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CheckFailed } from '../errors.js';
+import type { StepOutcome } from '../tutor/outcome.js';
+import { removeOrphans, writeFileAtomic } from './atomic.js';
+import { decode, encode } from './format.js';
+import { storageError } from './fs-errors.js';
+import { withLock, type LockOptions } from './lock.js';
+import { applyFinished, applyOutcome, applyReset } from './outcomes.js';
+import { progressPath } from './paths.js';
+import { emptyProgress, FORMAT_VERSION, type Progress } from './types.js';
+
+/** Bigger than any real progress file by far; anything larger is not ours. */
+const MAX_BYTES = 32 * 1024 * 1024;
+const SAVE_FAILED = '; your earlier progress is unchanged';
+
+export interface StoreOptions {
+  lock?: LockOptions;
+  now?: () => Date;
+  /** Temp files older than this, left by a killed writer, are removed on save. */
+  orphanAgeMs?: number;
+}
+
+export interface Loaded {
+  progress: Progress;
+  /** One line for the learner, e.g. that a corrupt file was moved aside. */
+  notice?: string;
+}
+
+type Read =
+  | { kind: 'missing' }
+  | { kind: 'ok'; progress: Progress; migratedFrom?: number; text: string }
+  | { kind: 'corrupt'; reason: string };
+
+export class ProgressStore {
+  readonly lockPath: string;
+
+  constructor(
+    readonly path: string,
+    private readonly options: StoreOptions = {},
+  ) {
+    this.lockPath = `${path}.lock`;
+  }
+
+  /** The store at `$XDG_STATE_HOME/kube-learn/progress.json`. */
+  static fromEnv(env: NodeJS.ProcessEnv = process.env, options: StoreOptions = {}): ProgressStore {
+    return new ProgressStore(progressPath(env), options);
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** Missing file: empty progress. Corrupt: moved aside, reported in `notice`. Newer: CheckFailed. */
+  async load(): Promise<Loaded> {
+    let read: Read;
+    try {
+      read = this.read();
+    } catch (err) {
+      throw storageError(err, 'read progress from', this.path);
+    }
+    if (read.kind === 'missing') return { progress: emptyProgress() };
+    if (read.kind === 'ok') return { progress: read.progress };
+    try {
+      return await withLock(this.lockPath, () => this.readForUpdate(), this.options.lock);
+    } catch (err) {
+      throw storageError(err, 'move aside the unreadable progress file', this.path);
+    }
+  }
+
+  /**
+   * Fails now, with the one-line error, if progress could not be saved later:
+   * better than after the learner's first answer.
+   */
+  async ensureWritable(): Promise<void> {
+    try {
+      mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+      await withLock(this.lockPath, () => undefined, this.options.lock);
+    } catch (err) {
+      throw storageError(err, 'save progress to', this.path, SAVE_FAILED);
+    }
+  }
+
+  /**
+   * Applies `change` to the file as it is now, under the lock, and saves it.
+   * `change` returns false when it changed nothing, and then nothing is written.
+   */
+  async update(change: (progress: Progress) => boolean | void): Promise<Loaded> {
+    try {
+      mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+      return await withLock(
+        this.lockPath,
+        () => {
+          const current = this.readForUpdate();
+          if (change(current.progress) === false) return current;
+          writeFileAtomic(this.path, encode(current.progress));
+          removeOrphans(this.path, this.options.orphanAgeMs ?? 60_000);
+          return current;
+        },
+        this.options.lock,
+      );
+    } catch (err) {
+      throw storageError(err, 'save progress to', this.path, SAVE_FAILED);
+    }
+  }
+
+  record(lessonId: string, outcome: StepOutcome, spentMs = 0): Promise<Loaded> {
+    return this.update((p) => applyOutcome(p, lessonId, outcome, this.now(), spentMs));
+  }
+
+  finish(lessonId: string): Promise<Loaded> {
+    return this.update((p) => applyFinished(p, lessonId, this.now()));
+  }
+
+  /** Clears one lesson; false when it had no progress. */
+  async reset(lessonId: string): Promise<boolean> {
+    let cleared = false;
+    await this.update((p) => (cleared = applyReset(p, lessonId)));
+    return cleared;
+  }
+
+  private read(): Read {
+    let text: string;
+    let fd: number;
+    try {
+      // Non-blocking, so a pipe planted in its place cannot hang us before fstat says what it is.
+      fd = openSync(this.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // No file, or no folder at all (a file in its place is reported when saving).
+      if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+      throw err;
+    }
+    try {
+      const st = fstatSync(fd);
+      if (st.isDirectory()) throw Object.assign(new Error(`${this.path} is a folder`), { code: 'EISDIR' });
+      if (!st.isFile()) return { kind: 'corrupt', reason: 'not a regular file' };
+      if (st.size > MAX_BYTES) return { kind: 'corrupt', reason: `too large (${st.size} bytes)` };
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
+    const decoded = decode(text);
+    if (decoded.kind === 'newer') {
+      throw new CheckFailed(
+        `progress file ${this.path} was written by a newer kube-learn (format ${decoded.version}; this one reads up to ${FORMAT_VERSION}): upgrade kube-learn to continue`,
+      );
+    }
+    if (decoded.kind === 'corrupt') return decoded;
+    return decoded.migratedFrom === undefined
+      ? { kind: 'ok', progress: decoded.progress, text }
+      : { kind: 'ok', progress: decoded.progress, migratedFrom: decoded.migratedFrom, text };
+  }
+
+  /** With the lock held: the current progress, a corrupt file moved aside, an old format kept. */
+  private readForUpdate(): Loaded {
+    const read = this.read();
+    if (read.kind === 'missing') return { progress: emptyProgress() };
+    if (read.kind === 'ok') {
+      if (read.migratedFrom !== undefined) this.keepOldFormat(read.migratedFrom);
+      return { progress: read.progress };
+    }
+    const aside = this.asideName(`corrupt-${stamp(this.now())}`);
+    renameSync(this.path, aside);
+    return {
+      progress: emptyProgress(),
+      notice: `progress file ${this.path} could not be read (${read.reason}); moved it to ${aside} and started fresh`,
+    };
+  }
+
+  /** Before an old format is first overwritten, a copy stays, in case the migration is wrong. */
+  private keepOldFormat(version: number): void {
+    const copy = `${this.path}.v${version}.bak`;
+    if (!existsSync(copy)) copyFileSync(this.path, copy, constants.COPYFILE_EXCL);
+  }
+
+  private asideName(suffix: string): string {
+    let name = `${this.path}.${suffix}`;
+    for (let i = 1; existsSync(name); i++) name = `${this.path}.${suffix}-${i}`;
+    return name;
+  }
+}
+
+/** A timestamp that is a valid file name everywhere (no colons). */
+function stamp(d: Date): string {
+  return d.toISOString().replace(/[:.]/g, '-');
+}

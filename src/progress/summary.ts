@@ -1,0 +1,106 @@
+/**
+ * What a learner's record of one lesson amounts to, against the lesson as it
+ * is now: steps that are gone do not count, steps that are new are to do.
+ * Used by the resume line, `kube-learn list` and `kube-learn progress`.
+ */
+import type { LessonShape } from './outcomes.js';
+import type { LessonRecord, Progress, StepRecord } from './types.js';
+
+export interface LessonSummary {
+  lessonId: string;
+  /** Steps in the lesson as it is now. */
+  total: number;
+  /** Of those, the ones settled. */
+  settled: number;
+  /** Questions (every step but explain) in the lesson. */
+  questions: number;
+  /** Questions settled. */
+  answered: number;
+  /** Questions right at the first try: the score. */
+  right: number;
+  /** Step ids of settled questions not right at the first try, in lesson order. */
+  missed: string[];
+  /** Index of the first step not settled; undefined when every step is. */
+  nextIndex: number | undefined;
+  complete: boolean;
+  started?: string;
+  finished?: string;
+  /** Time spent on the lesson's settled steps (idle time capped per step). */
+  timeSpentMs: number;
+}
+
+export function summarize(lesson: LessonShape, record: LessonRecord | undefined): LessonSummary {
+  const s: LessonSummary = {
+    lessonId: lesson.id,
+    total: lesson.steps.length,
+    settled: 0,
+    questions: 0,
+    answered: 0,
+    right: 0,
+    missed: [],
+    nextIndex: undefined,
+    complete: false,
+    timeSpentMs: 0,
+  };
+  lesson.steps.forEach((step, i) => {
+    const isQuestion = step.type !== 'explain';
+    if (isQuestion) s.questions++;
+    const r: StepRecord | undefined = record?.steps.get(step.id);
+    // A step whose type changed is a new step: its old record does not fit it.
+    if (!r || r.type !== step.type) {
+      s.nextIndex ??= i;
+      return;
+    }
+    s.settled++;
+    s.timeSpentMs += r.spentMs;
+    if (!isQuestion) return;
+    s.answered++;
+    if (r.firstTry) s.right++;
+    else s.missed.push(step.id);
+  });
+  s.complete = s.total > 0 && s.settled === s.total;
+  if (record) {
+    s.started = record.started;
+    if (record.finished !== undefined) s.finished = record.finished;
+  }
+  return s;
+}
+
+/** The summary of `lessonId` in `progress`; a lesson never started is all to do. */
+export function progressSummary(progress: Progress, lesson: LessonShape): LessonSummary {
+  return summarize(lesson, progress.lessons.get(lesson.id));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "Resuming day4 at step 7 of 22: 3 of 5 questions right so far". */
+export function resumeLine(s: LessonSummary): string {
+  const at = `Resuming ${s.lessonId} at step ${(s.nextIndex ?? s.total - 1) + 1} of ${s.total}`;
+  if (s.answered === 0) return `${at}: no questions answered yet`;
+  return `${at}: ${s.right} of ${plural(s.answered, 'question')} right so far`;
+}
+
+/** `███░░░`: settled steps out of all. Never full before the end, never empty once begun. */
+export function progressBar(settled: number, total: number, width = 6): string {
+  let filled = total > 0 ? Math.round((settled / total) * width) : 0;
+  if (settled > 0) filled = Math.max(filled, 1);
+  if (settled < total) filled = Math.min(filled, width - 1);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+/** The `kube-learn list` column: `7/22  ██░░░░`. */
+export function progressColumn(s: LessonSummary): string {
+  return `${s.settled}/${s.total}  ${progressBar(s.settled, s.total)}`;
+}
+
+/** "under a minute", "12 min", "1 h 5 min". */
+export function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return 'under a minute';
+  if (minutes < 60) return `${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
