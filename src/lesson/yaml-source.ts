@@ -36,6 +36,7 @@ const FRIENDLY: Record<string, string> = {
 };
 
 function friendly(code: string, message: string): string {
+  if (/call stack/i.test(message)) return 'document is nested too deeply';
   const words = FRIENDLY[code];
   if (!words || code === 'BAD_INDENT' || code === 'MISSING_CHAR') return `YAML syntax: ${firstLine(message)}`;
   return words;
@@ -43,6 +44,28 @@ function friendly(code: string, message: string): string {
 
 function firstLine(text: string): string {
   return text.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * The offset where flow brackets (`[`, `{`) nest past the limit, outside
+ * quotes and comments. The parser recurses per level, so a file of brackets
+ * would cost seconds and the stack before any node exists to measure.
+ */
+function flowTooDeep(text: string, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"' || ch === "'") {
+      for (i++; i < text.length && text[i] !== ch; i++) if (ch === '"' && text[i] === '\\') i++;
+    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (ch === '[' || ch === '{') {
+      if (++depth > limit) return i;
+    } else if ((ch === ']' || ch === '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 /** How deep the node tree goes, stopping early past the limit. */
@@ -68,6 +91,12 @@ export function parseYaml(text: string): ParseOutcome {
   };
   if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
     return { ok: false, problems: [{ line: 1, col: 1, message: `file is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit` }] };
+  }
+  const deepAt = flowTooDeep(text, MAX_DEPTH);
+  if (deepAt !== undefined) {
+    const before = text.slice(0, deepAt).split('\n');
+    const at = { line: before.length, col: before.at(-1)!.length + 1 };
+    return { ok: false, problems: [{ ...at, message: `nested more than ${MAX_DEPTH} levels deep` }] };
   }
   let doc: Document.Parsed;
   try {

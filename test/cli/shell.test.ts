@@ -1,0 +1,98 @@
+// The built CLI's shell: help, version, list, lint, schema and usage errors.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const state = mkdtempSync(join(tmpdir(), 'kl-shell-'));
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, ['dist/cli.js', ...args], {
+    encoding: 'utf8',
+    input: '',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, XDG_STATE_HOME: state, KUBE_LEARN_DEBUG: undefined },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+
+describe('kube-learn (built)', () => {
+  it('prints help with the commands and exits 0', () => {
+    const { code, stdout, stderr } = cli('--help');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^Usage: kube-learn \[options\] \[command\] \[lesson\]/);
+    for (const command of ['list', 'lint', 'check', 'progress', 'reset', 'schema']) expect(stdout).toContain(`  ${command}`);
+  });
+
+  it('prints help for one command with `help <command>`', () => {
+    const { code, stdout } = cli('help', 'lint');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: kube-learn lint \[options\] \[paths\.\.\.\]/);
+  });
+
+  it('prints the version', () => {
+    expect(cli('--version')).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('lists the built-in lessons', () => {
+    const { code, stdout } = cli('list');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^day4\s+Create your first Pod\s+\d+ steps/m);
+  });
+
+  it('lists lessons as JSON, with a folder lesson added', () => {
+    const { code, stdout, stderr } = cli('list', '--json', '--lessons', 'test/fixtures/lessons/mixed');
+    expect(code).toBe(0);
+    const rows = JSON.parse(stdout) as Array<{ id: string; steps: number }>;
+    expect(rows.map((r) => r.id)).toEqual(['day4', 'intro']);
+    expect(rows.find((r) => r.id === 'intro')?.steps).toBe(5);
+    // The broken file of the folder is reported, and its good neighbour still served.
+    expect(stderr).toMatch(/^kube-learn: skipped test\/fixtures\/lessons\/mixed\/broken\.yaml:12:18: /);
+  });
+
+  it('lints a good folder: no problems, exit 0', () => {
+    expect(cli('lint', 'test/fixtures/lessons/good')).toEqual({ code: 0, stdout: '1 lesson file checked, no problems\n', stderr: '' });
+  });
+
+  it('lints the built-in lessons by default', () => {
+    const { code, stdout } = cli('lint');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/lesson files? checked, no problems/);
+  });
+
+  it('lints a bad folder: one line per problem, a summary, exit 1', () => {
+    const { code, stdout } = cli('lint', 'test/fixtures/lessons/bad');
+    expect(code).toBe(1);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines.slice(0, -1).every((l) => /^test\/fixtures\/lessons\/bad\/[a-z-]+\.yaml:\d+:\d+: \S/.test(l))).toBe(true);
+    expect(lines.at(-1)).toBe('7 problems in 7 files (7 files checked)');
+  });
+
+  it('prints the JSON Schema, the same as the file in the repo', () => {
+    const { code, stdout } = cli('schema');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(readFileSync('schema/lesson.schema.json', 'utf8')));
+  });
+
+  it('refuses an unknown lesson with the known ids and a did-you-mean, exit 2', () => {
+    const { code, stdout, stderr } = cli('day5x');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('kube-learn: unknown lesson "day5x" (did you mean "day4"?); known lessons: day4\n');
+  });
+
+  it('refuses an unknown option with exit 2 and one line', () => {
+    const { code, stderr } = cli('list', '--bogus');
+    expect(code).toBe(2);
+    expect(stderr).toBe("kube-learn: unknown option '--bogus'\n");
+  });
+
+  it('refuses a missing lessons folder with exit 2', () => {
+    const { code, stderr } = cli('list', '--lessons', 'test/fixtures/nope');
+    expect(code).toBe(2);
+    expect(stderr).toBe('kube-learn: lessons folder test/fixtures/nope: no such folder\n');
+  });
+});

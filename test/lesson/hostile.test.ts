@@ -1,0 +1,54 @@
+// Lesson files from strangers: refused fast, with one line naming the cause.
+import { describe, expect, it } from 'vitest';
+import { formatProblem, loadLessonText } from '../../src/lesson/load.js';
+
+function problemsOf(text: string): string[] {
+  const result = loadLessonText(text, 'h.yaml');
+  expect(result.lesson).toBeUndefined();
+  return result.problems.map(formatProblem);
+}
+
+describe('hostile lesson files', () => {
+  it('refuses an alias bomb ("billion laughs") as too many aliases', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const started = performance.now();
+    expect(problemsOf(`${levels.join('\n')}\n`)).toEqual([expect.stringMatching(/^h\.yaml:1:1: too many aliases/)]);
+    // Not a speed target: a bomb that expanded would take minutes and gigabytes, not this.
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('refuses a deeply nested document, naming the nesting', () => {
+    const deep = `${'['.repeat(100)}${']'.repeat(100)}`;
+    expect(problemsOf(`id: x\nsteps: ${deep}\n`)).toEqual([expect.stringMatching(/^h\.yaml:2:\d+: nested more than 64 levels deep$/)]);
+  });
+
+  it('survives nesting deep enough to exhaust a recursive parser', () => {
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const problems = problemsOf(`steps: ${deep}\n`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^h\.yaml:\d+:\d+: (document is nested too deeply|nested more than 64 levels deep)$/);
+  });
+
+  it('refuses custom tags', () => {
+    expect(problemsOf('id: !!js/function "function(){}"\ntitle: !custom x\n')).toEqual([
+      'h.yaml:1:5: custom tags are not allowed',
+      'h.yaml:2:8: custom tags are not allowed',
+    ]);
+  });
+
+  it('refuses a file over the size limit', () => {
+    const big = `id: big\ntitle: ${'x'.repeat(1024 * 1024)}\n`;
+    expect(problemsOf(big)).toEqual(['h.yaml:1:1: file is larger than the 1 MiB limit']);
+  });
+
+  it('never lets terminal escapes through an error message', () => {
+    const [line] = problemsOf('id: x\ntitle: t\nsummary: s\nsteps:\n  - id: a\n    type: explain\n    title: A\n    body: B\n    "\\e]8;;http://evil\\a": 1\n');
+    expect(line).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(line).toContain('\u241b]8;;http://evil\u2407');
+  });
+});

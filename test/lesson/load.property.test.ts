@@ -1,0 +1,64 @@
+// Random and mutated YAML into the loader: it never throws, and every problem
+// it reports has a file, a line and a column inside the text.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadLessonText } from '../../src/lesson/load.js';
+
+const good = readFileSync('test/fixtures/lessons/good/intro.yaml', 'utf8');
+
+/** Small edits of a valid lesson: the mistakes people and fuzzers make. */
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 20 }) }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(':', '- ', '\t', '&a ', '*a', '!tag ', '---\n', '"', '[', '{', '\n  ', '\u001b[2J', 'correct: true\n')) }),
+  fc.record({ kind: fc.constant('swapLines' as const), a: fc.nat(), b: fc.nat() }),
+);
+
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function apply(text: string, m: Mutation): string {
+  if (m.kind === 'delete') {
+    const at = m.at % (text.length + 1);
+    return text.slice(0, at) + text.slice(at + m.length);
+  }
+  if (m.kind === 'insert') {
+    const at = m.at % (text.length + 1);
+    return text.slice(0, at) + m.text + text.slice(at);
+  }
+  const lines = text.split('\n');
+  const a = m.a % lines.length;
+  const b = m.b % lines.length;
+  [lines[a], lines[b]] = [lines[b]!, lines[a]!];
+  return lines.join('\n');
+}
+
+function expectWellFormed(text: string): void {
+  const result = loadLessonText(text, 'fuzz.yaml');
+  const lineCount = text.split('\n').length;
+  expect(result.lesson === undefined).toBe(result.problems.length > 0);
+  for (const p of result.problems) {
+    expect(p.file).toBe('fuzz.yaml');
+    expect(p.line).toBeGreaterThanOrEqual(1);
+    expect(p.line).toBeLessThanOrEqual(lineCount);
+    expect(p.col).toBeGreaterThanOrEqual(1);
+    expect(p.message.length).toBeGreaterThan(0);
+    expect(p.message).not.toContain('\n');
+  }
+}
+
+describe('the loader under random input (fast-check; a failure prints its seed)', () => {
+  it('handles mutated lessons', () => {
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (ms) => expectWellFormed(ms.reduce(apply, good))),
+      { numRuns: 400 },
+    );
+  });
+
+  it('handles arbitrary text', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200, unit: 'binary' }), expectWellFormed), { numRuns: 300 });
+  });
+
+  it('handles arbitrary JSON-shaped values', () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => expectWellFormed(JSON.stringify(value))), { numRuns: 300 });
+  });
+});
