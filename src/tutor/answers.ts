@@ -1,0 +1,41 @@
+/** Checking answers against a question step, and the right answer in words. */
+import type { ChoiceStep, MultiStep, QuestionStep, TextStep } from '../lesson/schema.js';
+
+/** Trimmed, inner whitespace collapsed, case ignored, Unicode composed. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function correctIndices(step: ChoiceStep | MultiStep): number[] {
+  return step.choices.flatMap((c, i) => (c.correct ? [i] : []));
+}
+
+export function isRightChoice(step: ChoiceStep, index: number): boolean {
+  return step.choices[index]?.correct === true;
+}
+
+/** Right when exactly the correct options are chosen (order and repeats do not matter). */
+export function isRightMulti(step: MultiStep, indices: readonly number[]): boolean {
+  const chosen = new Set(indices);
+  return step.choices.every((c, i) => c.correct === chosen.has(i)) && [...chosen].every((i) => i in step.choices);
+}
+
+export function isRightText(step: TextStep, answer: string): boolean {
+  const given = normalizeText(answer);
+  return step.accept.some((a) => normalizeText(a) === given);
+}
+
+/** The right answer as the learner sees it, for revealing. Undefined for manifests (the solution is a block). */
+export function rightAnswer(step: QuestionStep): string | undefined {
+  switch (step.type) {
+    case 'choice':
+    case 'multi':
+      return correctIndices(step)
+        .map((i) => step.choices[i]!.text)
+        .join('; ');
+    case 'text':
+      return step.accept[0];
+    case 'manifest':
+      return undefined;
+  }
+}

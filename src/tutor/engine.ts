@@ -1,0 +1,85 @@
+/**
+ * The tutor engine: walks a lesson's steps against a Prompter, checks the
+ * answers and reports each settled step. No terminal here: the front ends
+ * (interactive.ts, plain.ts) implement the Prompter.
+ */
+import { Cancelled } from '../errors.js';
+import type { ExplainStep, Lesson, Step } from '../lesson/schema.js';
+import { loadCheckManifest, type CheckManifest } from './manifest-step.js';
+import type { LessonResult, StepOutcome } from './outcome.js';
+import type { Prompter } from './prompter.js';
+import { askChoice, askManifest, askMulti, askText, type Settled } from './questions.js';
+import { lessonResult } from './summary.js';
+
+export interface RunOptions {
+  /** Outcomes saved earlier, by step id: those steps are not walked again, and count in the score. */
+  previous?: ReadonlyMap<string, StepOutcome>;
+  /** Called with each step once it is settled, before the lesson goes on (awaited). */
+  onSettled?: (outcome: StepOutcome) => void | Promise<void>;
+  /** The manifest checker; by default src/manifest/check.ts, loaded when first needed. */
+  checkManifest?: CheckManifest;
+}
+
+/**
+ * The earlier outcomes that still apply: a step whose id is gone, or whose
+ * type changed since, is walked again.
+ */
+export function applicableOutcomes(lesson: Lesson, previous?: ReadonlyMap<string, StepOutcome>): Map<string, StepOutcome> {
+  const settled = new Map<string, StepOutcome>();
+  for (const step of lesson.steps) {
+    const outcome = previous?.get(step.id);
+    if (outcome && outcome.stepId === step.id && outcome.type === step.type) settled.set(step.id, outcome);
+  }
+  return settled;
+}
+
+/** The 0-based index of the first step not settled yet; the number of steps when all are. */
+export function resumeIndex(lesson: Lesson, previous?: ReadonlyMap<string, StepOutcome>): number {
+  const settled = applicableOutcomes(lesson, previous);
+  const i = lesson.steps.findIndex((s) => !settled.has(s.id));
+  return i === -1 ? lesson.steps.length : i;
+}
+
+async function explain(p: Prompter, step: ExplainStep): Promise<Settled> {
+  await p.show(step.title, 'heading');
+  await p.show(step.body);
+  if ((await p.pause()) === 'quit') throw new Cancelled('quit', 'Quit');
+  return { outcome: { stepId: step.id, type: 'explain', status: 'seen', attempts: 0, firstTry: false, revealed: false }, afterword: [] };
+}
+
+function walk(p: Prompter, step: Step, check: CheckManifest): Promise<Settled> {
+  switch (step.type) {
+    case 'explain':
+      return explain(p, step);
+    case 'choice':
+      return askChoice(p, step);
+    case 'multi':
+      return askMulti(p, step);
+    case 'text':
+      return askText(p, step);
+    case 'manifest':
+      return askManifest(p, step, check);
+  }
+}
+
+/**
+ * Walks the lesson from its first unsettled step to the end. Quitting throws
+ * `Cancelled('quit')` once every settled step has been reported; the front
+ * ends throw `Cancelled` for signals and end of input.
+ */
+export async function runLesson(lesson: Lesson, prompter: Prompter, opts: RunOptions = {}): Promise<LessonResult> {
+  const settled = applicableOutcomes(lesson, opts.previous);
+  const check = opts.checkManifest ?? loadCheckManifest;
+  if (settled.size === 0) await prompter.show(lesson.title, 'heading');
+  const total = lesson.steps.length;
+  for (const [i, step] of lesson.steps.entries()) {
+    if (settled.has(step.id)) continue;
+    // An explanation shows its title as a heading right after the position line.
+    await prompter.position({ number: i + 1, total, title: step.type === 'explain' ? undefined : step.title });
+    const { outcome, afterword } = await walk(prompter, step, check);
+    settled.set(step.id, outcome);
+    await opts.onSettled?.(outcome);
+    for (const text of afterword) await prompter.show(text);
+  }
+  return lessonResult(lesson, settled);
+}
