@@ -1,0 +1,67 @@
+/**
+ * Whether to colour, decided once from the environment, and the few styles
+ * the tutor uses. Chalk gets an explicit level so its own detection (which
+ * looks at process.argv and the environment behind our back) never decides.
+ */
+import { Chalk, type ColorSupportLevel } from 'chalk';
+
+export interface ColorContext {
+  /** Plain mode: no colour unless FORCE_COLOR asks for it. */
+  plain: boolean;
+  /** The colour depth of the output terminal, if it is one (tty.WriteStream.getColorDepth()). */
+  colorDepth?: number;
+}
+
+/**
+ * NO_COLOR (non-empty) wins; then FORCE_COLOR (0/false off, 1-3 or empty on,
+ * as chalk and supports-color read it); then plain mode or no terminal means
+ * none; otherwise what the terminal says it can do.
+ */
+export function colorLevel(env: NodeJS.ProcessEnv, ctx: ColorContext): ColorSupportLevel {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '' || force === 'true') return 1;
+    if (force === 'false') return 0;
+    const n = Number.parseInt(force, 10);
+    if (Number.isNaN(n)) return 1;
+    return Math.max(0, Math.min(3, n)) as ColorSupportLevel;
+  }
+  if (ctx.plain || ctx.colorDepth === undefined) return 0;
+  if (ctx.colorDepth >= 24) return 3;
+  if (ctx.colorDepth >= 8) return 2;
+  if (ctx.colorDepth >= 4) return 1;
+  return 0;
+}
+
+type Style = (text: string) => string;
+
+export interface Palette {
+  /** False when every style returns its text unchanged. */
+  readonly enabled: boolean;
+  readonly code: Style;
+  readonly heading: Style;
+  readonly right: Style;
+  readonly wrong: Style;
+  readonly hint: Style;
+  readonly muted: Style;
+  readonly accent: Style;
+  readonly bold: Style;
+}
+
+export function palette(level: ColorSupportLevel): Palette {
+  const c = new Chalk({ level });
+  return {
+    enabled: level > 0,
+    code: c.cyan,
+    heading: c.bold.underline,
+    right: c.green,
+    wrong: c.yellow,
+    hint: c.magenta,
+    muted: c.dim,
+    accent: c.cyan,
+    bold: c.bold,
+  };
+}
+
+export const noColor: Palette = palette(0);

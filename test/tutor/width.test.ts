@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { palette } from '../../src/tutor/colors.js';
+import { displayWidth, stripAnsi, wrap, wrapPieces } from '../../src/tutor/width.js';
+
+describe('displayWidth', () => {
+  it('counts columns, not code units or escapes', () => {
+    expect(displayWidth('hello')).toBe(5);
+    expect(displayWidth('\u001b[36mhello\u001b[39m')).toBe(5);
+    expect(displayWidth('日本語')).toBe(6);
+    expect(displayWidth('e\u0301')).toBe(1);
+    expect(displayWidth('👍')).toBe(2);
+    expect(displayWidth('❤️')).toBe(2);
+    expect(displayWidth('\u001b]8;;https://x\u0007link\u001b]8;;\u0007')).toBe(4);
+  });
+});
+
+describe('wrap', () => {
+  it('wraps at word boundaries to the width', () => {
+    expect(wrap('the quick brown fox jumps over the lazy dog', 15)).toEqual(['the quick brown', 'fox jumps over', 'the lazy dog']);
+  });
+
+  it('keeps a hanging indent and breaks words longer than a line', () => {
+    expect(wrap('aaa bbbbbbbbbbbb', 8, '- ', '  ')).toEqual(['- aaa', '  bbbbbb', '  bbbbbb']);
+  });
+
+  it('counts wide characters as two columns', () => {
+    expect(wrap('日本語 日本語 日本語', 13)).toEqual(['日本語 日本語', '日本語']);
+  });
+
+  it('does not count colour escapes, and styles each line on its own', () => {
+    const c = palette(1);
+    const lines = wrapPieces([{ text: 'run ' }, { text: 'kubectl get pods', style: c.code }, { text: ' now' }], 12);
+    expect(lines.map(stripAnsi)).toEqual(['run kubectl', 'get pods now']);
+    for (const line of lines) expect(line.split('\u001b[36m').length).toBe(line.split('\u001b[39m').length);
+  });
+
+  it('never makes a line wider than the width, and keeps every word', () => {
+    const word = fc.stringMatching(/^[a-z日本]{1,12}$/);
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 30 }), fc.integer({ min: 4, max: 40 }), (words, width) => {
+        const lines = wrap(words.join(' '), width);
+        for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+        expect(lines.join('').replace(/\s/g, '')).toBe(words.join(''));
+      }),
+    );
+  });
+});
