@@ -1,0 +1,188 @@
+/**
+ * The plain front end: line by line, a contract that scripts, screen-reader
+ * users and dumb terminals rely on. A question is a line beginning "? " and
+ * its options "  1) text"; every answer is one line; no cursor movement and
+ * no escapes unless colour was forced.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import { Cancelled } from '../errors.js';
+import type { Palette } from './colors.js';
+import { LineReader } from './lines.js';
+import { command, KEYS, parseChoice, parseChoices, parseText, parseYesNo, type Parsed } from './plain-input.js';
+import type { Position, Prompter, Question, Reply, Tone } from './prompter.js';
+import { fenced, inlinePieces, renderMarkdown } from './render.js';
+import { wrapPieces } from './width.js';
+
+export interface PlainOptions {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** Columns to wrap at, asked at each write so a resized terminal counts. */
+  width: () => number;
+  colors: Palette;
+  /** Aborted on SIGINT/SIGTERM/SIGHUP: the pending read throws Cancelled('signal'). */
+  signal?: AbortSignal;
+  /** Where `@file.yaml` paths are relative to. */
+  cwd?: string;
+}
+
+/** A manifest read with @file is a text file, not a disk image. */
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+export function toneStyle(colors: Palette, tone: Tone): ((s: string) => string) | undefined {
+  switch (tone) {
+    case 'heading':
+      return colors.heading;
+    case 'right':
+      return colors.right;
+    case 'wrong':
+      return colors.wrong;
+    case 'hint':
+      return colors.hint;
+    case 'note':
+      return colors.muted;
+    case 'plain':
+      return undefined;
+  }
+}
+
+async function readManifestFile(spec: string, cwd: string): Promise<Parsed<string>> {
+  const name = spec.startsWith('~/') ? resolve(homedir(), spec.slice(2)) : resolve(cwd, spec);
+  try {
+    const info = await stat(name);
+    if (!info.isFile()) return { ok: false, message: `${spec} is not a file.` };
+    if (info.size > MAX_MANIFEST_BYTES) return { ok: false, message: `${spec} is larger than 1 MiB.` };
+    return { ok: true, value: await readFile(name, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(error)})`;
+    return { ok: false, message: `${spec}: ${why}.` };
+  }
+}
+
+export class PlainPrompter implements Prompter {
+  private readonly lines: LineReader;
+  private introduced = false;
+  private lastManifest?: string;
+
+  constructor(private readonly opts: PlainOptions) {
+    this.lines = new LineReader(opts.input, opts.signal);
+  }
+
+  private get width(): number {
+    return Math.max(20, this.opts.width());
+  }
+
+  private print(text = ''): void {
+    this.opts.output.write(`${text}\n`);
+  }
+
+  private async read(): Promise<string> {
+    const line = await this.lines.next();
+    if (line === undefined) throw new Cancelled('eof', 'End of input');
+    return line;
+  }
+
+  async position(p: Position): Promise<void> {
+    this.print();
+    this.print(this.opts.colors.muted(`Step ${p.number} of ${p.total}${p.title ? `: ${p.title}` : ''}`));
+  }
+
+  async show(text: string, tone: Tone = 'plain'): Promise<void> {
+    const style = toneStyle(this.opts.colors, tone);
+    const rendered = renderMarkdown(text, { width: this.width, colors: this.opts.colors });
+    this.print(style ? rendered.split('\n').map((l) => (l ? style(l) : l)).join('\n') : rendered);
+  }
+
+  async pause(): Promise<'continue' | 'quit'> {
+    this.print('[Enter] to continue');
+    return command(await this.read()) === 'quit' ? 'quit' : 'continue';
+  }
+
+  /** "? question", wrapped with a hanging indent, then the options as "  1) text". */
+  private printQuestion(text: string, options: readonly string[] = []): void {
+    const { colors } = this.opts;
+    if (!this.introduced) {
+      this.introduced = true;
+      this.print(`Answer on one line. Type ${KEYS}.`);
+    }
+    const body = renderMarkdown(text, { width: this.width - 2, colors }).split('\n');
+    this.print(body.map((l, i) => (i === 0 ? `${colors.accent('?')} ${l}` : l ? `  ${l}` : '')).join('\n'));
+    options.forEach((o, i) => {
+      const label = `  ${i + 1}) `;
+      this.print(wrapPieces(inlinePieces(o, colors), this.width, label, ' '.repeat(label.length)).join('\n'));
+    });
+  }
+
+  /** Reads lines until one is an answer or a command; other lines get a message and the question again. */
+  private async answer<T>(print: () => void, parse: (line: string) => Parsed<T>): Promise<Reply<T>> {
+    print();
+    for (;;) {
+      const line = await this.read();
+      const cmd = command(line);
+      if (cmd) return { kind: cmd };
+      const parsed = parse(line);
+      if (parsed.ok) return { kind: 'answer', value: parsed.value };
+      this.print(this.opts.colors.wrong(parsed.message));
+      print();
+    }
+  }
+
+  chooseOne(q: Question, options: readonly string[]): Promise<Reply<number>> {
+    return this.answer(() => this.printQuestion(q.text, options), (line) => parseChoice(line, options));
+  }
+
+  chooseSome(q: Question, options: readonly string[]): Promise<Reply<number[]>> {
+    return this.answer(() => this.printQuestion(`${q.text} (one or more)`, options), (line) => parseChoices(line, options));
+  }
+
+  askText(q: Question): Promise<Reply<string>> {
+    return this.answer(() => this.printQuestion(q.text), parseText);
+  }
+
+  async askLines(q: Question, initial: string): Promise<Reply<string>> {
+    const showStart = initial.trim() !== '' && initial !== this.lastManifest;
+    const print = () => {
+      this.printQuestion(q.text);
+      this.print('Type it line by line, then a line with just EOF; or type @path/to/file.yaml to read a file.');
+      if (showStart) this.print(renderMarkdown(`Start from:\n\n${fenced(initial)}`, { width: this.width, colors: this.opts.colors }));
+    };
+    print();
+    for (;;) {
+      const first = await this.read();
+      const cmd = command(first);
+      if (cmd) return { kind: cmd };
+      if (first.trim().startsWith('@')) {
+        const file = await readManifestFile(first.trim().slice(1).trim(), this.opts.cwd ?? process.cwd());
+        if (file.ok) return this.manifest(file.value);
+        this.print(this.opts.colors.wrong(file.message));
+        print();
+        continue;
+      }
+      const lines: string[] = [];
+      for (let line = first; line.trimEnd() !== 'EOF'; line = await this.read()) lines.push(line);
+      return this.manifest(lines.length > 0 ? `${lines.join('\n')}\n` : '');
+    }
+  }
+
+  private manifest(text: string): Reply<string> {
+    this.lastManifest = text;
+    return { kind: 'answer', value: text };
+  }
+
+  async confirm(message: string, defaultYes: boolean): Promise<boolean> {
+    for (;;) {
+      this.print(`${this.opts.colors.accent('?')} ${message} ${defaultYes ? '(Y/n)' : '(y/N)'}`);
+      const line = await this.read();
+      if (command(line) === 'quit') throw new Cancelled('quit', 'Quit');
+      const parsed = parseYesNo(line, defaultYes);
+      if (parsed.ok) return parsed.value;
+      this.print(this.opts.colors.wrong(parsed.message));
+    }
+  }
+
+  close(): void {
+    this.lines.close();
+  }
+}
