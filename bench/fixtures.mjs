@@ -1,0 +1,155 @@
+// Generated inputs for the bench: a large lesson pack for `lint` and a
+// multi-document manifest file for `check`. Both are valid, so the figures
+// measure the whole path (parse, schema, rules) rather than an early exit.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const TYPES = ['explain', 'choice', 'multi', 'text', 'manifest'];
+
+function stepYaml(lesson, n) {
+  const id = `s${n}`;
+  const corrects = n % 3 === 0 ? `\n    corrects: [${(n % 4) + 1}]` : '';
+  switch (TYPES[n % TYPES.length]) {
+    case 'explain':
+      return `  - id: ${id}
+    type: explain
+    title: Step ${n} of lesson ${lesson}
+    body: |
+      A paragraph about Pods with \`kubectl get pods\` and some more words so the
+      text is of a realistic length for an explanation step.
+
+      - a bullet about containers
+      - a bullet about images
+    sources: [https://kubernetes.io/docs/concepts/workloads/pods/]${corrects}`;
+    case 'choice':
+      return `  - id: ${id}
+    type: choice
+    question: Whose kernel does a container use (question ${n})?
+    choices:
+      - text: The node's kernel
+        correct: true
+        why: Containers are processes on the node.
+      - text: Its own kernel
+        why: That is a VM.
+      - text: The control plane's kernel
+    hint: Think of processes.
+    explanation: Containers share the node's kernel.${corrects}`;
+    case 'multi':
+      return `  - id: ${id}
+    type: multi
+    question: What do the containers of a Pod share (question ${n})?
+    choices:
+      - text: The network namespace
+        correct: true
+      - text: Volumes declared in the Pod
+        correct: true
+      - text: The root filesystem
+        why: Each has its own, from its own image.${corrects}`;
+    case 'text':
+      return `  - id: ${id}
+    type: text
+    question: Which command lists Pods (question ${n})?
+    accept: [kubectl get pods, kubectl get pod, kubectl get po]${corrects}`;
+    default:
+      return `  - id: ${id}
+    type: manifest
+    task: Write a Pod named web-${n} running nginx.
+    starter: |
+      apiVersion: v1
+      kind: Pod
+    checks:
+      - path: metadata.name
+        equals: web-${n}
+      - path: spec.containers[*].image
+        matches: '^nginx(:|$)'
+    solution: |
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web-${n}
+      spec:
+        containers:
+          - name: web
+            image: nginx:1.27${corrects}`;
+  }
+}
+
+function lessonYaml(i, steps) {
+  const misconceptions = [1, 2, 3, 4]
+    .map((n) => `  - number: ${n}\n    claim: Simple picture number ${n} of lesson ${i}.\n    correction: The accurate picture number ${n}, in one sentence.`)
+    .join('\n');
+  const body = Array.from({ length: steps }, (_, n) => stepYaml(i, n + 1)).join('\n');
+  return `id: pack-${i}\ntitle: Generated lesson ${i}\nsummary: A generated lesson for the lint benchmark.\nmisconceptions:\n${misconceptions}\nsteps:\n${body}\n`;
+}
+
+/** Writes `lessons` lesson files of `steps` steps each into `dir`. */
+export function writeLessonPack(dir, lessons = 200, steps = 50) {
+  mkdirSync(dir, { recursive: true });
+  for (let i = 1; i <= lessons; i++) writeFileSync(join(dir, `pack-${String(i).padStart(3, '0')}.yaml`), lessonYaml(i, steps));
+  return dir;
+}
+
+const KINDS = [
+  (n) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: web-${n}
+  labels:
+    app: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+        - containerPort: 80
+      resources:
+        requests:
+          cpu: 100m
+          memory: 64Mi
+        limits:
+          memory: 128Mi`,
+  (n) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api-${n}
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api-${n}
+  template:
+    metadata:
+      labels:
+        app: api-${n}
+    spec:
+      containers:
+        - name: api
+          image: ghcr.io/example/api:1.0.${n}
+          env:
+            - name: MODE
+              value: production`,
+  (n) => `apiVersion: v1
+kind: Service
+metadata:
+  name: svc-${n}
+spec:
+  selector:
+    app: api-${n}
+  ports:
+    - port: 80
+      targetPort: 8080`,
+  (n) => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: config-${n}
+data:
+  mode: production
+  level: info`,
+];
+
+/** Writes one file of `count` YAML documents (Pods, Deployments, Services, ConfigMaps). */
+export function writeManifests(file, count = 20) {
+  const docs = Array.from({ length: count }, (_, n) => KINDS[n % KINDS.length](n + 1));
+  writeFileSync(file, `${docs.join('\n---\n')}\n`);
+  return file;
+}

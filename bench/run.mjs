@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+// `npm run bench`: how long kube-learn makes a learner wait, as a multiple of
+// Node's own start-up on the same machine. Each figure is measured over N runs
+// after a warm-up, alternating with its floor (program, floor, floor, program,
+// ...) so drift in machine load hits both alike; medians and their ratio are
+// reported. Writes bench/results.json. Not part of `npm test`: timings on a
+// shared machine are too noisy to fail a build on.
+//
+//   node bench/run.mjs [--runs N] [--warmup N] [--only name,name] [--cli dist/cli.js] [--out bench/results.json]
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpus, release, tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeLessonPack, writeManifests } from './fixtures.mjs';
+import { peakRssOfRun, timeToExit, timeToPlainPrompt, timeToRenderedPrompt } from './measure.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const node = process.execPath;
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+const cli = resolve(arg('cli', join(root, 'dist', 'cli.js')));
+const OUT = resolve(arg('out', join(root, 'bench', 'results.json')));
+const RUNS = Math.max(10, Number(arg('runs', 15)));
+const WARMUP = Number(arg('warmup', 2));
+const ONLY = arg('only', '')?.split(',').filter(Boolean);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, d = 1) => (x === undefined ? undefined : Math.round(x * 10 ** d) / 10 ** d);
+
+/** Warm-up, then N alternating runs of the program and its floor. */
+async function paired(program, floor, pick = (r) => r.ms) {
+  for (let i = 0; i < WARMUP; i++) {
+    await program();
+    await floor();
+  }
+  const a = [];
+  const b = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Alternate who goes first, so neither always runs on a just-warmed cache.
+    if (i % 2 === 0) {
+      a.push(pick(await program()));
+      b.push(pick(await floor()));
+    } else {
+      b.push(pick(await floor()));
+      a.push(pick(await program()));
+    }
+  }
+  return { a, b };
+}
+
+const figures = [];
+function record(name, unit, { a, b }, target, kind = 'ratio', note) {
+  const value = median(a);
+  const floor = b ? median(b) : undefined;
+  const ratio = floor ? value / floor : undefined;
+  const pass = kind === 'ratio' ? ratio <= target : value < target;
+  const row = { name, unit, median: round(value), floor: round(floor), ratio: round(ratio, 2), target: kind === 'ratio' ? `<= ${target}x` : `< ${target} ${unit}`, pass, runs: a.length, samples: a.map((x) => round(x)), floorSamples: b?.map((x) => round(x)) };
+  if (note) row.note = note;
+  figures.push(row);
+  console.error(`  ${name}: ${row.median} ${unit}${floor ? ` vs ${row.floor} (${row.ratio}x)` : ''} ${pass ? 'pass' : 'FAIL'}`);
+}
+function skip(name, target, note) {
+  figures.push({ name, skipped: true, target, note });
+  console.error(`  ${name}: skipped (${note})`);
+}
+
+const want = (name) => !ONLY?.length || ONLY.some((o) => name.includes(o));
+const floorPrompt = ['-e', "process.stdout.write('? ready\\n')"];
+const floorZero = ['-e', '0'];
+
+function timeBin() {
+  for (const candidate of ['/usr/bin/time', '/bin/time']) {
+    if (existsSync(candidate)) {
+      try {
+        execFileSync(candidate, ['-f', '%M', node, '-e', '0'], { stdio: 'pipe' });
+        return candidate;
+      } catch {
+        // not GNU time
+      }
+    }
+  }
+  return undefined;
+}
+
+function hasCommand(name) {
+  try {
+    execFileSync(node, [cli, name, '--help'], { stdio: 'pipe', env: { ...process.env, NODE_EXTRA_CA_CERTS: '' } });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (!existsSync(cli)) {
+  console.error('bench: dist/cli.js is missing; run npm run build first (npm run bench does)');
+  process.exit(1);
+}
+console.error(`bench: ${RUNS} runs after ${WARMUP} warm-up, alternating with the floor`);
+
+if (want('--version')) record('kube-learn --version', 'ms', await paired(() => timeToExit(node, [cli, '--version']), () => timeToExit(node, floorZero)), 1.3);
+if (want('--help')) record('kube-learn --help', 'ms', await paired(() => timeToExit(node, [cli, '--help']), () => timeToExit(node, floorZero)), 1.3);
+if (want('plain')) {
+  record('day4 --plain: first prompt (pipe)', 'ms', await paired(() => timeToPlainPrompt(node, [cli, 'day4', '--plain']), () => timeToPlainPrompt(node, floorPrompt)), 1.5);
+}
+if (want('pty')) {
+  record('day4: first prompt (PTY)', 'ms', await paired(() => timeToRenderedPrompt(node, [cli, 'day4']), () => timeToRenderedPrompt(node, floorPrompt)), 2.0);
+}
+if (want('rss')) {
+  const time = timeBin();
+  if (!time) skip('day4 --plain: peak RSS', '<= 1.5x', 'GNU time not found for the node -e 0 floor');
+  else {
+    const runs = await paired(() => timeToPlainPrompt(node, [cli, 'day4', '--plain']), () => peakRssOfRun(node, floorZero, time), (r) => r.rssKb / 1024);
+    record('day4 --plain: peak RSS to first prompt', 'MB', runs, 1.5, 'ratio', 'program: VmHWM from /proc at the first prompt; floor: GNU time %M of node -e 0 (the same kernel high-water mark)');
+  }
+}
+
+const work = mkdtempSync(join(tmpdir(), 'kl-bench-'));
+try {
+  if (want('lint')) {
+    const pack = writeLessonPack(join(work, 'pack'), 200, 50);
+    record('lint: 200 lessons x 50 steps', 'ms', await paired(() => timeToExit(node, [cli, 'lint', pack]), () => timeToExit(node, floorZero)), 1000, 'absolute');
+  }
+  if (want('check')) {
+    if (!hasCommand('check')) skip('check: 20 documents', '< 300 ms', 'kube-learn check is not built yet');
+    else {
+      const file = writeManifests(join(work, 'manifests.yaml'), 20);
+      record('check: 20 documents', 'ms', await paired(() => timeToExit(node, [cli, 'check', file]), () => timeToExit(node, floorZero)), 300, 'absolute');
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const machine = { cpu: cpus()[0]?.model.trim(), cores: cpus().length, node: process.version, platform: `${process.platform} ${release()}` };
+const results = { date: new Date().toISOString(), machine, cli: relative(root, cli), runs: RUNS, warmup: WARMUP, env: 'NODE_EXTRA_CA_CERTS unset for program and floor alike', figures };
+writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+
+const header = ['figure', 'median', 'floor', 'ratio', 'target', 'result'];
+const rows = figures.map((f) =>
+  f.skipped
+    ? [f.name, '-', '-', '-', f.target, `skipped: ${f.note}`]
+    : [f.name, `${f.median} ${f.unit}`, f.floor === undefined ? '-' : `${f.floor} ${f.unit}`, f.ratio === undefined ? '-' : `${f.ratio}x`, f.target, f.pass ? 'pass' : 'FAIL'],
+);
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+console.log(`\n${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.platform}; medians of ${RUNS} runs\n`);
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));
+console.log('\nfloors: node -e 0 (version, help, RSS, lint, check); node -e "process.stdout.write(\'? ready\\n\')" (prompts)');
+process.exitCode = figures.some((f) => !f.skipped && !f.pass) ? 1 : 0;
