@@ -2,7 +2,7 @@
  * A lock file so that two kube-learn processes never save at the same time
  * (each re-reads and merges under it, so neither loses the other's steps).
  *
- * The lock is a file created with O_EXCL holding "pid host time". A lock
+ * The lock is a file holding "pid host time", put in place atomically. A lock
  * whose process is gone (same host) or that is older than `staleMs` is left
  * over from a crash and is broken. Breaking renames the lock aside and checks
  * it was the same file (inode) that was judged stale, so two processes that
@@ -14,6 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, linkSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
@@ -58,8 +59,43 @@ export async function withLock<T>(lockPath: string, fn: () => T, options: LockOp
   }
 }
 
-/** The lock's inode when acquired; undefined when someone else holds it. Other errors are thrown. */
+/**
+ * The lock's inode when acquired; undefined when someone else holds it.
+ *
+ * The lock is written in full under a temp name and then hard-linked into
+ * place (link fails if the lock exists), so a lock file never exists without
+ * its pid: a holder killed at any instant leaves a lock judged stale at once.
+ */
 function tryAcquire(lockPath: string): number | undefined {
+  const temp = join(dirname(lockPath), `.${basename(lockPath)}.${randomBytes(12).toString('hex')}.tmp`);
+  const fd = openSync(temp, EXCLUSIVE, 0o600);
+  try {
+    try {
+      writeSync(fd, `${process.pid} ${hostname()} ${Date.now()}\n`);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkSync(temp, lockPath);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return undefined;
+      // A file system without hard links: create the lock directly, with a
+      // short window in which it has no pid yet (judged by age then).
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EOPNOTSUPP') return createDirectly(lockPath);
+      throw err;
+    }
+    return lstatSync(lockPath).ino;
+  } finally {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+function createDirectly(lockPath: string): number | undefined {
   let fd: number;
   try {
     fd = openSync(lockPath, EXCLUSIVE, 0o600);
@@ -71,17 +107,10 @@ function tryAcquire(lockPath: string): number | undefined {
     writeSync(fd, `${process.pid} ${hostname()} ${Date.now()}\n`);
     return fstatSync(fd).ino;
   } catch (err) {
-    // Could not even write the pid (a full disk): leave no lock behind.
-    closeSync(fd);
-    fd = -1;
-    try {
-      unlinkSync(lockPath);
-    } catch {
-      // Already gone.
-    }
+    unlinkSync(lockPath);
     throw err;
   } finally {
-    if (fd >= 0) closeSync(fd);
+    closeSync(fd);
   }
 }
 
