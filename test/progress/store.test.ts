@@ -1,0 +1,344 @@
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CheckFailed } from '../../src/errors.js';
+import { tempName, writeFileAtomic } from '../../src/progress/atomic.js';
+import { decode } from '../../src/progress/format.js';
+import { previousOutcomes } from '../../src/progress/outcomes.js';
+import { ProgressStore } from '../../src/progress/store.js';
+import { makeReadOnly, tempStateHome, tinyTmpfs } from './helpers/fs.js';
+import { answered, seen } from './helpers/outcomes.js';
+
+let state: ReturnType<typeof tempStateHome>;
+let store: ProgressStore;
+const undo: (() => void)[] = [];
+
+beforeEach(() => {
+  state = tempStateHome();
+  store = ProgressStore.fromEnv({ XDG_STATE_HOME: state.home });
+});
+
+afterEach(() => {
+  while (undo.length) undo.pop()!();
+  state.cleanup();
+});
+
+function siblings(): string[] {
+  return readdirSync(state.dir).sort();
+}
+
+async function rejection(p: Promise<unknown>): Promise<CheckFailed> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(CheckFailed);
+  const message = (err as CheckFailed).message;
+  expect(message).not.toContain('\n');
+  return err as CheckFailed;
+}
+
+describe('the progress store', () => {
+  it('lives under XDG_STATE_HOME', () => {
+    expect(store.path).toBe(join(state.home, 'kube-learn', 'progress.json'));
+  });
+
+  it('gives back exactly the outcomes it was given (round trip)', async () => {
+    const outcomes = [
+      seen('intro'),
+      answered('q1', 'A Pod'),
+      answered('q2', ['net', 'storage'], false),
+      { stepId: 'q3', type: 'text' as const, status: 'skipped' as const, attempts: 0, firstTry: false, revealed: false },
+      { stepId: 'm1', type: 'manifest' as const, status: 'right' as const, attempts: 3, firstTry: false, revealed: true, answer: 'kind: Pod\n' },
+    ];
+    for (const o of outcomes) await store.record('day4', o, 1000);
+    const { progress, notice } = await new ProgressStore(store.path).load();
+    expect(notice).toBeUndefined();
+    const previous = previousOutcomes(progress, 'day4');
+    expect([...previous.values()]).toEqual(outcomes);
+    const day4 = progress.lessons.get('day4')!;
+    expect(Date.parse(day4.started)).toBeLessThanOrEqual(Date.parse(day4.updated));
+    expect(day4.finished).toBeUndefined();
+    expect(day4.steps.get('q1')!.spentMs).toBe(1000);
+    await store.finish('day4');
+    expect((await store.load()).progress.lessons.get('day4')!.finished).toBeDefined();
+  });
+
+  it('a step settled again replaces its record, keyed by id', async () => {
+    await store.record('day4', answered('q1', 'wrong one', false));
+    await store.record('day4', answered('q1', 'A Pod'));
+    const steps = (await store.load()).progress.lessons.get('day4')!.steps;
+    expect([...steps.keys()]).toEqual(['q1']);
+    expect(steps.get('q1')!.answer).toBe('A Pod');
+  });
+
+  it('starts empty when there is no file, and does not create one by reading', async () => {
+    const { progress, notice } = await store.load();
+    expect(progress.lessons.size).toBe(0);
+    expect(notice).toBeUndefined();
+    expect(existsSync(state.dir)).toBe(false);
+  });
+
+  it('moves a file that is not JSON aside, reports it in one line, and starts fresh', async () => {
+    mkdirSync(state.dir, { recursive: true });
+    writeFileSync(state.file, '{"version": 1, "lessons": {"day4": ');
+    const { progress, notice } = await store.load();
+    expect(progress.lessons.size).toBe(0);
+    const [aside] = siblings().filter((f) => f.startsWith('progress.json.corrupt-'));
+    expect(aside).toMatch(/^progress\.json\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z$/);
+    expect(readFileSync(join(state.dir, aside!), 'utf8')).toBe('{"version": 1, "lessons": {"day4": ');
+    expect(notice).toBe(`progress file ${state.file} could not be read (not JSON (${notice!.match(/not JSON \((.*)\)\); moved/)![1]})); moved it to ${join(state.dir, aside!)} and started fresh`);
+    expect(notice).not.toContain('\n');
+    expect(existsSync(state.file)).toBe(false);
+    await store.record('day4', seen('intro'));
+    expect((await store.load()).progress.lessons.get('day4')!.steps.has('intro')).toBe(true);
+  });
+
+  it('moves a file of the wrong shape aside, naming the field', async () => {
+    mkdirSync(state.dir, { recursive: true });
+    writeFileSync(state.file, JSON.stringify({ version: 1, lessons: { day4: { steps: {} } } }));
+    const { notice } = await store.load();
+    expect(notice).toMatch(/could not be read \(lessons\.day4\.started should be a date and time\); moved it to .*progress\.json\.corrupt-/);
+  });
+
+  it('never overwrites an earlier corrupt copy', async () => {
+    const fixed = new ProgressStore(store.path, { now: () => new Date('2025-05-05T05:05:05.000Z') });
+    mkdirSync(state.dir, { recursive: true });
+    writeFileSync(state.file, 'first');
+    await fixed.load();
+    writeFileSync(state.file, 'second');
+    await fixed.load();
+    const asides = siblings().filter((f) => f.includes('corrupt'));
+    expect(asides).toEqual(['progress.json.corrupt-2025-05-05T05-05-05-000Z', 'progress.json.corrupt-2025-05-05T05-05-05-000Z-1']);
+    expect(asides.map((f) => readFileSync(join(state.dir, f), 'utf8'))).toEqual(['first', 'second']);
+  });
+
+  it('a corrupt file found while saving is moved aside too, and the save goes through', async () => {
+    mkdirSync(state.dir, { recursive: true });
+    writeFileSync(state.file, 'garbage');
+    const { notice } = await store.record('day4', seen('intro'));
+    expect(notice).toMatch(/could not be read \(not JSON/);
+    expect(siblings().filter((f) => f.includes('corrupt'))).toHaveLength(1);
+    expect(decode(readFileSync(state.file, 'utf8')).kind).toBe('ok');
+  });
+
+  it('treats a pipe in place of the file as corrupt instead of hanging on it', async (ctx) => {
+    mkdirSync(state.dir, { recursive: true });
+    try {
+      execFileSync('mkfifo', [state.file]);
+    } catch {
+      ctx.skip();
+    }
+    const { notice } = await store.load();
+    expect(notice).toMatch(/could not be read \(not a regular file\)/);
+  });
+
+  it('does not touch a file of a newer format, and says to upgrade', async () => {
+    mkdirSync(state.dir, { recursive: true });
+    const newer = JSON.stringify({ version: 99, lessons: { day4: 'whatever the future holds' } });
+    writeFileSync(state.file, newer);
+    const before = statSync(state.file);
+    const loadError = await rejection(store.load());
+    expect(loadError.message).toBe(
+      `progress file ${state.file} was written by a newer kube-learn (format 99; this one reads up to 1): upgrade kube-learn to continue`,
+    );
+    const saveError = await rejection(store.record('day4', seen('intro')));
+    expect(saveError.message).toBe(loadError.message);
+    await rejection(store.reset('day4'));
+    expect(readFileSync(state.file, 'utf8')).toBe(newer);
+    expect(statSync(state.file).mtimeMs).toBe(before.mtimeMs);
+    expect(siblings()).toEqual(['progress.json']);
+  });
+
+  it('writes the file with mode 0600 and the folder with 0700, whatever the umask', async () => {
+    const old = process.umask(0);
+    try {
+      await store.record('day4', seen('intro'));
+    } finally {
+      process.umask(old);
+    }
+    expect(statSync(state.file).mode & 0o777).toBe(0o600);
+    expect(statSync(state.dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('leaves nothing behind but the file: no temp file, no lock', async () => {
+    for (let i = 0; i < 5; i++) await store.record('day4', seen(`s${i}`));
+    expect(siblings()).toEqual(['progress.json']);
+  });
+
+  it('reset clears one lesson and keeps the others', async () => {
+    await store.record('day4', seen('intro'));
+    await store.record('day5', seen('intro'));
+    expect(await store.reset('day4')).toBe(true);
+    expect([...(await store.load()).progress.lessons.keys()]).toEqual(['day5']);
+    expect(await store.reset('day4')).toBe(false);
+  });
+
+  it('reset of a lesson with no progress writes nothing', async () => {
+    expect(await store.reset('day4')).toBe(false);
+    expect(existsSync(state.file)).toBe(false);
+  });
+});
+
+describe('saving into a folder that cannot be written', () => {
+  it('a read-only folder: one line naming the path, the file intact, ensureWritable fails first', async (ctx) => {
+    await store.record('day4', seen('intro'));
+    const before = readFileSync(state.file);
+    const restore = makeReadOnly(state.dir);
+    if (!restore) return ctx.skip();
+    undo.push(restore);
+    const early = await rejection(store.ensureWritable());
+    expect(early.message).toContain(state.file);
+    const err = await rejection(store.record('day4', seen('next')));
+    expect(err.message).toMatch(new RegExp(`^could not save progress to ${state.file}: .*(read-only|no permission).*; your earlier progress is unchanged$`));
+    expect(readFileSync(state.file)).toEqual(before);
+    expect((await store.load()).progress.lessons.get('day4')!.steps.size).toBe(1);
+    restore();
+    undo.pop();
+    expect(siblings()).toEqual(['progress.json']);
+  });
+
+  it('a file where the folder should be: one line naming the path', async () => {
+    writeFileSync(state.dir, 'not a folder');
+    const err = await rejection(store.ensureWritable());
+    expect(err.message).toBe(`could not save progress to ${state.file}: a file is in the way of the folder ${state.dir}; your earlier progress is unchanged`);
+    await rejection(store.record('day4', seen('intro')));
+    expect((await store.load()).progress.lessons.size).toBe(0);
+    expect(readFileSync(state.dir, 'utf8')).toBe('not a folder');
+  });
+
+  it('a file where a parent folder should be', async () => {
+    writeFileSync(join(state.home, 'blocker'), '');
+    const deep = ProgressStore.fromEnv({ XDG_STATE_HOME: join(state.home, 'blocker', 'state') });
+    const err = await rejection(deep.record('day4', seen('intro')));
+    expect(err.message).toContain('a file is in the way of the folder');
+  });
+
+  it('a full disk: one line, the file intact, no temp file left', async (ctx) => {
+    const unmount = tinyTmpfs(state.home, 64 * 1024);
+    if (!unmount) return ctx.skip();
+    undo.push(unmount);
+    await store.record('day4', seen('intro'));
+    const before = readFileSync(state.file);
+    // Fill the disk, leaving room for the lock file but not for a big answer.
+    let filler = 0;
+    for (;;) {
+      try {
+        writeFileSync(join(state.home, `filler-${filler++}`), Buffer.alloc(4096));
+      } catch {
+        break;
+      }
+    }
+    const err = await rejection(store.record('day4', answered('q1', 'x'.repeat(64 * 1024))));
+    expect(err.message).toBe(`could not save progress to ${state.file}: the disk is full; your earlier progress is unchanged`);
+    expect(readFileSync(state.file)).toEqual(before);
+    expect(siblings()).toEqual(['progress.json']);
+  });
+});
+
+describe('the atomic write', () => {
+  it('never follows a symlink planted at the temp path', () => {
+    mkdirSync(state.dir, { recursive: true });
+    const victim = join(state.home, 'victim');
+    writeFileSync(victim, 'precious');
+    const names = ['planted', 'fresh'];
+    symlinkSync(victim, tempName(state.file, 'planted'));
+    writeFileAtomic(state.file, 'data', { random: () => names.shift()! });
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    expect(readFileSync(state.file, 'utf8')).toBe('data');
+    expect(lstatSync(tempName(state.file, 'planted')).isSymbolicLink()).toBe(true);
+    expect(names).toEqual([]);
+  });
+
+  it('never follows a symlink planted at a guessable name, in a real save', async () => {
+    mkdirSync(state.dir, { recursive: true });
+    const victim = join(state.home, 'victim');
+    writeFileSync(victim, 'precious');
+    for (const guess of ['progress.json.tmp', '.progress.json.tmp', `progress.json.${process.pid}`, `.progress.json.${process.pid}.tmp`]) {
+      symlinkSync(victim, join(state.dir, guess));
+    }
+    await store.record('day4', seen('intro'));
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    expect(lstatSync(state.file).isFile()).toBe(true);
+  });
+
+  it('gives up rather than write through something it did not create', () => {
+    mkdirSync(state.dir, { recursive: true });
+    symlinkSync('/dev/null', tempName(state.file, 'same'));
+    expect(() => writeFileAtomic(state.file, 'data', { random: () => 'same' })).toThrow(expect.objectContaining({ code: 'EEXIST' }));
+    expect(existsSync(state.file)).toBe(false);
+  });
+
+  it('clears temp files left by a killed writer once they are old', async () => {
+    mkdirSync(state.dir, { recursive: true });
+    const old = tempName(state.file, 'killed');
+    const young = tempName(state.file, 'writing');
+    writeFileSync(old, 'half');
+    writeFileSync(young, 'half');
+    const past = new Date(Date.now() - 5 * 60_000);
+    utimesSync(old, past, past);
+    await store.record('day4', seen('intro'));
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(young)).toBe(true);
+  });
+});
+
+describe('the lock', () => {
+  function plantLock(content: string, ageMs = 0): void {
+    mkdirSync(state.dir, { recursive: true });
+    writeFileSync(store.lockPath, content);
+    const t = new Date(Date.now() - ageMs);
+    utimesSync(store.lockPath, t, t);
+  }
+
+  it('breaks a lock left by a process that is gone', async () => {
+    const dead = execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    plantLock(`${dead} ${(await import('node:os')).hostname()} ${Date.now()}\n`);
+    await store.record('day4', seen('intro'));
+    expect(siblings()).toEqual(['progress.json']);
+  });
+
+  it('breaks a lock older than the stale limit, whoever holds it', async () => {
+    plantLock(`${process.pid} elsewhere 0\n`, 60_000);
+    const quick = new ProgressStore(store.path, { lock: { staleMs: 1_000, timeoutMs: 5_000 } });
+    await quick.record('day4', seen('intro'));
+    expect(siblings()).toEqual(['progress.json']);
+  });
+
+  it('waits for a live holder, then gives up with one line and writes nothing', async () => {
+    plantLock(`${process.pid} ${(await import('node:os')).hostname()} ${Date.now()}\n`);
+    const patient = new ProgressStore(store.path, { lock: { staleMs: 60_000, timeoutMs: 200 } });
+    const err = await rejection(patient.record('day4', seen('intro')));
+    expect(err.message).toBe(`could not save progress to ${state.file}: another kube-learn is saving (pid ${process.pid}); try again; your earlier progress is unchanged`);
+    expect(existsSync(state.file)).toBe(false);
+    expect(existsSync(store.lockPath)).toBe(true);
+  });
+
+  it('saves made at once from one process all land', async () => {
+    const stores = Array.from({ length: 4 }, () => new ProgressStore(store.path));
+    await Promise.all(Array.from({ length: 40 }, (_, i) => stores[i % 4]!.record('day4', seen(`s${i}`))));
+    expect((await store.load()).progress.lessons.get('day4')!.steps.size).toBe(40);
+  });
+
+  it('something unreadable in place of the lock is judged by its age alone', async () => {
+    mkdirSync(store.lockPath, { recursive: true });
+    const fresh = new ProgressStore(store.path, { lock: { staleMs: 60_000, timeoutMs: 100 } });
+    await rejection(fresh.record('day4', seen('intro')));
+    const past = new Date(Date.now() - 120_000);
+    utimesSync(store.lockPath, past, past);
+    // Old enough to be stale: it is moved aside (renaming a folder works like a file).
+    await fresh.record('day4', seen('intro'));
+    expect(existsSync(state.file)).toBe(true);
+  });
+});
