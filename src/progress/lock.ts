@@ -166,7 +166,8 @@ export function isAlive(pid: number): boolean {
 }
 
 function breakStale(lockPath: string, ino: number): void {
-  const aside = `${lockPath}.stale-${randomBytes(6).toString('hex')}`;
+  // Named like a temp file, so the orphan sweep removes it if we are killed right here.
+  const aside = join(dirname(lockPath), `.${basename(lockPath)}.stale-${randomBytes(6).toString('hex')}.tmp`);
   try {
     renameSync(lockPath, aside);
   } catch {
