@@ -6,7 +6,8 @@
  *     "lessons": { "<lesson id>": {
  *        "started": ISO time, "updated": ISO time, "finished"?: ISO time,
  *        "steps": { "<step id>": { "type", "status", "attempts", "firstTry",
- *                                  "revealed", "answer"?, "settledAt", "spentMs" } } } } }
+ *                                  "revealed", "answer"?, "settledAt", "spentMs" } },
+ *        "drafts"?: { "<step id>": { "answer", "savedAt" } } } } }
  *
  * Every change to what is written bumps FORMAT_VERSION, adds a migration in
  * ./migrate.ts and a fixture under test/fixtures/progress/; a reader drops
@@ -56,14 +57,24 @@ export function encode(progress: Progress): string {
   for (const [id, lesson] of progress.lessons) {
     const steps: Record<string, unknown> = {};
     for (const [stepId, s] of lesson.steps) {
-      Object.defineProperty(steps, stepId, { value: encodeStep(s), enumerable: true, writable: true, configurable: true });
+      define(steps, stepId, encodeStep(s));
     }
     const out: Record<string, unknown> = { started: lesson.started, updated: lesson.updated };
     if (lesson.finished !== undefined) out.finished = lesson.finished;
     out.steps = steps;
-    Object.defineProperty(lessons, id, { value: out, enumerable: true, writable: true, configurable: true });
+    if (lesson.drafts.size > 0) {
+      const drafts: Record<string, unknown> = {};
+      for (const [stepId, d] of lesson.drafts) define(drafts, stepId, { answer: d.answer, savedAt: d.savedAt });
+      out.drafts = drafts;
+    }
+    define(lessons, id, out);
   }
   return `${JSON.stringify({ version: FORMAT_VERSION, lessons }, null, 2)}\n`;
+}
+
+/** An own property even for `__proto__`, which plain assignment would turn into a prototype. */
+function define(o: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function encodeStep(s: StepRecord): Record<string, unknown> {

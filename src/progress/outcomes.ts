@@ -59,7 +59,7 @@ export function previousOutcomes(progress: Progress, lessonId: string, lesson?: 
 function lessonRecord(progress: Progress, lessonId: string, at: Date): LessonRecord {
   let record = progress.lessons.get(lessonId);
   if (!record) {
-    record = { started: at.toISOString(), updated: at.toISOString(), steps: new Map() };
+    record = { started: at.toISOString(), updated: at.toISOString(), steps: new Map(), drafts: new Map() };
     progress.lessons.set(lessonId, record);
   }
   return record;
@@ -68,7 +68,28 @@ function lessonRecord(progress: Progress, lessonId: string, at: Date): LessonRec
 export function applyOutcome(progress: Progress, lessonId: string, o: StepOutcome, at: Date, spentMs: number): void {
   const record = lessonRecord(progress, lessonId, at);
   record.steps.set(o.stepId, toRecord(o, at, spentMs));
+  record.drafts.delete(o.stepId);
   record.updated = at.toISOString();
+}
+
+export function applyDraft(progress: Progress, lessonId: string, stepId: string, answer: string, at: Date): void {
+  const record = lessonRecord(progress, lessonId, at);
+  record.drafts.set(stepId, { answer, savedAt: at.toISOString() });
+  record.updated = at.toISOString();
+}
+
+/** The unsettled answers to start from, by step id (those of settled or vanished steps left out). */
+export function draftAnswers(progress: Progress, lessonId: string, lesson?: LessonShape): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  const record = progress.lessons.get(lessonId);
+  if (!record) return out;
+  const ids = lesson ? new Set(lesson.steps.map((s) => s.id)) : undefined;
+  for (const [stepId, d] of record.drafts) {
+    if (ids && !ids.has(stepId)) continue;
+    if (record.steps.has(stepId)) continue;
+    out.set(stepId, d.answer);
+  }
+  return out;
 }
 
 export function applyFinished(progress: Progress, lessonId: string, at: Date): void {

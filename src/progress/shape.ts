@@ -6,7 +6,7 @@
  * import; this also lets each problem name the exact field
  * (`lessons.day4.steps.pod-image.attempts`) in the one-line report.
  */
-import { STEP_STATUSES, type LessonRecord, type Progress, type StepRecord, type StepStatus } from './types.js';
+import { STEP_STATUSES, type Draft, type LessonRecord, type Progress, type StepRecord, type StepStatus } from './types.js';
 
 export type ShapeResult = { ok: true; progress: Progress } | { ok: false; problem: string };
 
@@ -29,7 +29,11 @@ function lessonRecord(raw: unknown, at: string): LessonRecord {
   const o = object(raw, at);
   const steps = new Map<string, StepRecord>();
   for (const [id, s] of entries(o.steps, `${at}.steps`)) steps.set(id, stepRecord(s, `${at}.steps.${key(id)}`));
-  const record: LessonRecord = { started: time(o.started, `${at}.started`), updated: time(o.updated, `${at}.updated`), steps };
+  const drafts = new Map<string, Draft>();
+  if (o.drafts !== undefined) {
+    for (const [id, d] of entries(o.drafts, `${at}.drafts`)) drafts.set(id, draft(d, `${at}.drafts.${key(id)}`));
+  }
+  const record: LessonRecord = { started: time(o.started, `${at}.started`), updated: time(o.updated, `${at}.updated`), steps, drafts };
   if (o.finished !== undefined) record.finished = time(o.finished, `${at}.finished`);
   return record;
 }
@@ -49,6 +53,12 @@ function stepRecord(raw: unknown, at: string): StepRecord {
   };
   if (o.answer !== undefined) record.answer = answer(o.answer, `${at}.answer`);
   return record;
+}
+
+function draft(raw: unknown, at: string): Draft {
+  const o = object(raw, at);
+  if (typeof o.answer !== 'string') fail(`${at}.answer`, 'a text');
+  return { answer: o.answer, savedAt: time(o.savedAt, `${at}.savedAt`) };
 }
 
 function entries(raw: unknown, at: string): [string, unknown][] {

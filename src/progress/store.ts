@@ -16,7 +16,7 @@ import { removeOrphans, writeFileAtomic } from './atomic.js';
 import { decode, encode } from './format.js';
 import { storageError } from './fs-errors.js';
 import { withLock, type LockOptions } from './lock.js';
-import { applyFinished, applyOutcome, applyReset } from './outcomes.js';
+import { applyDraft, applyFinished, applyOutcome, applyReset } from './outcomes.js';
 import { progressPath } from './paths.js';
 import { emptyProgress, FORMAT_VERSION, type Progress } from './types.js';
 
@@ -116,6 +116,11 @@ export class ProgressStore {
 
   record(lessonId: string, outcome: StepOutcome, spentMs = 0): Promise<Loaded> {
     return this.update((p) => applyOutcome(p, lessonId, outcome, this.now(), spentMs));
+  }
+
+  /** Keeps an answer to a step not settled yet (a wrong manifest), to start from next time. */
+  saveDraft(lessonId: string, stepId: string, answer: string): Promise<Loaded> {
+    return this.update((p) => applyDraft(p, lessonId, stepId, answer, this.now()));
   }
 
   finish(lessonId: string): Promise<Loaded> {

@@ -55,7 +55,7 @@ export function summarize(lesson: LessonShape, record: LessonRecord | undefined)
     s.timeSpentMs += r.spentMs;
     if (!isQuestion) return;
     s.answered++;
-    if (r.firstTry) s.right++;
+    if (r.status === 'right' && r.firstTry) s.right++;
     else s.missed.push(step.id);
   });
   s.complete = s.total > 0 && s.settled === s.total;

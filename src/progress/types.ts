@@ -28,6 +28,16 @@ export interface LessonRecord {
   finished?: string;
   /** Keyed by step id, never by position, so an edited lesson keeps its learner's work. */
   steps: Map<string, StepRecord>;
+  /**
+   * Answers to steps not settled yet (a manifest checked and found wrong, then
+   * the learner quit), so the next run starts from them. Removed on settling.
+   */
+  drafts: Map<string, Draft>;
+}
+
+export interface Draft {
+  answer: string;
+  savedAt: string;
 }
 
 /** Maps, not plain objects: ids come from files, and `__proto__` is a valid id-shaped key. */

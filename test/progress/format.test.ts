@@ -42,15 +42,21 @@ const progress: fc.Arbitrary<Progress> = fc
   .array(
     fc.tuple(
       id,
-      fc.record({ started: iso, updated: iso, finished: fc.option(iso, { nil: undefined }), steps: fc.array(fc.tuple(id, step), { maxLength: 5 }) }),
+      fc.record({
+        started: iso,
+        updated: iso,
+        finished: fc.option(iso, { nil: undefined }),
+        steps: fc.array(fc.tuple(id, step), { maxLength: 5 }),
+        drafts: fc.array(fc.tuple(id, fc.record({ answer: fc.string(), savedAt: iso })), { maxLength: 2 }),
+      }),
     ),
     { maxLength: 4 },
   )
   .map((lessons) => ({
     lessons: new Map(
-      lessons.map(([lessonId, { finished, steps, ...l }]) => [
+      lessons.map(([lessonId, { finished, steps, drafts, ...l }]) => [
         lessonId,
-        { ...l, ...(finished === undefined ? {} : { finished }), steps: new Map(steps) },
+        { ...l, ...(finished === undefined ? {} : { finished }), steps: new Map(steps), drafts: new Map(drafts) },
       ]),
     ),
   }));
@@ -111,6 +117,8 @@ describe('the progress format', () => {
     });
     expect(day4.steps.get('first-pod')!.answer).toContain('kind: Pod\n');
     expect(p.lessons.get('day5')!.finished).toBe('2025-03-02T18:20:00.000Z');
+    expect(day4.drafts.get('pod-with-port')!.answer).toContain('containerPort: eighty');
+    expect(p.lessons.get('day5')!.drafts.size).toBe(0);
   });
 
   it('refuses a newer version without reading further', () => {
@@ -139,6 +147,7 @@ describe('the progress format', () => {
     expect(broken((d) => (d.lessons.day4.steps['pod-shares'].firstTry = 'yes'))).toBe('lessons.day4.steps.pod-shares.firstTry should be true or false');
     expect(broken((d) => (d.lessons.day4.started = 'yesterday'))).toBe('lessons.day4.started should be a date and time');
     expect(broken((d) => (d.lessons.day4.steps = []))).toBe('lessons.day4.steps should be an object');
+    expect(broken((d) => (d.lessons.day4.drafts['pod-with-port'].answer = ['a']))).toBe('lessons.day4.drafts.pod-with-port.answer should be a text');
     expect(broken((d) => delete d.lessons.day5.steps.replicas.spentMs)).toBe('lessons.day5.steps.replicas.spentMs should be a whole number >= 0');
   });
 

@@ -15,7 +15,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckFailed } from '../../src/errors.js';
 import { tempName, writeFileAtomic } from '../../src/progress/atomic.js';
 import { decode } from '../../src/progress/format.js';
-import { previousOutcomes } from '../../src/progress/outcomes.js';
+import { draftAnswers, previousOutcomes } from '../../src/progress/outcomes.js';
 import { ProgressStore } from '../../src/progress/store.js';
 import { makeReadOnly, tempStateHome, tinyTmpfs } from './helpers/fs.js';
 import { answered, seen } from './helpers/outcomes.js';
@@ -81,6 +81,21 @@ describe('the progress store', () => {
     const steps = (await store.load()).progress.lessons.get('day4')!.steps;
     expect([...steps.keys()]).toEqual(['q1']);
     expect(steps.get('q1')!.answer).toBe('A Pod');
+  });
+
+  it('keeps the answer to an unsettled step until the step settles', async () => {
+    await store.record('day4', seen('intro'));
+    await store.saveDraft('day4', 'pod', 'kind: Pod\n# first try\n');
+    await store.saveDraft('day4', 'pod', 'kind: Pod\n# second try\n');
+    await store.saveDraft('day4', 'gone', 'kind: Service\n');
+    const lesson = { id: 'day4', steps: [{ id: 'intro', type: 'explain' }, { id: 'pod', type: 'manifest' }] };
+    let { progress } = await store.load();
+    expect([...draftAnswers(progress, 'day4', lesson)]).toEqual([['pod', 'kind: Pod\n# second try\n']]);
+    expect([...previousOutcomes(progress, 'day4', lesson).keys()]).toEqual(['intro']);
+    await store.record('day4', { stepId: 'pod', type: 'manifest', status: 'right', attempts: 3, firstTry: false, revealed: false, answer: 'kind: Pod\n' });
+    ({ progress } = await store.load());
+    expect(draftAnswers(progress, 'day4', lesson).size).toBe(0);
+    expect(progress.lessons.get('day4')!.drafts.has('pod')).toBe(false);
   });
 
   it('starts empty when there is no file, and does not create one by reading', async () => {
