@@ -7,3 +7,4 @@ export { ProgressStore, type Loaded, type StoreOptions } from './store.js';
 export { draftAnswers, previousOutcomes, type LessonShape } from './outcomes.js';
 export { formatDuration, progressBar, progressColumn, progressSummary, resumeLine, summarize, type LessonSummary } from './summary.js';
 export { settleRecorder, type RecorderOptions } from './session.js';
+export { lessonReport, orphanReport, progressReport, type LessonReport } from './report.js';

@@ -1,0 +1,67 @@
+/** `kube-learn progress [lesson] [--json]`: the score, the missed questions and the time spent. */
+import { findLesson, loadCatalog } from '../lesson/catalog.js';
+import { formatDuration, progressBar } from '../progress/summary.js';
+import { lessonReport, orphanReport, progressReport, type LessonReport } from '../progress/report.js';
+import { ProgressStore } from '../progress/store.js';
+import { neutralize } from '../text/sanitize.js';
+import { wrap } from '../tutor/width.js';
+
+export interface ProgressOptions {
+  json?: boolean;
+  lessons?: string;
+}
+
+export async function progress(lessonId: string | undefined, opts: ProgressOptions = {}): Promise<number> {
+  const store = ProgressStore.fromEnv();
+  const { progress: saved, notice } = await store.load();
+  if (notice) process.stderr.write(`kube-learn: ${neutralize(notice)}\n`);
+
+  let reports: LessonReport[];
+  if (lessonId === undefined) {
+    reports = progressReport(saved, (await loadCatalog({ lessonsDir: opts.lessons })).lessons);
+  } else {
+    // A lesson removed since still has its saved progress to show.
+    const orphan = orphanReport(saved, lessonId);
+    const catalog = await loadCatalog({ lessonsDir: opts.lessons });
+    const lesson = catalog.lessons.find((l) => l.id === lessonId);
+    if (lesson) reports = [lessonReport(saved, lesson)];
+    else if (orphan) reports = [orphan];
+    else reports = [lessonReport(saved, await findLesson(lessonId, { lessonsDir: opts.lessons }))];
+  }
+
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ file: store.path, lessons: reports }, null, 2)}\n`);
+    return 0;
+  }
+  if (reports.length === 0) {
+    process.stdout.write('No progress saved yet. kube-learn list shows the lessons.\n');
+    return 0;
+  }
+  const width = Math.max(40, Math.min(process.stdout.columns || 80, 100));
+  process.stdout.write(`${reports.map((r) => reportLines(r, width).join('\n')).join('\n\n')}\n`);
+  return 0;
+}
+
+function day(iso: string): string {
+  return new Date(iso).toLocaleDateString('en-CA');
+}
+
+function reportLines(r: LessonReport, width: number): string[] {
+  const lines = [neutralize(r.title === null ? `${r.id}  (no longer among the lessons)` : `${r.id}  ${r.title}`)];
+  const { settled, total } = r.steps;
+  if (total === null) lines.push(`  Steps settled: ${settled}`);
+  else if (settled === 0) lines.push(`  Not started (${total} steps)`);
+  else lines.push(`  Steps: ${settled}/${total}  ${progressBar(settled, total)}${r.complete ? '  done' : ''}`);
+  if (settled === 0) return lines;
+  const { right, answered, questions } = r.score;
+  const of = questions === null || questions === answered ? '' : ` (${questions} in the lesson)`;
+  lines.push(`  Score: ${right} of ${answered} answered right at the first try${of}`);
+  const when = r.finished ? `finished ${day(r.finished)}` : r.started ? `started ${day(r.started)}` : '';
+  lines.push(`  Time spent: ${formatDuration(r.timeSpentMs)}${when ? `, ${when}` : ''}`);
+  if (r.missed.length > 0) {
+    lines.push('  Missed:');
+    for (const m of r.missed) lines.push(...wrap(neutralize(m.question ?? m.stepId).replace(/\s+/g, ' '), width, '    - ', '      '));
+  }
+  if (!r.complete && r.title !== null) lines.push(`  Continue with: kube-learn ${r.id}`);
+  return lines;
+}
