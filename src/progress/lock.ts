@@ -39,7 +39,8 @@ export class LockBusy extends Error {
 
 export async function withLock<T>(lockPath: string, fn: () => T, options: LockOptions = {}): Promise<T> {
   const staleMs = options.staleMs ?? 10_000;
-  const deadline = Date.now() + (options.timeoutMs ?? 5_000);
+  // Longer than staleMs: a holder whose pid was reused after a crash is outwaited, not reported.
+  const deadline = Date.now() + (options.timeoutMs ?? 12_000);
   for (;;) {
     const ino = tryAcquire(lockPath);
     if (ino !== undefined) {
