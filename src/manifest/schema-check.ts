@@ -1,0 +1,187 @@
+/**
+ * Step 2 of the checker: the object against the Kubernetes schema of its
+ * apiVersion and kind. Known kind, required fields, types, enums, and unknown
+ * fields with a did-you-mean, each reported at the most precise node: the
+ * value for a wrong value, the key for an unknown field, the parent's key for
+ * a missing one.
+ */
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { suggest } from '../text/suggest.js';
+import { explainPath, KUBERNETES_VERSION, lookupKind, NEWER_VERSION, objectType, PRIMITIVES, type FieldType, type ObjectType } from './k8s-schema.js';
+import { describe, isNull, type Tree } from './nodes.js';
+import { quote, type PathSegment } from './problem.js';
+import type { Reporter } from './report.js';
+
+export interface ObjectKind {
+  apiVersion: string;
+  kind: string;
+}
+
+const LIST_LIMIT = 8;
+
+function oneOf(values: readonly string[]): string {
+  const shown = values.slice(0, LIST_LIMIT).join(', ');
+  return values.length > LIST_LIMIT ? `${shown}, ...` : shown;
+}
+
+class SchemaWalker {
+  constructor(
+    private readonly tree: Tree,
+    private readonly report: Reporter,
+    private readonly kind: string,
+    private readonly text: string,
+  ) {}
+
+  /** The value's own text, as the learner typed it. */
+  private source(node: Node): string {
+    const [start, end] = node.range ?? [0, 0];
+    return this.text.slice(start, end).trim();
+  }
+
+  value(node: Node | null, type: FieldType, path: PathSegment[], explain: string[], anchor: Node | null): void {
+    if (node === null || isNull(node)) return;
+    if (typeof type === 'string') {
+      if (PRIMITIVES.has(type)) return this.primitive(node, type, path);
+      const def = objectType(type);
+      if (def !== 'any') this.object(node, def, path, explain, anchor);
+      return;
+    }
+    if (type[0] === 'enum') return this.enumValue(node, type.slice(1) as string[], path);
+    const inner = type[1] as FieldType;
+    if (type[0] === 'array') {
+      if (!isSeq(node)) return this.mismatch(node, 'a list', path);
+      const items = (node.items as unknown[]).map((item) => this.tree.resolve(item));
+      items.forEach((item, i) => this.value(item, inner, [...path, i], explain, item));
+      return;
+    }
+    if (!isMap(node)) return this.mismatch(node, 'a mapping', path);
+    for (const entry of this.tree.entries(node)) this.value(entry.value, inner, [...path, entry.key], explain, entry.keyNode);
+  }
+
+  private object(node: Node, def: ObjectType, path: PathSegment[], explain: string[], anchor: Node | null): void {
+    if (!isMap(node)) return this.mismatch(node, 'a mapping', path);
+    const entries = this.tree.entries(node);
+    for (const entry of entries) {
+      if (entry.key === '<<') continue;
+      const type = def.fields[entry.key];
+      if (type !== undefined) {
+        this.value(entry.value, type, [...path, entry.key], [...explain, entry.key], entry.keyNode);
+      } else if (def.newer?.includes(entry.key)) {
+        this.report.at(entry.keyNode, [...path, entry.key], `"${entry.key}" is newer than Kubernetes ${KUBERNETES_VERSION} (it is in ${NEWER_VERSION}); older clusters reject it`, {
+          severity: 'warning',
+        });
+      } else {
+        this.unknownField(entry.keyNode, entry.key, def, path, explain);
+      }
+    }
+    for (const field of def.required ?? []) {
+      const entry = entries.find((e) => e.key === field);
+      if (!entry) this.report.at(anchor ?? node, [...path, field], 'required');
+      else if (isNull(entry.value)) this.report.at(entry.keyNode, [...path, field], 'required, but it has no value');
+    }
+  }
+
+  private unknownField(keyNode: Node | null, key: string, def: ObjectType, path: PathSegment[], explain: string[]): void {
+    const known = Object.keys(def.fields);
+    const near = suggest(key, known);
+    const where = explainPath(this.kind, explain);
+    let hint = `kubectl explain ${where} lists the fields${path.length === 0 ? ' of this kind' : ` of ${where.split('.').pop()}`}`;
+    if (/^-\S/.test(key)) hint = `put a space after the dash to start a list item: "- ${key.slice(1)}"`;
+    const message = near ? `unknown field ${quote(key)}; did you mean "${near}"?` : `unknown field ${quote(key)}`;
+    this.report.at(keyNode, [...path, key], message, { hint });
+  }
+
+  private enumValue(node: Node, values: readonly string[], path: PathSegment[]): void {
+    const value = isScalar(node) ? node.value : undefined;
+    if (typeof value === 'string' && values.includes(value)) return;
+    if (!isScalar(node)) return this.mismatch(node, 'text', path);
+    const near = suggest(String(value), values);
+    const message = near ? `${quote(value)} is not a valid value; did you mean "${near}"?` : `${quote(value)} is not a valid value`;
+    this.report.at(node, path, message, { hint: `one of: ${oneOf(values)}` });
+  }
+
+  private primitive(node: Node, type: string, path: PathSegment[]): void {
+    if (type === 'any') return;
+    const value = isScalar(node) ? node.value : undefined;
+    const kind = typeof value;
+    const ok =
+      (type === 'string' && kind === 'string') ||
+      (type === 'boolean' && kind === 'boolean') ||
+      (type === 'number' && kind === 'number') ||
+      (type === 'integer' && kind === 'number' && Number.isInteger(value)) ||
+      (type === 'int-or-string' && (kind === 'string' || (kind === 'number' && Number.isInteger(value)))) ||
+      (type === 'number-or-string' && (kind === 'string' || kind === 'number'));
+    if (ok) return;
+    const expected: Record<string, string> = {
+      string: 'text',
+      boolean: 'true or false',
+      number: 'a number',
+      integer: 'a whole number',
+      'int-or-string': 'a whole number or text',
+      'number-or-string': 'a number or text',
+    };
+    this.mismatch(node, expected[type] ?? type, path);
+  }
+
+  private mismatch(node: Node, expected: string, path: PathSegment[]): void {
+    const got = describe(node);
+    const text = this.source(node);
+    let hint: string | undefined;
+    if (expected === 'text' && isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean')) {
+      hint = `put it in quotes to keep it as text: "${text}"`;
+    } else if (isScalar(node) && typeof node.value === 'string' && /^["'].*["']$/.test(text) && expected !== 'text') {
+      hint = `remove the quotes: ${text.slice(1, -1)}`;
+    } else if (expected === 'a mapping' && isScalar(node) && typeof node.value === 'string' && /^[\w.-]+:\S/.test(node.value)) {
+      hint = `add a space after the colon: ${node.value.replace(':', ': ')}`;
+    } else if (expected === 'a mapping' && isSeq(node)) {
+      hint = 'remove the "- " in front: a mapping is key: value lines';
+    } else if (expected === 'a list' && isMap(node)) {
+      hint = 'start each item of a list with "- "';
+    } else if (expected === 'a list' && isScalar(node)) {
+      hint = 'write each item on its own line starting with "- ", or as [a, b]';
+    }
+    const shown = !isScalar(node) || got === 'nothing' ? '' : typeof node.value === 'string' ? ` ${quote(node.value)}` : ` ${text}`;
+    this.report.at(node, path, `expected ${expected}, got ${got}${shown}`, { hint });
+  }
+}
+
+/**
+ * Checks apiVersion and kind, then every field. Returns the kind when it is
+ * one Kubernetes serves (so the API-server rules can run), else undefined.
+ */
+export function checkSchema(tree: Tree, root: Node, report: Reporter, text: string): ObjectKind | undefined {
+  if (!isMap(root)) {
+    report.at(root, [], `a Kubernetes object is a mapping of fields (apiVersion:, kind:, metadata:, ...), not ${describe(root)}`);
+    return undefined;
+  }
+  const apiVersionEntry = tree.entry(root, 'apiVersion');
+  const kindEntry = tree.entry(root, 'kind');
+  const apiVersion = tree.text(apiVersionEntry?.value);
+  const kind = tree.text(kindEntry?.value);
+  const field = (name: 'apiVersion' | 'kind', entry: typeof kindEntry, value: string | undefined, example: string) => {
+    if (!entry) report.at(root, [name], 'required', { hint: `every object starts with apiVersion and kind, e.g. ${example}` });
+    else if (isNull(entry.value)) report.at(entry.keyNode, [name], 'required, but it has no value', { hint: `e.g. ${example}` });
+    else if (value === undefined) report.at(entry.value, [name], `expected text, got ${describe(entry.value)}`);
+  };
+  field('apiVersion', apiVersionEntry, apiVersion, 'apiVersion: v1');
+  field('kind', kindEntry, kind, 'kind: Pod');
+  if (apiVersion === undefined || kind === undefined) return undefined;
+
+  const found = lookupKind(apiVersion, kind);
+  if (!found.found) {
+    if (found.reason === 'unknown-kind') {
+      const message = found.suggestion ? `unknown kind ${quote(kind)}; did you mean "${found.suggestion}"?` : `unknown kind ${quote(kind)}`;
+      report.at(kindEntry!.value, ['kind'], message, { hint: `kinds are case-sensitive; kubectl api-resources lists the kinds a cluster serves` });
+    } else {
+      const use = found.apiVersions.map((v) => `apiVersion: ${v}`).join(' or ');
+      const message =
+        found.reason === 'removed'
+          ? `${kind} is no longer served as ${quote(apiVersion)}${use ? `; use ${use}` : ''}`
+          : `${kind} is not in ${quote(apiVersion)}; use ${use}`;
+      report.at(apiVersionEntry!.value, ['apiVersion'], message);
+    }
+    return undefined;
+  }
+  new SchemaWalker(tree, report, kind, text).value(root, found.type, [], [], root);
+  return { apiVersion, kind };
+}
