@@ -4,6 +4,7 @@
  * looks at process.argv and the environment behind our back) never decides.
  */
 import { Chalk, type ColorSupportLevel } from 'chalk';
+import type { Tone } from './prompter.js';
 
 export interface ColorContext {
   /** Plain mode: no colour unless FORCE_COLOR asks for it. */
@@ -65,3 +66,21 @@ export function palette(level: ColorSupportLevel): Palette {
 }
 
 export const noColor: Palette = palette(0);
+
+/** The style for a tone of text, if any. */
+export function toneStyle(colors: Palette, tone: Tone): ((s: string) => string) | undefined {
+  switch (tone) {
+    case 'heading':
+      return colors.heading;
+    case 'right':
+      return colors.right;
+    case 'wrong':
+      return colors.wrong;
+    case 'hint':
+      return colors.hint;
+    case 'note':
+      return colors.muted;
+    case 'plain':
+      return undefined;
+  }
+}

@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { Cancelled } from '../errors.js';
-import type { Palette } from './colors.js';
+import { toneStyle, type Palette } from './colors.js';
 import { LineReader } from './lines.js';
 import { command, KEYS, parseChoice, parseChoices, parseText, parseYesNo, type Parsed } from './plain-input.js';
 import type { Position, Prompter, Question, Reply, Tone } from './prompter.js';
@@ -30,23 +30,6 @@ export interface PlainOptions {
 /** A manifest read with @file is a text file, not a disk image. */
 const MAX_MANIFEST_BYTES = 1024 * 1024;
 
-export function toneStyle(colors: Palette, tone: Tone): ((s: string) => string) | undefined {
-  switch (tone) {
-    case 'heading':
-      return colors.heading;
-    case 'right':
-      return colors.right;
-    case 'wrong':
-      return colors.wrong;
-    case 'hint':
-      return colors.hint;
-    case 'note':
-      return colors.muted;
-    case 'plain':
-      return undefined;
-  }
-}
-
 async function readManifestFile(spec: string, cwd: string): Promise<Parsed<string>> {
   const name = spec.startsWith('~/') ? resolve(homedir(), spec.slice(2)) : resolve(cwd, spec);
   try {
@@ -65,6 +48,8 @@ export class PlainPrompter implements Prompter {
   private readonly lines: LineReader;
   private introduced = false;
   private lastManifest?: string;
+  /** The last thing printed was a block of text: the next thing is set apart by a blank line. */
+  private afterText = false;
 
   constructor(private readonly opts: PlainOptions) {
     this.lines = new LineReader(opts.input, opts.signal);
@@ -78,6 +63,12 @@ export class PlainPrompter implements Prompter {
     this.opts.output.write(`${text}\n`);
   }
 
+  /** Prints a blank line if a block of text came just before, so blocks stand apart. */
+  private gap(): void {
+    if (this.afterText) this.print();
+    this.afterText = false;
+  }
+
   private async read(): Promise<string> {
     const line = await this.lines.next();
     if (line === undefined) throw new Cancelled('eof', 'End of input');
@@ -85,6 +76,7 @@ export class PlainPrompter implements Prompter {
   }
 
   async position(p: Position): Promise<void> {
+    this.afterText = false;
     this.print();
     this.print(this.opts.colors.muted(`Step ${p.number} of ${p.total}${p.title ? `: ${p.title}` : ''}`));
   }
@@ -92,10 +84,13 @@ export class PlainPrompter implements Prompter {
   async show(text: string, tone: Tone = 'plain'): Promise<void> {
     const style = toneStyle(this.opts.colors, tone);
     const rendered = renderMarkdown(text, { width: this.width, colors: this.opts.colors });
+    this.gap();
+    this.afterText = true;
     this.print(style ? rendered.split('\n').map((l) => (l ? style(l) : l)).join('\n') : rendered);
   }
 
   async pause(): Promise<'continue' | 'quit'> {
+    this.gap();
     this.print('[Enter] to continue');
     return command(await this.read()) === 'quit' ? 'quit' : 'continue';
   }
@@ -103,6 +98,7 @@ export class PlainPrompter implements Prompter {
   /** "? question", wrapped with a hanging indent, then the options as "  1) text". */
   private printQuestion(text: string, options: readonly string[] = []): void {
     const { colors } = this.opts;
+    this.gap();
     if (!this.introduced) {
       this.introduced = true;
       this.print(`Answer on one line. Type ${KEYS}.`);
@@ -173,6 +169,7 @@ export class PlainPrompter implements Prompter {
 
   async confirm(message: string, defaultYes: boolean): Promise<boolean> {
     for (;;) {
+      this.gap();
       this.print(`${this.opts.colors.accent('?')} ${message} ${defaultYes ? '(Y/n)' : '(y/N)'}`);
       const line = await this.read();
       if (command(line) === 'quit') throw new Cancelled('quit', 'Quit');

@@ -51,17 +51,17 @@ export function lessonResult(lesson: Lesson, outcomes: ReadonlyMap<string, StepO
 export async function showSummary(prompter: Prompter, result: LessonResult): Promise<void> {
   await prompter.show(`Lesson done: ${result.title}`, 'heading');
   const { right, questions } = result.score;
-  await prompter.show(`Score: ${right}/${questions} (right at the first try)`, right === questions ? 'right' : 'plain');
+  await prompter.show(`Score: ${right}/${questions}`, right === questions ? 'right' : 'plain');
   if (result.missed.length > 0) {
     const items = result.missed.map((m) => {
       const answer = m.rightAnswer ? ` Answer: ${m.rightAnswer}.` : '';
       const why = m.explanation ? ` ${m.explanation}` : '';
       return `- ${firstLine(m.question)}${answer}${why}`;
     });
-    await prompter.show(`To review:\n\n${items.join('\n')}`);
+    await prompter.show(`Not right at the first try:\n\n${items.join('\n')}`);
   }
   if (result.misconceptions.length > 0) {
-    const items = result.misconceptions.map((m) => `- Not quite: "${m.claim}" ${m.correction}`);
+    const items = result.misconceptions.map((m) => `- "${m.claim}" Not quite: ${m.correction}`);
     await prompter.show(`Worth another look:\n\n${items.join('\n')}`, 'hint');
   }
   if (result.next) await prompter.show(`Next: ${result.next}`, 'note');

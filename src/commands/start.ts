@@ -1,0 +1,110 @@
+/**
+ * `kube-learn <lesson>`: find the lesson, pick the front end (plain with
+ * --plain or without a terminal on both ends), walk the lesson, show the
+ * summary. SIGINT, SIGTERM and SIGHUP end the prompt in front of the learner
+ * as Cancelled('signal'), so whatever was settled is kept and run.ts exits 130.
+ */
+import { Cancelled } from '../errors.js';
+import type { Lesson } from '../lesson/schema.js';
+import { colorLevel, palette } from '../tutor/colors.js';
+import type { RunOptions } from '../tutor/engine.js';
+import type { LessonResult } from '../tutor/outcome.js';
+import type { Prompter } from '../tutor/prompter.js';
+
+export interface StartOptions {
+  plain?: boolean;
+  restart?: boolean;
+  lessons?: string;
+}
+
+/** What the progress store adds to a run: earlier outcomes, a listener that saves, and the end. */
+interface Session extends Pick<RunOptions, 'previous' | 'onSettled'> {
+  finished?: (result: LessonResult) => Promise<void>;
+}
+
+/**
+ * The seam for the progress store (src/progress/): load `previous`
+ * (forgetting it on --restart, after asking in interactive mode), save in
+ * `onSettled`, mark the lesson finished. Until then a run starts fresh.
+ */
+async function openSession(_lesson: Lesson, _opts: StartOptions, _prompter: Prompter): Promise<Session> {
+  return {};
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * The first signal asks the prompt to stop; a second one, if the first did
+ * not end things, falls back to the default (the process dies by the signal).
+ */
+function onTerminationSignals(stop: () => void): () => void {
+  let seen = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (seen) {
+      release();
+      process.kill(process.pid, signal);
+      return;
+    }
+    seen = true;
+    stop();
+  };
+  const release = () => SIGNALS.forEach((s) => process.off(s, handler));
+  SIGNALS.forEach((s) => process.on(s, handler));
+  return release;
+}
+
+/** The command that resumes this lesson, as the learner would type it. */
+function resumeCommand(lessonId: string, opts: StartOptions): string {
+  const quote = (s: string) => (/^[\w./@:=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  return ['kube-learn', lessonId, ...(opts.lessons ? ['--lessons', quote(opts.lessons)] : [])].join(' ');
+}
+
+async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> {
+  const { stdin, stdout, env } = process;
+  const colors = palette(colorLevel(env, { plain, colorDepth: stdout.isTTY ? stdout.getColorDepth() : undefined }));
+  if (plain) {
+    const { PlainPrompter } = await import('../tutor/plain.js');
+    // Wrap at the terminal's width when there is one, else 80 columns.
+    return new PlainPrompter({ input: stdin, output: stdout, colors, signal, width: () => (stdout.isTTY && stdout.columns) || 80 });
+  }
+  const { InteractivePrompter } = await import('../tutor/interactive.js');
+  return new InteractivePrompter({ input: stdin, output: stdout, colors, signal, env });
+}
+
+export async function start(lessonId: string, opts: StartOptions = {}): Promise<number> {
+  const stop = new AbortController();
+  const release = onTerminationSignals(() => stop.abort());
+  try {
+    const [{ findLesson }, { runLesson }, { showSummary }] = await Promise.all([
+      import('../lesson/catalog.js'),
+      import('../tutor/engine.js'),
+      import('../tutor/summary.js'),
+    ]);
+    const plain = opts.plain === true || !process.stdin.isTTY || !process.stdout.isTTY;
+    const prompter = await frontEnd(plain, stop.signal);
+    try {
+      const lesson = await findLesson(lessonId, { lessonsDir: opts.lessons });
+      const session = await openSession(lesson, opts, prompter);
+      const result = await runLesson(lesson, prompter, { previous: session.previous, onSettled: session.onSettled });
+      await session.finished?.(result);
+      await showSummary(prompter, result);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof Cancelled)) throw error;
+      const resume = resumeCommand(lessonId, opts);
+      if (error.reason === 'quit') {
+        await prompter.show(`Stopped. To pick up where you left off, run: ${resume}`, 'note');
+        return 0;
+      }
+      if (error.reason === 'eof') {
+        process.stderr.write(`kube-learn: end of input; to pick up where you left off, run: ${resume}\n`);
+        return 0;
+      }
+      throw new Cancelled('signal', `Interrupted. To pick up where you left off, run: ${resume}`);
+    } finally {
+      prompter.close();
+    }
+  } finally {
+    release();
+  }
+}

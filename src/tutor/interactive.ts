@@ -1,0 +1,322 @@
+/**
+ * The interactive front end: @inquirer/prompts (select, checkbox, input,
+ * editor), loaded lazily since it is slow to import. Hint, skip and quit are
+ * entries of every question's list, or of a small menu that an empty answer
+ * opens; the help line under each prompt says so. Ctrl-C at any prompt is
+ * Cancelled('signal'); a resize redraws the step at the new width.
+ */
+import { Cancelled } from '../errors.js';
+import type { Palette } from './colors.js';
+import type { Position, Prompter, Question, Reply, Tone } from './prompter.js';
+import { inlinePieces } from './render.js';
+import { wrapPieces } from './width.js';
+import { Screen } from './screen.js';
+
+type Prompts = typeof import('@inquirer/prompts');
+type Context = { signal: AbortSignal; input: NodeJS.ReadableStream; output: NodeJS.WritableStream; clearPromptOnDone?: boolean };
+type Action = 'hint' | 'skip' | 'quit';
+
+export interface InteractiveOptions {
+  input: NodeJS.ReadStream;
+  output: NodeJS.WriteStream;
+  colors: Palette;
+  /** Aborted on SIGINT/SIGTERM/SIGHUP: the prompt in front of the learner throws Cancelled('signal'). */
+  signal?: AbortSignal;
+  /** Where $VISUAL and $EDITOR are looked up. */
+  env?: NodeJS.ProcessEnv;
+}
+
+const HINT = -1;
+const SKIP = -2;
+const QUIT = -3;
+
+function errorName(error: unknown): string | undefined {
+  return error instanceof Error ? error.name : undefined;
+}
+
+export class InteractivePrompter implements Prompter {
+  private readonly prompts: Promise<Prompts>;
+  private readonly screen: Screen;
+  private readonly c: Palette;
+
+  constructor(private readonly opts: InteractiveOptions) {
+    this.c = opts.colors;
+    this.screen = new Screen(opts.output, opts.colors);
+    // Start loading now, while the lesson loads; awaited at the first prompt.
+    this.prompts = import('@inquirer/prompts');
+    this.prompts.catch(() => undefined);
+  }
+
+  private get theme() {
+    const c = this.c;
+    const keys = (pairs: [string, string][]) => pairs.map(([k, a]) => `${c.bold(k)} ${c.muted(a)}`).join(c.muted(' • '));
+    return {
+      prefix: { idle: c.accent('?'), done: c.right('✔') },
+      style: {
+        answer: c.accent,
+        message: (text: string) => c.bold(text),
+        error: (text: string) => c.wrong(`> ${text}`),
+        defaultAnswer: (text: string) => c.muted(`(${text})`),
+        help: c.muted,
+        highlight: c.accent,
+        key: (text: string) => c.accent(c.bold(`<${text}>`)),
+        description: c.accent,
+        disabled: c.muted,
+        keysHelpTip: keys,
+      },
+      icon: { cursor: '❯', checked: c.right('◉'), unchecked: '◯' },
+      keys,
+    };
+  }
+
+  /**
+   * Text for a prompt, wrapped at words to the terminal width (inquirer
+   * would break words). `lead` is how many columns come before it on its
+   * first line; later lines are indented by `indent`. A resize asks again,
+   * so the wrapping is redone for the new width.
+   */
+  private wrapped(text: string, lead: number, indent = lead): string {
+    const pieces = inlinePieces(text.replace(/\s+/g, ' ').trim(), this.c);
+    const [first = '', ...rest] = wrapPieces(pieces, this.screen.width - 1, ' '.repeat(lead), ' '.repeat(indent));
+    return [first.slice(lead), ...rest].join('\n');
+  }
+
+  private message(text: string): string {
+    return this.wrapped(text, 2);
+  }
+
+  /**
+   * Runs one inquirer prompt. Ctrl-C (ExitPromptError) and our signal
+   * (AbortPromptError) become Cancelled('signal'); a change of width aborts
+   * the prompt, redraws the step and asks again.
+   */
+  private async run<T>(ask: (p: Prompts, ctx: Context) => Promise<T>, opts: { redraw?: boolean; clear?: boolean; answered?: (value: T) => string } = {}): Promise<T> {
+    const prompts = await this.prompts;
+    const { output, input, signal } = this.opts;
+    for (;;) {
+      if (signal?.aborted) throw new Cancelled('signal');
+      this.screen.beforePrompt();
+      const controller = new AbortController();
+      const onSignal = () => controller.abort('signal');
+      const width = this.screen.width;
+      const onResize = () => {
+        if (this.screen.width !== width) controller.abort('resize');
+      };
+      signal?.addEventListener('abort', onSignal);
+      if (opts.redraw !== false) output.on('resize', onResize);
+      try {
+        const value = await ask(prompts, { signal: controller.signal, input, output, clearPromptOnDone: opts.clear });
+        if (opts.answered) this.screen.remember(opts.answered(value));
+        return value;
+      } catch (error) {
+        const name = errorName(error);
+        if (name === 'AbortPromptError' && controller.signal.reason === 'resize') {
+          this.screen.redraw();
+          continue;
+        }
+        if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new Cancelled('signal');
+        throw error;
+      } finally {
+        signal?.removeEventListener('abort', onSignal);
+        output.off('resize', onResize);
+      }
+    }
+  }
+
+  private answeredLine(message: string, answer: string): string {
+    return `${this.c.right('✔')} ${this.c.bold(message)} ${this.c.accent(answer)}`;
+  }
+
+  private actionChoices(q: Question, Separator: Prompts['Separator']) {
+    return [
+      new Separator(this.c.muted('──────')),
+      ...(q.hasHint ? [{ name: 'Show a hint', value: HINT }] : []),
+      { name: 'Skip this question', value: SKIP },
+      { name: 'Save and quit', value: QUIT },
+    ];
+  }
+
+  /** The menu an empty answer opens: back to the question, or hint, skip, quit. */
+  private async menu(q: Question): Promise<Action | 'back'> {
+    return this.run(
+      ({ select }, ctx) =>
+        select(
+          {
+            message: 'Nothing entered. What now?',
+            choices: [
+              { name: 'Back to the question', value: 'back' as const },
+              ...(q.hasHint ? [{ name: 'Show a hint', value: 'hint' as const }] : []),
+              { name: 'Skip this question', value: 'skip' as const },
+              { name: 'Save and quit', value: 'quit' as const },
+            ],
+            theme: { ...this.theme, style: { ...this.theme.style, keysHelpTip: () => this.theme.keys([['↑↓', 'move'], ['⏎', 'choose']]) } },
+          },
+          ctx,
+        ),
+      { clear: true },
+    );
+  }
+
+  async position(p: Position): Promise<void> {
+    this.screen.position(p);
+  }
+
+  async show(text: string, tone: Tone = 'plain'): Promise<void> {
+    this.screen.show(text, tone);
+  }
+
+  async pause(): Promise<'continue' | 'quit'> {
+    return this.run(
+      ({ select }, ctx) =>
+        select(
+          {
+            message: 'Ready?',
+            choices: [
+              { name: 'Continue', value: 'continue' as const },
+              { name: 'Save and quit', value: 'quit' as const },
+            ],
+            theme: { ...this.theme, style: { ...this.theme.style, keysHelpTip: () => this.theme.keys([['⏎', 'continue'], ['↓ ⏎', 'save and quit']]) } },
+          },
+          ctx,
+        ),
+      { clear: true },
+    );
+  }
+
+  async chooseOne(q: Question, options: readonly string[]): Promise<Reply<number>> {
+    const message = this.message(q.text);
+    const value = await this.run(
+      ({ select, Separator }, ctx) => {
+        const choices = [...options.map((o, i) => ({ name: this.wrapped(o, 2, 4), value: i })), ...this.actionChoices(q, Separator)];
+        return select(
+          {
+            message,
+            choices,
+            pageSize: this.pageSize(choices.length),
+            theme: { ...this.theme, style: { ...this.theme.style, keysHelpTip: () => this.theme.keys([['↑↓', 'move'], ['⏎', 'answer']]) } },
+          },
+          ctx,
+        );
+      },
+      { answered: (v) => this.answeredLine(message, v >= 0 ? options[v]! : v === HINT ? 'Show a hint' : v === SKIP ? 'Skip' : 'Save and quit') },
+    );
+    if (value === HINT) return { kind: 'hint' };
+    if (value === SKIP) return { kind: 'skip' };
+    if (value === QUIT) return { kind: 'quit' };
+    return { kind: 'answer', value };
+  }
+
+  async chooseSome(q: Question, options: readonly string[]): Promise<Reply<number[]>> {
+    const message = this.message(q.text);
+    for (;;) {
+      const chosen = await this.run(
+        ({ checkbox }, ctx) =>
+          checkbox(
+            {
+              message,
+              choices: options.map((o, i) => ({ name: this.wrapped(o, 3, 5), value: i })),
+              pageSize: this.pageSize(options.length),
+              shortcuts: { all: null, invert: null },
+              theme: {
+                ...this.theme,
+                style: {
+                  ...this.theme.style,
+                  keysHelpTip: () => this.theme.keys([['↑↓', 'move'], ['space', 'select'], ['⏎', 'submit (none: hint, skip, quit)']]),
+                },
+              },
+            },
+            ctx,
+          ),
+        { answered: (v) => this.answeredLine(message, v.map((i) => options[i]!).join(', ')) },
+      );
+      if (chosen.length > 0) return { kind: 'answer', value: chosen };
+      const action = await this.menu(q);
+      if (action !== 'back') return { kind: action };
+    }
+  }
+
+  async askText(q: Question): Promise<Reply<string>> {
+    const message = this.message(q.text);
+    if (q.attempt === 1) this.screen.show('Type your answer. Enter on an empty line: hint, skip or quit.', 'note');
+    for (;;) {
+      const text = await this.run(({ input }, ctx) => input({ message, theme: this.theme }, ctx), {
+        answered: (v) => this.answeredLine(message, v),
+      });
+      if (text.trim() !== '') return { kind: 'answer', value: text };
+      const action = await this.menu(q);
+      if (action !== 'back') return { kind: action };
+    }
+  }
+
+  private editorName(): string | undefined {
+    const env = this.opts.env ?? process.env;
+    const editor = env.VISUAL?.trim() || env.EDITOR?.trim();
+    return editor || undefined;
+  }
+
+  async askLines(q: Question, initial: string): Promise<Reply<string>> {
+    const editor = this.editorName();
+    const write = editor
+      ? `${q.attempt > 1 ? 'Edit it again' : 'Write it'} in your editor (${editor.split(/[\\/]/).pop()})`
+      : `${q.attempt > 1 ? 'Write it again' : 'Write it'} here, line by line`;
+    const action = await this.run(
+      ({ select }, ctx) =>
+        select(
+          {
+            message: this.message(q.text),
+            choices: [
+              { name: write, value: 'write' as const },
+              ...(q.hasHint ? [{ name: 'Show a hint', value: 'hint' as const }] : []),
+              { name: 'Skip (see a solution)', value: 'skip' as const },
+              { name: 'Save and quit', value: 'quit' as const },
+            ],
+            theme: { ...this.theme, style: { ...this.theme.style, keysHelpTip: () => this.theme.keys([['↑↓', 'move'], ['⏎', 'choose']]) } },
+          },
+          ctx,
+        ),
+      { clear: true },
+    );
+    if (action !== 'write') return { kind: action };
+    const text = editor ? await this.editor(initial) : await this.inlineLines(initial);
+    return { kind: 'answer', value: text };
+  }
+
+  private editor(initial: string): Promise<string> {
+    // Not redrawn on resize: the editor owns the terminal meanwhile.
+    return this.run(({ editor }, ctx) => editor({ message: 'Your manifest', default: initial, waitForUserInput: false, postfix: '.yaml', theme: this.theme }, ctx), {
+      redraw: false,
+      answered: () => this.answeredLine('Your manifest', 'saved'),
+    });
+  }
+
+  /** Without an editor: one line at a time, each offering the line of the starting text. */
+  private async inlineLines(initial: string): Promise<string> {
+    this.screen.show('Enter keeps the grey text, Tab edits it, typing replaces it, Backspace drops it. A line with just EOF ends the manifest.', 'note');
+    const start = initial === '' ? [] : initial.replace(/\n$/, '').split('\n');
+    const lines: string[] = [];
+    for (let i = 0; ; i++) {
+      const label = this.c.muted(String(i + 1).padStart(3));
+      const line = await this.run(({ input }, ctx) => input({ message: label, default: start[i], theme: { ...this.theme, prefix: { idle: '', done: '' } } }, ctx), {
+        answered: (v) => `${label} ${v}`,
+      });
+      if (line.trimEnd() === 'EOF') break;
+      lines.push(line);
+    }
+    return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  }
+
+  async confirm(message: string, defaultYes: boolean): Promise<boolean> {
+    return this.run(({ confirm }, ctx) => confirm({ message, default: defaultYes, theme: this.theme }, ctx), {
+      answered: (v) => this.answeredLine(message, v ? 'Yes' : 'No'),
+    });
+  }
+
+  private pageSize(items: number): number {
+    const rows = this.opts.output.rows || 24;
+    return Math.max(5, Math.min(items + 4, rows - 6));
+  }
+
+  close(): void {
+    // Each inquirer prompt releases the terminal when it settles; nothing is held between prompts.
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Running the built CLI in a pseudo-terminal, the way a person runs it: the
+ * byte stream goes through a headless terminal emulator, and tests assert on
+ * the screen a person would see. Waits poll the screen with a generous
+ * timeout; there are no fixed sleeps.
+ */
+import pty from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+import { childEnv, CLI, ROOT, type Env } from './spawn.js';
+
+export const KEYS = {
+  up: '\u001b[A',
+  down: '\u001b[B',
+  enter: '\r',
+  space: ' ',
+  ctrlC: '\u0003',
+  ctrlD: '\u0004',
+  backspace: '\u007f',
+} as const;
+
+export interface PtyOptions {
+  cols?: number;
+  rows?: number;
+  env?: Env;
+  cwd?: string;
+}
+
+export interface Exit {
+  exitCode: number;
+  signal?: number;
+}
+
+export class PtySession {
+  readonly term: xterm.Terminal;
+  private readonly proc: pty.IPty;
+  /** Every byte the program wrote, as text. */
+  raw = '';
+  readonly exited: Promise<Exit>;
+  private exit?: Exit;
+
+  constructor(args: readonly string[], opts: PtyOptions = {}) {
+    const cols = opts.cols ?? 80;
+    const rows = opts.rows ?? 30;
+    this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 5000 });
+    this.proc = pty.spawn(process.execPath, [CLI, ...args], {
+      name: 'xterm-256color',
+      cols,
+      rows,
+      cwd: opts.cwd ?? ROOT,
+      env: childEnv({ TERM: 'xterm-256color', ...opts.env }),
+    });
+    this.proc.onData((data) => {
+      this.raw += data;
+      this.term.write(data);
+    });
+    this.exited = new Promise((resolve) => {
+      this.proc.onExit((e) => {
+        this.exit = e;
+        resolve(e);
+      });
+    });
+  }
+
+  /** The visible screen, one line per row, trailing spaces trimmed. */
+  screen(): string {
+    const buffer = this.term.buffer.active;
+    const lines: string[] = [];
+    for (let i = buffer.viewportY; i < buffer.viewportY + this.term.rows; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+    return lines.join('\n').replace(/\n+$/, '');
+  }
+
+  /** Everything on the screen and in the scrollback. */
+  text(): string {
+    const buffer = this.term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+    return lines.join('\n').replace(/\n+$/, '');
+  }
+
+  /** Lets the emulator finish parsing what has arrived. */
+  private flush(): Promise<void> {
+    return new Promise((resolve) => this.term.write('', resolve));
+  }
+
+  /** Waits until the screen shows `what` (or `what` returns true for the screen). */
+  async waitFor(what: string | RegExp | ((screen: string) => boolean), timeoutMs = 20_000): Promise<string> {
+    const test = typeof what === 'function' ? what : (s: string) => (typeof what === 'string' ? s.includes(what) : what.test(s));
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.flush();
+      const screen = this.screen();
+      if (test(screen)) return screen;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(what)}; the screen shows:\n${screen}`);
+      if (this.exit) throw new Error(`the program exited (${JSON.stringify(this.exit)}) before showing ${String(what)}; the screen shows:\n${screen}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  press(keys: string): void {
+    this.proc.write(keys);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.proc.resize(cols, rows);
+    this.term.resize(cols, rows);
+  }
+
+  async waitForExit(timeoutMs = 20_000): Promise<Exit> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the program did not exit; the screen shows:\n${this.screen()}`)), timeoutMs);
+    });
+    try {
+      const exit = await Promise.race([this.exited, timeout]);
+      await this.flush();
+      return exit;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  kill(): void {
+    if (!this.exit) this.proc.kill();
+  }
+}
