@@ -66,7 +66,7 @@ describe('the plain front end', () => {
 
   it('h prints the hint and asks again; s skips; the manifest can be given line by line', async () => {
     const { out, settled } = await plainRun(`\nh\n2\ns\nkubectl\n${manifest}`);
-    expect(out).toContain('Hint: Think of a template.\n? What is an image?');
+    expect(out).toContain('Hint: Think of a template.\n\n? What is an image?');
     expect(settled.map((o) => o.status)).toEqual(['seen', 'right', 'skipped', 'right', 'right']);
     expect(settled[4]!.answer).toBe('apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n');
   });
