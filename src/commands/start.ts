@@ -93,7 +93,7 @@ export async function start(lessonId: string, opts: StartOptions = {}): Promise<
       if (!(error instanceof Cancelled)) throw error;
       const resume = resumeCommand(lessonId, opts);
       if (error.reason === 'quit') {
-        await prompter.show(`Stopped. To pick up where you left off, run: ${resume}`, 'note');
+        await prompter.show(`Stopped. To pick up where you left off, run:\n\n\`\`\`\n${resume}\n\`\`\``, 'note');
         return 0;
       }
       if (error.reason === 'eof') {
