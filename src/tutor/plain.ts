@@ -101,7 +101,7 @@ export class PlainPrompter implements Prompter {
     this.gap();
     if (!this.introduced) {
       this.introduced = true;
-      this.print(`Answer on one line. Type ${KEYS}.`);
+      this.print(`At any question: ${KEYS}.`);
     }
     const body = renderMarkdown(text, { width: this.width - 2, colors }).split('\n');
     this.print(body.map((l, i) => (i === 0 ? `${colors.accent('?')} ${l}` : l ? `  ${l}` : '')).join('\n'));
@@ -143,6 +143,8 @@ export class PlainPrompter implements Prompter {
       this.printQuestion(q.text);
       this.print('Type it line by line, then a line with just EOF; or type @path/to/file.yaml to read a file.');
       if (showStart) this.print(renderMarkdown(`Start from:\n\n${fenced(initial)}`, { width: this.width, colors: this.opts.colors }));
+      // What follows (the problems found) stands apart from the lines the learner typed.
+      this.afterText = true;
     };
     print();
     for (;;) {

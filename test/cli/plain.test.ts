@@ -179,3 +179,45 @@ describe('kube-learn <lesson> --plain', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('the manifest step in plain mode', () => {
+  const POD = ['tiny-pod', '--plain', '--lessons', 'test/fixtures/lessons-tutor'];
+  const wrong = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: webb\nspec:\n  container:\n    - name: web\nEOF\n';
+  const right = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\nEOF\n';
+
+  it('shows the task and the starter, lists every problem with its line and column, then takes a right one', async () => {
+    const r = await runCli(POD, { input: wrong + right });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Write a Pod named `web` that runs the image `nginx:1.27`.');
+    expect(r.stdout).toContain('? Your manifest\nType it line by line, then a line with just EOF; or type @path/to/file.yaml to read a file.\nStart from:\n\n    apiVersion: v1\n    kind: Pod\n');
+    expect(r.stdout).toContain('Problems found:\n\n- 5:1 spec.containers: required\n');
+    expect(r.stdout).toContain('\n- 6:3 spec.container: unknown field "container"; did you mean "containers"?\n');
+    expect(r.stdout).toContain('\n- 4:9 metadata.name: expected "web", got "webb"\n');
+    expect(r.stdout).toContain('Not quite. Try once more.\n\nHint: The name goes under metadata, the image under spec.containers.');
+    expect(r.stdout).toContain('Right!\n\nA Pod needs a name and at least one container with an image.');
+    expect(r.stdout.split('\n')).toContain('Score: 0/1');
+    // The starter is not shown again once the learner has written something.
+    expect(r.stdout.match(/Start from:/g)).toHaveLength(1);
+  });
+
+  it('reads the manifest from @file', async () => {
+    const r = await runCli(POD, { input: '@test/fixtures/lessons-tutor/manifests/pod.yaml\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Right!');
+    expect(r.stdout.split('\n')).toContain('Score: 1/1');
+  });
+
+  it('after two wrong attempts offers the solution', async () => {
+    const r = await runCli(POD, { input: `${wrong}${wrong}y\n` });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('? Show the solution? (Y/n)\n');
+    expect(r.stdout).toContain('Not quite. A solution:\n\n    apiVersion: v1\n    kind: Pod\n    metadata:\n      name: web\n');
+    expect(r.stdout.split('\n')).toContain('Score: 0/1');
+  });
+
+  it('skip shows the solution', async () => {
+    const r = await runCli(POD, { input: 's\n' });
+    expect(r.stdout).toContain('Skipped. A solution:\n\n    apiVersion: v1\n');
+    expect(r.stdout.split('\n')).toContain('Score: 0/1');
+  });
+});
