@@ -38,8 +38,8 @@ function checkText(text: string, mode: 'single' | 'multi', checks: readonly Mani
     }
     const seen = new Set<string>();
     for (const p of reporter.problems) {
-      // A node reached twice through an alias would report the same problem twice.
-      const key = `${p.line}:${p.col}:${p.path}:${p.message}`;
+      // A node reached twice through an alias (*name) would report the same problem under two paths.
+      const key = `${p.line}:${p.col}:${p.message}:${/[^.[]*$/.exec(p.path)![0]}`;
       if (!seen.has(key) && !parsed.problems.includes(p)) problems.push(p);
       seen.add(key);
     }

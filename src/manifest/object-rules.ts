@@ -58,11 +58,12 @@ export function checkObjectRules(tree: Tree, root: Node, apiVersion: string, kin
 function metadata(tree: Tree, owner: Node, path: PathSegment[], kind: string, report: Reporter, named: boolean): void {
   const entry = tree.entry(owner, 'metadata');
   const meta = entry?.value ?? null;
+  if (!isNull(meta) && !isMap(meta)) return; // the schema step reported what it is instead
   if (named) {
     const name = tree.entry(meta, 'name');
     const generateName = tree.text(tree.get(meta, 'generateName'));
     if ((!name || isNull(name.value)) && !generateName) {
-      report.at(name?.keyNode ?? entry?.keyNode ?? owner, [...path, 'metadata', 'name'], 'required', { hint: `every ${kind} needs a name: metadata:\n  name: ...` });
+      report.at(name?.keyNode ?? entry?.keyNode ?? owner, [...path, 'metadata', 'name'], 'required', { hint: `every ${kind} needs metadata.name` });
     }
     const value = tree.text(name?.value);
     const rule = NAME_RULES[kind];

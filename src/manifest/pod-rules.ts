@@ -3,7 +3,7 @@
  * the API server enforces that the OpenAPI schema does not carry. Upstream:
  * pkg/apis/core/validation/validation.go and pkg/api/pod/warnings.go.
  */
-import { isMap, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isSeq, type Node } from 'yaml';
 import { dns1123Label, imageReference, portName, portNumber } from './names.js';
 import { isNull, type Tree } from './nodes.js';
 import { formatPath, quote, type PathSegment } from './problem.js';
@@ -14,6 +14,8 @@ const CONTAINER_RESTART = ['Always', 'OnFailure', 'Never'];
 
 interface Container {
   node: Node;
+  /** The item as written: the mapping itself, or an alias (*name) to one. */
+  written: Node;
   path: PathSegment[];
   list: (typeof CONTAINER_LISTS)[number];
 }
@@ -28,7 +30,7 @@ function containersOf(tree: Tree, spec: Node, path: PathSegment[]): Container[] 
     const seq = tree.get(spec, list);
     if (!isSeq(seq)) return [];
     return (seq.items as unknown[])
-      .map((item, i) => ({ node: tree.resolve(item), path: [...path, list, i], list }))
+      .map((item, i) => ({ node: tree.resolve(item), written: item as Node, path: [...path, list, i], list }))
       .filter((c): c is Container => isMap(c.node));
   });
 }
@@ -51,16 +53,18 @@ export function checkPodSpec(tree: Tree, spec: Node, path: PathSegment[], report
 
 /** Unique names across all three lists; the later one in the text is the duplicate. */
 function uniqueContainerNames(tree: Tree, containers: Container[], report: Reporter): void {
-  const names = containers
-    .map((c) => ({ c, entry: tree.entry(c.node, 'name') }))
-    .filter((n) => n.entry && typeof tree.scalar(n.entry.value) === 'string')
-    .sort((a, b) => start(a.entry!.value) - start(b.entry!.value));
+  // Ordered by where each container is written, so an alias (*name) to an earlier one counts as the later.
+  const named = containers
+    .map((c) => ({ c, node: tree.get(c.node, 'name') }))
+    .filter((n) => tree.text(n.node) !== undefined)
+    .map((n) => ({ ...n, at: isAlias(n.c.written) ? n.c.written : n.node }))
+    .sort((a, b) => start(a.at) - start(b.at));
   const seen = new Map<string, Container>();
-  for (const { c, entry } of names) {
-    const name = tree.text(entry!.value)!;
+  for (const { c, node, at } of named) {
+    const name = tree.text(node)!;
     const first = seen.get(name);
     if (first) {
-      report.at(entry!.value, [...c.path, 'name'], `duplicate container name ${quote(name)}: ${formatPath(first.path)} already has it`, {
+      report.at(at, [...c.path, 'name'], `duplicate container name ${quote(name)}: ${formatPath(first.path)} already has it`, {
         hint: 'every container in a Pod (init and ephemeral ones included) needs its own name',
       });
     } else {

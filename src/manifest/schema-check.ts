@@ -61,6 +61,11 @@ class SchemaWalker {
   private object(node: Node, def: ObjectType, path: PathSegment[], explain: string[], anchor: Node | null): void {
     if (!isMap(node)) return this.mismatch(node, 'a mapping', path);
     const entries = this.tree.entries(node);
+    for (const field of def.required ?? []) {
+      const entry = entries.find((e) => e.key === field);
+      if (!entry) this.report.at(anchor ?? node, [...path, field], 'required');
+      else if (isNull(entry.value)) this.report.at(entry.keyNode, [...path, field], 'required, but it has no value');
+    }
     for (const entry of entries) {
       if (entry.key === '<<') continue;
       const type = def.fields[entry.key];
@@ -73,11 +78,6 @@ class SchemaWalker {
       } else {
         this.unknownField(entry.keyNode, entry.key, def, path, explain);
       }
-    }
-    for (const field of def.required ?? []) {
-      const entry = entries.find((e) => e.key === field);
-      if (!entry) this.report.at(anchor ?? node, [...path, field], 'required');
-      else if (isNull(entry.value)) this.report.at(entry.keyNode, [...path, field], 'required, but it has no value');
     }
   }
 

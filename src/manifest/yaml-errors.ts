@@ -75,7 +75,10 @@ function tooDeep(text: string, lines: LineCounter, errorLine: SourceLine): Expla
 
 function notLinedUp(text: string, lines: LineCounter, offset: number, what: 'key' | 'item'): Explained {
   const l = lineAt(text, lines, offset);
-  const above = previousMeaningful(text, lines, l);
+  let above = previousMeaningful(text, lines, l);
+  if (what === 'item') {
+    while (above && !/^\s*-(\s|$)/.test(above.text)) above = previousMeaningful(text, lines, above);
+  }
   const where = above ? ` (line ${above.number} starts in column ${above.indent + 1}, this one in column ${l.indent + 1})` : '';
   return what === 'item'
     ? { offset: firstChar(l), message: `this list item is not lined up with the items above it${where}`, hint: 'every "- " of one list starts in the same column' }

@@ -1,0 +1,82 @@
+/**
+ * `kube-learn check FILE...`: the lesson's manifest checker on any manifest
+ * file, multi-document files included; `-` reads standard input. The problems
+ * are the command's output, so they go to stdout, one per line as
+ * `FILE:LINE:COL: path: message` (a hint, if any, indented on the next
+ * line), then a summary. Exit 0 when there are no errors (warnings alone
+ * are fine), 1 otherwise.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { CheckFailed } from '../errors.js';
+import { neutralize } from '../text/sanitize.js';
+
+const MAX_BYTES = 1024 * 1024;
+const STDIN = '-';
+const STDIN_NAME = '<stdin>';
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > MAX_BYTES) throw new CheckFailed(`standard input is larger than 1 MiB; a manifest is far smaller`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function readManifestFile(file: string): Promise<string> {
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+    if (info.size > MAX_BYTES) throw new CheckFailed(`${neutralize(file)} is larger than 1 MiB; a manifest is far smaller`);
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (error instanceof CheckFailed) throw error;
+    throw new CheckFailed(`cannot read ${neutralize(file)}: ${reason(error)}`);
+  }
+}
+
+export async function check(files: string[], opts: { quiet?: boolean } = {}): Promise<number> {
+  // Read everything first: a missing file stops the command before any output.
+  let stdin: Promise<string> | undefined;
+  const texts = await Promise.all(
+    files.map((file) => (file === STDIN ? (stdin ??= readStdin()) : readManifestFile(file))),
+  );
+  const { checkManifests, formatProblem } = await import('../manifest/check.js');
+
+  let errors = 0;
+  let warnings = 0;
+  let filesWithProblems = 0;
+  const out: string[] = [];
+  for (const [i, file] of files.entries()) {
+    const problems = await checkManifests(texts[i]!);
+    if (problems.length > 0) filesWithProblems++;
+    for (const p of problems) {
+      if (p.severity === 'error') errors++;
+      else warnings++;
+      out.push(formatProblem(p, file === STDIN ? STDIN_NAME : file));
+      if (p.hint && !opts.quiet) out.push(...neutralize(p.hint).split('\n').map((line, n) => `    ${n === 0 ? 'hint: ' : '      '}${line}`));
+    }
+  }
+  if (!opts.quiet) {
+    const total = errors + warnings;
+    const checked = files.length > filesWithProblems ? ` (${count(files.length, 'file')} checked)` : '';
+    if (total === 0) out.push(`${count(files.length, 'file')} checked, no problems`);
+    else if (errors === 0) out.push(`${count(warnings, 'warning')} in ${count(filesWithProblems, 'file')}${checked}, no errors`);
+    else out.push(`${count(total, 'problem')}${warnings > 0 ? ` (${count(warnings, 'warning')})` : ''} in ${count(filesWithProblems, 'file')}${checked}`);
+  }
+  if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
+  return errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { checkManifest } from '../../src/manifest/check.js';
+import { checkFixture, where } from './helpers.js';
+
+const shown = (problems: { message: string }[]) => problems.map((p) => p.message);
+
+describe('step 2: the Kubernetes schema of the apiVersion and kind', () => {
+  it('a correct Pod has no problems', async () => {
+    expect(await checkFixture('good-pod.yaml')).toEqual([]);
+  });
+
+  it('unknown fields, at the key, with a did-you-mean', async () => {
+    const problems = await checkFixture('schema-unknown-fields.yaml');
+    expect(problems.map(where)).toEqual(['5:3 metadata.label', '7:1 spec.containers', '8:3 spec.container']);
+    expect(shown(problems)).toEqual(['unknown field "label"; did you mean "labels"?', 'required', 'unknown field "container"; did you mean "containers"?']);
+    expect(problems[2]!.hint).toBe('kubectl explain pod.spec lists the fields of spec');
+  });
+
+  it('missing required fields, at the mapping they belong in', async () => {
+    const problems = await checkFixture('schema-required.yaml');
+    expect(problems.map(where)).toEqual(['7:5 spec.containers[0].name', '9:7 spec.containers[0].ports[0].containerPort']);
+    expect(shown(problems)).toEqual(['required', 'required']);
+  });
+
+  it('wrong types, at the value, with the fix', async () => {
+    const problems = await checkFixture('schema-types.yaml');
+    expect(problems.map(where)).toEqual([
+      '6:14 metadata.labels.version',
+      '11:14 spec.containers[0].command',
+      '13:22 spec.containers[0].ports[0].containerPort',
+      '14:12 spec.containers[0].stdin',
+    ]);
+    expect(shown(problems)).toEqual([
+      'expected text, got a decimal number 1.27',
+      'expected a list, got text "sleep 3600"',
+      'expected a whole number, got text "80"',
+      'expected true or false, got text "yes"',
+    ]);
+    expect(problems.map((p) => p.hint)).toEqual([
+      'put it in quotes to keep it as text: "1.27"',
+      'write each item on its own line starting with "- ", or as [a, b]',
+      'remove the quotes: 80',
+      'remove the quotes: yes',
+    ]);
+  });
+
+  it('values outside an enum, with the near one', async () => {
+    const problems = await checkFixture('schema-enum.yaml');
+    expect(problems.map(where)).toEqual(['6:18 spec.restartPolicy', '10:22 spec.containers[0].imagePullPolicy', '13:17 spec.containers[0].ports[0].protocol']);
+    expect(shown(problems)).toEqual([
+      '"Sometimes" is not a valid value',
+      '"always" is not a valid value; did you mean "Always"?',
+      '"tcp" is not a valid value; did you mean "TCP"?',
+    ]);
+    expect(problems[1]!.hint).toBe('one of: Always, IfNotPresent, Never');
+  });
+
+  it('an unknown kind, at the kind', async () => {
+    const problems = await checkFixture('schema-unknown-kind.yaml');
+    expect(problems.map(where)).toEqual(['2:7 kind']);
+    expect(shown(problems)).toEqual(['unknown kind "pod"; did you mean "Pod"?']);
+  });
+
+  it('a kind under the wrong apiVersion, at the apiVersion', async () => {
+    const problems = await checkFixture('schema-wrong-apiversion.yaml');
+    expect(problems.map(where)).toEqual(['1:13 apiVersion']);
+    expect(shown(problems)).toEqual(['Deployment is not in "v1"; use apiVersion: apps/v1']);
+  });
+
+  it('an apiVersion Kubernetes no longer serves', async () => {
+    const problems = await checkFixture('schema-removed-apiversion.yaml');
+    expect(problems.map(where)).toEqual(['1:13 apiVersion']);
+    expect(shown(problems)).toEqual(['Deployment is no longer served as "extensions/v1beta1"; use apiVersion: apps/v1']);
+  });
+
+  it('no apiVersion or kind', async () => {
+    const problems = await checkFixture('schema-missing-kind.yaml');
+    expect(problems.map(where)).toEqual(['1:1 apiVersion', '1:1 kind']);
+  });
+
+  it('a list where the object should be', async () => {
+    const problems = await checkFixture('schema-not-a-mapping.yaml');
+    expect(problems.map(where)).toEqual(['1:1 ']);
+    expect(shown(problems)).toEqual(['a Kubernetes object is a mapping of fields (apiVersion:, kind:, metadata:, ...), not a list']);
+  });
+
+  it('the space missing after a colon or a dash', async () => {
+    const problems = await checkFixture('schema-no-space-after-colon.yaml');
+    expect(problems.map(where)).toEqual(['4:3 metadata', '6:3 spec.containers', '7:3 spec["-name"]']);
+    expect(problems.map((p) => p.hint)).toEqual([
+      'add a space after the colon: name: web',
+      undefined,
+      'put a space after the dash to start a list item: "- name"',
+    ]);
+  });
+
+  it('fields of a newer Kubernetes are warnings, not errors', async () => {
+    const problems = await checkFixture('schema-newer-field.yaml');
+    expect(problems.every((p) => p.severity === 'warning')).toBe(true);
+    expect(problems.map(where)).toEqual(['10:5 spec.containers[0].restartPolicyRules (warning)', '9:20 spec.containers[0].restartPolicy (warning)']);
+    expect(problems[0]!.message).toBe('"restartPolicyRules" is newer than Kubernetes 1.33 (it is in 1.34); older clusters reject it');
+  });
+
+  it('a null value is no value: optional fields may be empty, required ones are reported at their key', async () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\nspec:\n  containers:\n  - name:\n    image: nginx\n';
+    const problems = await checkManifest(text);
+    expect(problems.map((p) => `${where(p)} ${p.message}`)).toEqual(['8:5 spec.containers[0].name required, but it has no value']);
+  });
+
+  it('follows anchors and aliases', async () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  containers:',
+      '  - &c',
+      '    name: web',
+      '    image: nginx',
+      '    imagePullPolicy: sometimes',
+      '  initContainers:',
+      '  - *c',
+    ].join('\n');
+    const problems = await checkManifest(text);
+    // The aliased container is the same node: its field problem is reported once, where it is written;
+    // the alias is the second container named "web".
+    expect(problems.map(where)).toEqual(['10:22 spec.containers[0].imagePullPolicy', '12:5 spec.initContainers[0].name']);
+  });
+
+  it('Deployments (day 5) are checked against their own schema', async () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replica: 2\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx\n';
+    const problems = await checkManifest(text);
+    expect(problems.map((p) => `${where(p)} ${p.message}`)).toEqual([
+      '5:1 spec.selector required',
+      '6:3 spec.replica unknown field "replica"; did you mean "replicas"?',
+    ]);
+  });
+});
