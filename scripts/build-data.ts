@@ -1,0 +1,30 @@
+/**
+ * Build-time data: the built-in lessons, validated and shipped as JSON so the
+ * CLI starts a lesson without the YAML parser or the schema library; and, with
+ * --schema, schema/lesson.schema.json for editors.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { builtInLessonsDir, builtLessonsFile, lessonFiles } from '../src/lesson/catalog.js';
+import { formatProblem, loadLessonFile } from '../src/lesson/load.js';
+import { lessonJsonSchema } from '../src/lesson/schema.js';
+import { packageRoot } from '../src/package-root.js';
+
+export function schemaText(): string {
+  return `${JSON.stringify(lessonJsonSchema(), null, 2)}\n`;
+}
+
+export async function buildLessons(): Promise<boolean> {
+  const results = await Promise.all((await lessonFiles(builtInLessonsDir())).map(loadLessonFile));
+  const problems = results.flatMap((r) => r.problems);
+  for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+  if (problems.length > 0) return false;
+  const lessons = results.flatMap((r) => (r.lesson ? [r.lesson] : []));
+  await mkdir(join(packageRoot(), 'dist'), { recursive: true });
+  await writeFile(builtLessonsFile(), JSON.stringify(lessons));
+  return true;
+}
+
+export async function writeSchema(): Promise<void> {
+  await writeFile(join(packageRoot(), 'schema', 'lesson.schema.json'), schemaText());
+}

@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// Builds dist/: the CLI as one ESM bundle with a chunk per lazily imported
+// command (so start-up loads only what it runs), plus the built-in lessons as
+// validated JSON. `--schema-only` rewrites schema/lesson.schema.json instead;
+// `--analyze` also writes dist/meta.json and prints what each chunk holds.
+import { analyzeMetafile, build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const schemaOnly = process.argv.includes('--schema-only');
+const analyze = process.argv.includes('--analyze');
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+
+// commander and others still call require(); an ESM bundle has none of its own.
+const banner = "import { createRequire as __klCreateRequire } from 'node:module'; const require = __klCreateRequire(import.meta.url);";
+
+async function dataTools() {
+  const out = join(root, 'node_modules', '.cache', 'kube-learn', 'build-data.mjs');
+  await build({
+    entryPoints: [join(root, 'scripts', 'build-data.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return import(pathToFileURL(out).href);
+}
+
+/**
+ * The command names, which no lesson may take: src/cli.ts starts a lesson
+ * without commander when its first word is none of them.
+ */
+async function commandNames() {
+  const { outputFiles } = await build({ entryPoints: [join(root, 'src', 'lesson', 'rules.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
+  const { RESERVED_IDS } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
+  return RESERVED_IDS;
+}
+
+/** Every command in the help must be a reserved name, or a lesson could shadow it. */
+function checkCommandNames(help, names) {
+  const section = /\nCommands:\n([\s\S]*?)(?:\n\n|$)/.exec(help)?.[1] ?? '';
+  const commands = section.split('\n').flatMap((line) => /^ {2}([a-z][\w-]*)/.exec(line)?.[1] ?? []);
+  const missing = commands.filter((c) => !names.includes(c));
+  if (commands.length === 0 || missing.length > 0) {
+    throw new Error(`commands ${missing.join(', ') || '(none found in the help)'} missing from RESERVED_IDS in src/lesson/rules.ts`);
+  }
+}
+
+/** The built CLI's help as commander renders it for a terminal `width` columns wide (none: a pipe). */
+function renderHelp(args, width) {
+  // Commander asks stdout for its width only when it is a terminal; tell it one.
+  const asTerminal = `Object.defineProperty(process.stdout,'isTTY',{value:true});Object.defineProperty(process.stdout,'columns',{value:${width}});`;
+  const flags = width === undefined ? [] : ['--import', `data:text/javascript,${encodeURIComponent(asTerminal)}`];
+  const env = { ...process.env, NO_COLOR: '1' };
+  delete env.FORCE_COLOR;
+  const result = spawnSync(process.execPath, [...flags, join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8', env });
+  if (result.status !== 0 || result.stderr) throw new Error(`rendering help: exit ${result.status}: ${result.stderr}`);
+  return result.stdout;
+}
+
+/**
+ * dist/help.json: the top-level help, rendered by commander now so that
+ * `kube-learn --help` needs no commander at run time. It holds the text for
+ * a pipe or an 80-column terminal, and for any terminal wide enough that
+ * nothing wraps; other widths still go through commander.
+ */
+async function writeHelp(commands) {
+  const narrow = renderHelp(['--help']);
+  checkCommandNames(narrow, commands);
+  const wide = renderHelp(['--help'], 1000);
+  const widest = Math.max(...wide.split('\n').map((line) => line.length));
+  if (renderHelp(['--help'], widest) !== wide) throw new Error(`help at ${widest} columns differs from help at 1000`);
+  const args = [[], ['-h'], ['--help']].filter((a) => renderHelp(a) === narrow);
+  const texts = narrow === wide ? [{ min: 80, max: null, text: wide }] : [{ min: 80, max: 80, text: narrow }, { min: Math.max(widest, 81), max: null, text: wide }];
+  await writeFile(join(root, 'dist', 'help.json'), JSON.stringify({ version, args, texts }));
+}
+
+try {
+  const data = await dataTools();
+  if (schemaOnly) {
+    await data.writeSchema();
+    console.log('wrote schema/lesson.schema.json');
+  } else {
+    await rm(join(root, 'dist'), { recursive: true, force: true });
+    const commands = await commandNames();
+    const result = await build({
+      entryPoints: { cli: join(root, 'src', 'cli.ts') },
+      outdir: join(root, 'dist'),
+      bundle: true,
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
+      platform: 'node',
+      format: 'esm',
+      target: 'node20.17',
+      banner: { js: banner },
+      // Node reads, decodes and compiles every byte before the first prompt:
+      // smaller files start sooner. Names stay for readable stack traces.
+      minify: true,
+      keepNames: false,
+      define: { __KUBE_LEARN_VERSION__: JSON.stringify(version), __KUBE_LEARN_COMMANDS__: JSON.stringify(commands.join(' ')) },
+      legalComments: 'linked',
+      metafile: analyze,
+      logLevel: 'warning',
+    });
+    if (analyze) {
+      await writeFile(join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
+      console.log(await analyzeMetafile(result.metafile));
+    }
+    await writeHelp(commands);
+    if (!(await data.buildLessons())) {
+      console.error('build: the built-in lessons have problems (listed above)');
+      process.exitCode = 1;
+    }
+  }
+} catch (error) {
+  console.error(`build failed: ${error.message}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+/**
+ * The command line: commander wired to command functions. Start-up is a
+ * product figure (see bench/), so this file imports nothing up front: the
+ * version and the top-level help come from the build, and commander, the
+ * error handling and each command's module are imported only when a command
+ * runs.
+ */
+import { readFileSync } from 'node:fs';
+import nodeModule from 'node:module';
+import type { Command } from 'commander';
+import type { StartOptions } from './commands/start.js';
+
+/**
+ * Replaced by scripts/build.mjs: package.json's version, and the command
+ * names (RESERVED_IDS of src/lesson/rules.ts) separated by spaces.
+ */
+declare const __KUBE_LEARN_VERSION__: string | undefined;
+declare const __KUBE_LEARN_COMMANDS__: string | undefined;
+
+// Node 22.1+ keeps compiled code between runs (in the OS temp folder unless
+// NODE_COMPILE_CACHE says otherwise); Node 20 has no such call. A cache that
+// can't be written costs only speed, never a failure.
+try {
+  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+} catch {
+  // start without the cache
+}
+
+async function version(): Promise<string> {
+  if (typeof __KUBE_LEARN_VERSION__ === 'string') return __KUBE_LEARN_VERSION__;
+  return (await import('./package-root.js')).packageVersion();
+}
+
+interface BuiltHelp {
+  version: string;
+  args: string[][];
+  texts: { min: number; max: number | null; text: string }[];
+}
+
+/**
+ * The top-level help as commander rendered it at build time (dist/help.json,
+ * see scripts/build.mjs), if it was rendered for these arguments and this
+ * width; otherwise commander renders it now.
+ */
+async function builtHelp(args: readonly string[]): Promise<string | undefined> {
+  let help: BuiltHelp;
+  try {
+    help = JSON.parse(readFileSync(new URL('help.json', import.meta.url), 'utf8')) as BuiltHelp;
+  } catch {
+    return undefined;
+  }
+  if (help.version !== (await version()) || !help.args.some((a) => a.length === args.length && a.every((x, i) => x === args[i]))) return undefined;
+  // The width commander would wrap to.
+  const width = (process.stdout.isTTY ? process.stdout.columns : undefined) ?? 80;
+  return help.texts.find((t) => width >= t.min && (t.max === null || width <= t.max))?.text;
+}
+
+async function program(): Promise<Command> {
+  const { Command, Option } = await import('commander');
+  const lessonsOption = () => new Option('--lessons <dir>', 'also read the lesson files in this folder (*.yaml, *.yml)');
+  const cli = new Command('kube-learn')
+    .description('An interactive terminal tutor that teaches Kubernetes one day at a time.')
+    .version(await version(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'kube-learn: ')) })
+    .addHelpText('after', '\nStart with: kube-learn list, then kube-learn day4.\nLesson format: docs/lesson-format.md')
+    .argument('[lesson]', 'the lesson to start or resume, e.g. day4')
+    .option('--plain', 'line-based prompts: no colours or cursor movement (automatic without a terminal)')
+    .option('--restart', 'start the lesson over, forgetting its progress')
+    .addOption(lessonsOption())
+    .action(async (lesson: string | undefined, opts: { plain?: boolean; restart?: boolean; lessons?: string }) => {
+      if (!lesson) {
+        cli.outputHelp();
+        return;
+      }
+      exitCode = await (await import('./commands/start.js')).start(lesson, opts);
+    });
+
+  cli
+    .command('list')
+    .description('list the lessons')
+    .option('--json', 'print JSON for scripts')
+    .addOption(lessonsOption())
+    .action(async (opts: { json?: boolean; lessons?: string }) => {
+      exitCode = await (await import('./commands/list.js')).list(opts);
+    });
+
+  cli
+    .command('lint')
+    .description('check lesson files or folders (default: the built-in lessons)')
+    .argument('[paths...]', 'lesson files or folders')
+    .action(async (paths: string[]) => {
+      exitCode = await (await import('./commands/lint.js')).lint(paths);
+    });
+
+  cli
+    .command('check')
+    .description('check Kubernetes manifests the way a cluster would ("-" reads stdin)')
+    .argument('<files...>', 'manifest files, or - for standard input')
+    .option('-q, --quiet', 'print only the problems, no summary')
+    .action(async (files: string[], opts: { quiet?: boolean }) => {
+      exitCode = await (await import('./commands/check.js')).check(files, opts);
+    });
+
+  cli
+    .command('progress')
+    .description("show a learner's progress: score, missed questions, time spent")
+    .argument('[lesson]', 'one lesson (default: all)')
+    .option('--json', 'print JSON for scripts')
+    .addOption(lessonsOption())
+    .action(async (lesson: string | undefined, opts: { json?: boolean; lessons?: string }) => {
+      exitCode = await (await import('./commands/progress.js')).progress(lesson, opts);
+    });
+
+  cli
+    .command('reset')
+    .description("forget one lesson's progress")
+    .argument('<lesson>', 'the lesson to reset')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .action(async (lesson: string, opts: { yes?: boolean }) => {
+      exitCode = await (await import('./commands/reset.js')).reset(lesson, opts);
+    });
+
+  cli
+    .command('schema')
+    .description('print the JSON Schema of lesson files')
+    .action(async () => {
+      exitCode = await (await import('./commands/schema.js')).schema();
+    });
+
+  for (const command of cli.commands) command.exitOverride().configureOutput(cli.configureOutput());
+  return cli;
+}
+
+let exitCode: number | void = 0;
+
+/**
+ * `kube-learn <lesson> [--plain] [--restart]`, the way every lesson starts,
+ * parsed here exactly as commander would, so the first prompt doesn't wait
+ * for commander. Anything else (another option, a command) goes to commander.
+ * The command names come from the build, which checks them against commander.
+ */
+function lessonShortcut(args: readonly string[]): { lesson: string; opts: StartOptions } | undefined {
+  if (typeof __KUBE_LEARN_COMMANDS__ === 'undefined') return undefined;
+  const [lesson, ...flags] = args;
+  if (lesson === undefined || lesson.startsWith('-') || __KUBE_LEARN_COMMANDS__.split(' ').includes(lesson)) return undefined;
+  if (!flags.every((f) => f === '--plain' || f === '--restart')) return undefined;
+  const opts: StartOptions = {};
+  if (flags.includes('--plain')) opts.plain = true;
+  if (flags.includes('--restart')) opts.restart = true;
+  return { lesson, opts };
+}
+
+async function main(args: readonly string[]): Promise<void> {
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    // The one answer that needs neither commander nor a command module.
+    process.stdout.write(`${await version()}\n`);
+    return;
+  }
+  if (args.length <= 1) {
+    const help = await builtHelp(args);
+    if (help !== undefined) {
+      process.stdout.write(help);
+      return;
+    }
+  }
+  const shortcut = lessonShortcut(args);
+  if (shortcut) {
+    const [{ run }, { start }] = await Promise.all([import('./run.js'), import('./commands/start.js')]);
+    await run(() => start(shortcut.lesson, shortcut.opts));
+    return;
+  }
+  const [{ run }, { UsageError }] = await Promise.all([import('./run.js'), import('./errors.js')]);
+  await run(async () => {
+    try {
+      await (await program()).parseAsync(process.argv);
+    } catch (error) {
+      if (error instanceof Error && 'code' in error && error.code === 'commander.excessArguments') {
+        throw new UsageError('too many arguments; see kube-learn --help');
+      }
+      throw error;
+    }
+    return exitCode;
+  });
+}
+
+await main(process.argv.slice(2));
