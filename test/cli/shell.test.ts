@@ -78,10 +78,10 @@ describe('kube-learn (built)', () => {
   });
 
   it('refuses an unknown lesson with the known ids and a did-you-mean, exit 2', () => {
-    const { code, stdout, stderr } = cli('day5x');
+    const { code, stdout, stderr } = cli("day-4");
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('kube-learn: unknown lesson "day5x" (did you mean "day4"?); known lessons: day4\n');
+    expect(stderr).toBe('kube-learn: unknown lesson "day-4" (did you mean "day4"?); known lessons: day4\n');
   });
 
   it('refuses an unknown option with exit 2 and one line', () => {
