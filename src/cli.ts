@@ -64,6 +64,9 @@ async function program(): Promise<Command> {
     .version(await version(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
+    // Program options only before a command, so `list --lessons x` is list's own option.
+    .enablePositionalOptions()
+    .helpCommand(true)
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'kube-learn: ')) })
     .addHelpText('after', '\nStart with: kube-learn list, then kube-learn day4.\nLesson format: docs/lesson-format.md')
@@ -160,7 +163,7 @@ async function main(args: readonly string[]): Promise<void> {
     process.stdout.write(`${await version()}\n`);
     return;
   }
-  if (args.length <= 1) {
+  if (args.length === 0 || (args.length === 1 && (args[0] === '--help' || args[0] === '-h'))) {
     const help = await builtHelp(args);
     if (help !== undefined) {
       process.stdout.write(help);
