@@ -20,7 +20,16 @@ export function parseFieldPath(path: string): ParsedFieldPath {
   while (i < path.length) {
     const ch = path[i]!;
     if (ch === '[') {
-      const close = path.indexOf(']', i);
+      const quote = path[i + 1];
+      let close: number;
+      if (quote === '"' || quote === "'") {
+        // A quoted key may itself contain "]": find its closing quote first.
+        let end = i + 2;
+        while (end < path.length && path[end] !== quote) end += path[end] === '\\' && quote === '"' ? 2 : 1;
+        close = path[end + 1] === ']' ? end + 1 : -1;
+      } else {
+        close = path.indexOf(']', i);
+      }
       if (close < 0) return fail('"[" is never closed');
       const inner = path.slice(i + 1, close);
       if (inner === '*') segments.push({ any: true });

@@ -15,7 +15,13 @@ type Scalar = string | number | boolean;
 /** Longer values are cut before a lesson's regular expression sees them, to bound its running time. */
 const MAX_MATCHED_LENGTH = 1000;
 
-const show = (v: Scalar) => (typeof v === 'string' ? JSON.stringify(v) : String(v));
+const show = (v: Scalar) => (typeof v === 'string' ? quote(v) : String(v));
+
+/** A value found in the manifest, as a message shows it: text quoted, numbers and booleans not. */
+function got(tree: Tree, node: Node | null): string {
+  const value = scalarOf(tree, node);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? show(value) : describe(tree.resolve(node));
+}
 
 function scalarOf(tree: Tree, node: Node | null): unknown {
   const resolved = tree.resolve(node);
@@ -39,11 +45,7 @@ function evaluate(tree: Tree, check: ManifestCheck, matches: FieldMatch[], missi
     const expected = check.equals;
     if (set.length === 0) return { ...missing(), message: `missing (expected ${show(expected)})` };
     for (const m of set) {
-      const value = scalarOf(tree, m.node);
-      if (value !== expected) {
-        const got = value === undefined ? describe(tree.resolve(m.node)) : quote(value);
-        return valueFailure(m, `expected ${show(expected)}, got ${got}`);
-      }
+      if (scalarOf(tree, m.node) !== expected) return valueFailure(m, `expected ${show(expected)}, got ${got(tree, m.node)}`);
     }
     return undefined;
   }
@@ -76,7 +78,7 @@ function evaluate(tree: Tree, check: ManifestCheck, matches: FieldMatch[], missi
     const first = set[0]!;
     const node = tree.resolve(first.node);
     if (isSeq(node)) return valueFailure(first, `should include ${show(expected)}`);
-    if (set.length === 1) return valueFailure(first, `expected ${show(expected)}, got ${quote(scalarOf(tree, node) ?? describe(node))}`);
+    if (set.length === 1) return valueFailure(first, `expected ${show(expected)}, got ${got(tree, node)}`);
     return { at: node ?? first.at, path: missing().path, message: `none of the ${set.length} values is ${show(expected)}` };
   }
   return undefined;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkManifest } from '../../src/manifest/check.js';
+import { checkManifest, type ManifestProblem } from '../../src/manifest/check.js';
 import { checkFixture, checkFixtureMulti, where } from './helpers.js';
 
-const lines = (problems: { line: number; col: number; path: string; message: string; severity: string }[]) =>
+const lines = (problems: ManifestProblem[]) =>
   problems.map((p) => `${where(p)} ${p.message}`);
 
 describe('step 3: the API server rules the schema does not carry', () => {
