@@ -8,3 +8,5 @@ export { draftAnswers, previousOutcomes, type LessonShape } from './outcomes.js'
 export { formatDuration, progressBar, progressColumn, progressSummary, resumeLine, summarize, type LessonSummary } from './summary.js';
 export { settleRecorder, type RecorderOptions } from './session.js';
 export { lessonReport, orphanReport, progressReport, type LessonReport } from './report.js';
+export { openLessonSession, type LessonSession, type SessionOptions, type SessionPort } from './lesson-session.js';
+export { listProgress, type ListProgress } from './list-progress.js';

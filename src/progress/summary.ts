@@ -90,9 +90,9 @@ export function progressBar(settled: number, total: number, width = 6): string {
   return '█'.repeat(filled) + '░'.repeat(width - filled);
 }
 
-/** The `kube-learn list` column: `7/22  ██░░░░`. */
-export function progressColumn(s: LessonSummary): string {
-  return `${s.settled}/${s.total}  ${progressBar(s.settled, s.total)}`;
+/** The `kube-learn list` column: `7/22  ██░░░░`, the count padded to `countWidth` so bars line up. */
+export function progressColumn(s: LessonSummary, countWidth = 0): string {
+  return `${`${s.settled}/${s.total}`.padEnd(countWidth)}  ${progressBar(s.settled, s.total)}`;
 }
 
 /** "under a minute", "12 min", "1 h 5 min". */

@@ -1,0 +1,95 @@
+/**
+ * What the progress store adds to a lesson run (`kube-learn <lesson>`):
+ * the earlier outcomes to resume from and the one line saying so, --restart,
+ * a finished lesson shown as its summary instead of walked again, a listener
+ * that saves every settled step, and the lesson marked finished at the end.
+ *
+ * It talks to the learner through two functions, not a terminal, so the
+ * tutor's front ends (plain or interactive) decide how the lines look.
+ */
+import type { Lesson } from '../lesson/schema.js';
+import type { LessonResult, StepOutcome } from '../tutor/outcome.js';
+import { draftAnswers, previousOutcomes } from './outcomes.js';
+import { settleRecorder } from './session.js';
+import { ProgressStore } from './store.js';
+import { resumeLine, summarize } from './summary.js';
+
+export interface SessionPort {
+  /** A line for the learner (the resume line, that a lesson is done). */
+  say(text: string): Promise<void>;
+  /** A one-line notice about the progress file (moved aside, ...), for stderr. */
+  warn(line: string): void;
+  /** Asks yes or no; only called when `interactive`. */
+  confirm(message: string): Promise<boolean>;
+}
+
+export interface SessionOptions {
+  restart: boolean;
+  /** Ask before forgetting progress on --restart (interactive mode); plain mode takes the flag as the answer. */
+  interactive: boolean;
+  /** The command that starts the lesson over, for the "done" line: `kube-learn day4 --restart`. */
+  restartCommand: string;
+  store?: ProgressStore;
+}
+
+export interface LessonSession {
+  previous: ReadonlyMap<string, StepOutcome>;
+  onSettled: (outcome: StepOutcome) => Promise<void>;
+  /** The last manifest checked at each unsettled step, to start the editor from. */
+  drafts: ReadonlyMap<string, string>;
+  /** Keeps each manifest as it is checked, so quitting after a wrong one loses no writing. */
+  onDraft: (stepId: string, answer: string) => Promise<void>;
+  /** Call with the result once the lesson has been walked to its end. */
+  finished: (result: LessonResult) => Promise<void>;
+}
+
+function day(iso: string): string {
+  return new Date(iso).toLocaleDateString('en-CA');
+}
+
+export async function openLessonSession(lesson: Lesson, port: SessionPort, opts: SessionOptions): Promise<LessonSession> {
+  const store = opts.store ?? ProgressStore.fromEnv();
+  // Fail before the learner puts in any work that could not be kept.
+  await store.ensureWritable();
+  const loaded = await store.load();
+  if (loaded.notice) port.warn(loaded.notice);
+  let progress = loaded.progress;
+  let summary = summarize(lesson, progress.lessons.get(lesson.id));
+
+  if (opts.restart && progress.lessons.has(lesson.id)) {
+    const question = `Start ${lesson.id} over and forget your progress in it (${summary.settled} of ${summary.total} steps done)?`;
+    if (!opts.interactive || (await port.confirm(question))) {
+      const { notice } = await store.update((p) => p.lessons.delete(lesson.id));
+      if (notice) port.warn(notice);
+      progress = (await store.load()).progress;
+      summary = summarize(lesson, progress.lessons.get(lesson.id));
+    } else {
+      await port.say('Kept your progress.');
+    }
+  }
+
+  const drafts = draftAnswers(progress, lesson.id, lesson);
+  const wasComplete = summary.complete;
+  if (wasComplete) {
+    const when = summary.finished ? ` on ${day(summary.finished)}` : '';
+    await port.say(`You finished ${lesson.id}${when}; here is how it went. To start over, run \`${opts.restartCommand}\`.`);
+  } else if (summary.settled > 0 || drafts.size > 0) {
+    await port.say(resumeLine(summary));
+  }
+
+  return {
+    previous: previousOutcomes(progress, lesson.id, lesson),
+    onSettled: settleRecorder(store, lesson.id, { onNotice: port.warn }),
+    drafts,
+    onDraft: async (stepId, answer) => {
+      const { notice } = await store.saveDraft(lesson.id, stepId, answer);
+      if (notice) port.warn(notice);
+    },
+    finished: async (result) => {
+      // Walked to the end just now (not merely shown again): that is when it was finished.
+      if (wasComplete || result.outcomes.length < lesson.steps.length) return;
+      const { notice } = await store.finish(lesson.id);
+      if (notice) port.warn(notice);
+    },
+  };
+}

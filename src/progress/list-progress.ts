@@ -1,0 +1,27 @@
+/**
+ * The progress column of `kube-learn list`. Listing lessons must work even
+ * when progress cannot be read (a newer format, an unreadable folder): then
+ * the column is left out and the reason comes back as a one-line warning.
+ */
+import type { LessonShape } from './outcomes.js';
+import { ProgressStore } from './store.js';
+import { summarize, type LessonSummary } from './summary.js';
+
+export interface ListProgress {
+  /** By lesson id; empty when progress could not be read. */
+  summaries: Map<string, LessonSummary>;
+  /** One line for stderr: a corrupt file moved aside, or why progress is not shown. */
+  warning?: string;
+}
+
+export async function listProgress(lessons: readonly LessonShape[], store: ProgressStore = ProgressStore.fromEnv()): Promise<ListProgress> {
+  let loaded;
+  try {
+    loaded = await store.load();
+  } catch (error) {
+    if (error instanceof Error && error.name === 'CheckFailed') return { summaries: new Map(), warning: `${error.message}; progress not shown` };
+    throw error;
+  }
+  const summaries = new Map(lessons.map((l) => [l.id, summarize(l, loaded.progress.lessons.get(l.id))]));
+  return loaded.notice ? { summaries, warning: loaded.notice } : { summaries };
+}
