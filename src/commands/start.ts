@@ -10,6 +10,7 @@ import { colorLevel, palette } from '../tutor/colors.js';
 import type { RunOptions } from '../tutor/engine.js';
 import type { LessonResult } from '../tutor/outcome.js';
 import type { Prompter } from '../tutor/prompter.js';
+import { neutralize } from '../text/sanitize.js';
 
 export interface StartOptions {
   plain?: boolean;
@@ -18,17 +19,26 @@ export interface StartOptions {
 }
 
 /** What the progress store adds to a run: earlier outcomes, a listener that saves, and the end. */
-interface Session extends Pick<RunOptions, 'previous' | 'onSettled'> {
+interface Session extends Pick<RunOptions, 'previous' | 'onSettled' | 'drafts' | 'onDraft'> {
   finished?: (result: LessonResult) => Promise<void>;
 }
 
 /**
- * The seam for the progress store (src/progress/): load `previous`
- * (forgetting it on --restart, after asking in interactive mode), save in
- * `onSettled`, mark the lesson finished. Until then a run starts fresh.
+ * The progress store (src/progress/lesson-session.ts): load `previous`
+ * (forgetting it on --restart, after asking in interactive mode), say where
+ * the learner resumes, save in `onSettled`, mark the lesson finished.
  */
-async function openSession(_lesson: Lesson, _opts: StartOptions, _prompter: Prompter): Promise<Session> {
-  return {};
+async function openSession(lesson: Lesson, opts: StartOptions, prompter: Prompter, plain: boolean): Promise<Session> {
+  const { openLessonSession } = await import('../progress/lesson-session.js');
+  return openLessonSession(
+    lesson,
+    {
+      say: (text) => prompter.show(text, 'note'),
+      warn: (line) => void process.stderr.write(`kube-learn: ${neutralize(line)}\n`),
+      confirm: (message) => prompter.confirm(message, false),
+    },
+    { restart: opts.restart === true, interactive: !plain, restartCommand: `${resumeCommand(lesson.id, opts)} --restart` },
+  );
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -84,8 +94,13 @@ export async function start(lessonId: string, opts: StartOptions = {}): Promise<
     const prompter = await frontEnd(plain, stop.signal);
     try {
       const lesson = await findLesson(lessonId, { lessonsDir: opts.lessons });
-      const session = await openSession(lesson, opts, prompter);
-      const result = await runLesson(lesson, prompter, { previous: session.previous, onSettled: session.onSettled });
+      const session = await openSession(lesson, opts, prompter, plain);
+      const result = await runLesson(lesson, prompter, {
+        previous: session.previous,
+        onSettled: session.onSettled,
+        drafts: session.drafts,
+        onDraft: session.onDraft,
+      });
       await session.finished?.(result);
       await showSummary(prompter, result);
       return 0;
