@@ -18,6 +18,10 @@ export interface RunOptions {
   onSettled?: (outcome: StepOutcome) => void | Promise<void>;
   /** The manifest checker; by default src/manifest/check.ts, loaded when first needed. */
   checkManifest?: CheckManifest;
+  /** The last manifest checked at an unsettled step, by step id: the editor starts from it. */
+  drafts?: ReadonlyMap<string, string>;
+  /** Called with each manifest checked (before the verdict), so a quit loses no writing. */
+  onDraft?: (stepId: string, answer: string) => void | Promise<void>;
 }
 
 /**
@@ -47,7 +51,7 @@ async function explain(p: Prompter, step: ExplainStep): Promise<Settled> {
   return { outcome: { stepId: step.id, type: 'explain', status: 'seen', attempts: 0, firstTry: false, revealed: false }, afterword: [] };
 }
 
-function walk(p: Prompter, step: Step, check: CheckManifest): Promise<Settled> {
+function walk(p: Prompter, step: Step, check: CheckManifest, opts: RunOptions): Promise<Settled> {
   switch (step.type) {
     case 'explain':
       return explain(p, step);
@@ -58,7 +62,7 @@ function walk(p: Prompter, step: Step, check: CheckManifest): Promise<Settled> {
     case 'text':
       return askText(p, step);
     case 'manifest':
-      return askManifest(p, step, check);
+      return askManifest(p, step, check, { initial: opts.drafts?.get(step.id), save: opts.onDraft });
   }
 }
 
@@ -76,7 +80,7 @@ export async function runLesson(lesson: Lesson, prompter: Prompter, opts: RunOpt
     if (settled.has(step.id)) continue;
     // An explanation shows its title as a heading right after the position line.
     await prompter.position({ number: i + 1, total, title: step.type === 'explain' ? undefined : step.title });
-    const { outcome, afterword } = await walk(prompter, step, check);
+    const { outcome, afterword } = await walk(prompter, step, check, opts);
     settled.set(step.id, outcome);
     await opts.onSettled?.(outcome);
     for (const text of afterword) await prompter.show(text);

@@ -135,15 +135,22 @@ export async function askText(p: Prompter, step: TextStep): Promise<Settled> {
   return { outcome, afterword: afterword(step) };
 }
 
-export async function askManifest(p: Prompter, step: ManifestStep, check: CheckManifest): Promise<Settled> {
+/** A manifest written in an earlier run, and where to keep each new one. */
+export interface ManifestDraft {
+  initial?: string;
+  save?: (stepId: string, answer: string) => void | Promise<void>;
+}
+
+export async function askManifest(p: Prompter, step: ManifestStep, check: CheckManifest, draft: ManifestDraft = {}): Promise<Settled> {
   await p.show(step.task);
-  let current = step.starter ?? '';
+  let current = draft.initial ?? step.starter ?? '';
   const { outcome } = await settle<string>(p, step, {
     text: 'Your manifest',
     ask: (q) => p.askLines(q, current),
     judge: async (text) => {
       if (text.trim() === '') return { invalid: 'The manifest is empty: nothing to check.' };
       current = text;
+      await draft.save?.(step.id, text);
       const problems = await check(text, { checks: step.checks });
       const right = !problems.some((x) => x.severity === 'error');
       if (problems.length === 0) return { right };
