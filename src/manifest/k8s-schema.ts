@@ -39,7 +39,12 @@ export function objectType(name: string): ObjectType | 'any' {
 export type KindLookup =
   | { found: true; type: string }
   | { found: false; reason: 'removed' | 'other-version'; apiVersions: string[] }
-  | { found: false; reason: 'unknown-kind'; suggestion?: string | undefined };
+  | { found: false; reason: 'unknown-kind'; suggestion?: string | undefined }
+  | { found: false; reason: 'custom-resource' };
+
+const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '');
+/** Every API group built into Kubernetes, served or removed; other groups with a dot are custom resources. */
+const builtInGroups = new Set([...Object.keys(data.kinds), ...Object.keys(data.removed)].map((gvk) => groupOf(gvk.slice(0, gvk.lastIndexOf('/')))));
 
 const kindNames = new Map<string, string[]>();
 for (const gvk of Object.keys(data.kinds)) {
@@ -56,6 +61,8 @@ export function lookupKind(apiVersion: string, kind: string): KindLookup {
   const served = kindNames.get(kind);
   if (data.removed[gvk]) return { found: false, reason: 'removed', apiVersions: served ?? data.removed[gvk] };
   if (served) return { found: false, reason: 'other-version', apiVersions: served };
+  const group = groupOf(apiVersion);
+  if (group.includes('.') && !builtInGroups.has(group)) return { found: false, reason: 'custom-resource' };
   return { found: false, reason: 'unknown-kind', suggestion: suggest(kind, kindNames.keys()) };
 }
 

@@ -169,7 +169,12 @@ export function checkSchema(tree: Tree, root: Node, report: Reporter, text: stri
 
   const found = lookupKind(apiVersion, kind);
   if (!found.found) {
-    if (found.reason === 'unknown-kind') {
+    if (found.reason === 'custom-resource') {
+      report.at(kindEntry!.value, ['kind'], `${kind} (${apiVersion}) is not built into Kubernetes, so only its YAML was checked`, {
+        severity: 'warning',
+        hint: 'a custom resource is checked by the cluster that has its CustomResourceDefinition',
+      });
+    } else if (found.reason === 'unknown-kind') {
       const message = found.suggestion ? `unknown kind ${quote(kind)}; did you mean "${found.suggestion}"?` : `unknown kind ${quote(kind)}`;
       report.at(kindEntry!.value, ['kind'], message, { hint: `kinds are case-sensitive; kubectl api-resources lists the kinds a cluster serves` });
     } else {

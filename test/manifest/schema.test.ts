@@ -137,3 +137,17 @@ describe('step 2: the Kubernetes schema of the apiVersion and kind', () => {
     ]);
   });
 });
+
+describe('kinds that are not built in', () => {
+  it('a custom resource (an API group Kubernetes does not have) is a warning: only its YAML is checked', async () => {
+    const text = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\nspec:\n  secretName: web-tls\n';
+    const problems = await checkManifest(text);
+    expect(problems.map(where)).toEqual(['2:7 kind (warning)']);
+    expect(problems[0]!.message).toBe('Certificate (cert-manager.io/v1) is not built into Kubernetes, so only its YAML was checked');
+  });
+
+  it('an unknown kind in a built-in group is still an error', async () => {
+    const problems = await checkManifest('apiVersion: apps/v1\nkind: Deploymnet\nmetadata:\n  name: web\n');
+    expect(problems.map((p) => `${where(p)} ${p.message}`)).toEqual(['2:7 kind unknown kind "Deploymnet"; did you mean "Deployment"?']);
+  });
+});
