@@ -68,6 +68,17 @@ describe('lessons/day4.yaml', () => {
     expect(exercise.solution).toBeTruthy();
   });
 
+  it("has a manifest solution that passes the checker and the step's own checks, and a starter that doesn't", async () => {
+    const { checkManifest } = await import('../../src/manifest/check.js');
+    for (const step of lesson.steps) {
+      if (step.type !== 'manifest') continue;
+      const solved = await checkManifest(step.solution, { checks: step.checks });
+      expect(solved.filter((p) => p.severity === 'error'), step.id).toEqual([]);
+      const started = await checkManifest(step.starter ?? '', { checks: step.checks });
+      expect(started.filter((p) => p.severity === 'error').length, step.id).toBeGreaterThan(0);
+    }
+  });
+
   it('lists the nine misconceptions of the facts brief', () => {
     expect(lesson.misconceptions?.map((m) => m.number)).toEqual(MISCONCEPTIONS);
   });
