@@ -3,6 +3,7 @@
  * Each rule returns the path of the offending node, so the loader can point
  * at it; for a duplicate, that is the second occurrence.
  */
+import { parseFieldPath } from '../manifest/field-path.js';
 import type { Lesson } from './schema.js';
 
 export interface RuleViolation {
@@ -60,6 +61,8 @@ export function checkRules(lesson: Lesson): RuleViolation[] {
         if (used.length !== 1) {
           out.push({ path: at('checks', j), message: `a check needs exactly one of ${OPERATORS.join(', ')}; this one has ${used.length ? used.join(' and ') : 'none'}` });
         }
+        const path = parseFieldPath(check.path);
+        if (!path.ok) out.push({ path: at('checks', j, 'path'), message: `check path "${check.path}": ${path.error}` });
         if (check.matches !== undefined) {
           try {
             new RegExp(check.matches);

@@ -93,3 +93,31 @@ describe('loadLessonFile', () => {
     expect(lesson?.summary).toBe('bell \u2407 and <U+009B>');
   });
 });
+
+describe('manifest step rules', () => {
+  it('reports a check with two operators and a check path that does not parse', () => {
+    const text = [
+      'id: m',
+      'title: M',
+      'summary: S',
+      'steps:',
+      '  - id: pod',
+      '    type: manifest',
+      '    task: Write a Pod.',
+      '    solution: "kind: Pod"',
+      '    checks:',
+      '      - path: metadata.name',
+      '        equals: web',
+      '        exists: true',
+      '      - path: spec.containers[x',
+      '        exists: true',
+      '      - path: kind',
+      '        matches: "(unclosed"',
+    ].join('\n');
+    expect(loadLessonText(text, 'm.yaml').problems.map(formatProblem)).toEqual([
+      'm.yaml:10:9: a check needs exactly one of equals, matches, contains, exists, absent; this one has equals and exists',
+      expect.stringMatching(/^m\.yaml:13:15: check path "spec\.containers\[x": /),
+      'm.yaml:16:18: "(unclosed" is not a valid regular expression',
+    ]);
+  });
+});
