@@ -25,17 +25,15 @@ export function isRightText(step: TextStep, answer: string): boolean {
   return step.accept.some((a) => normalizeText(a) === given);
 }
 
-/** The right answer as the learner sees it, for revealing. Undefined for manifests (the solution is a block). */
-export function rightAnswer(step: QuestionStep): string | undefined {
+/** The right answers as the learner sees them, for revealing; none for a manifest (its solution is a block). */
+export function rightAnswers(step: QuestionStep): string[] {
   switch (step.type) {
     case 'choice':
     case 'multi':
-      return correctIndices(step)
-        .map((i) => step.choices[i]!.text)
-        .join('; ');
+      return correctIndices(step).map((i) => step.choices[i]!.text);
     case 'text':
-      return step.accept[0];
+      return step.accept.slice(0, 1);
     case 'manifest':
-      return undefined;
+      return [];
   }
 }

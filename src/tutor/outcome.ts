@@ -25,8 +25,8 @@ export interface MissedQuestion {
   stepId: string;
   /** The question, or the task of a manifest step. */
   question: string;
-  /** The right answer as the learner would see it (choice texts, first accepted text). */
-  rightAnswer?: string;
+  /** The right answer(s) as the learner would see them: the right choices, or the first accepted text; none for a manifest. */
+  rightAnswers: string[];
   explanation?: string;
 }
 

@@ -141,7 +141,7 @@ export class PlainPrompter implements Prompter {
     const showStart = initial.trim() !== '' && initial !== this.lastManifest;
     const print = () => {
       this.printQuestion(q.text);
-      this.print('Type it line by line, then a line with just EOF; or type @path/to/file.yaml to read a file.');
+      this.print(renderMarkdown('Type it line by line, then a line with just EOF; or @file.yaml reads a file.', { width: this.width, colors: this.opts.colors }));
       if (showStart) this.print(renderMarkdown(`Start from:\n\n${fenced(initial)}`, { width: this.width, colors: this.opts.colors }));
       // What follows (the problems found) stands apart from the lines the learner typed.
       this.afterText = true;

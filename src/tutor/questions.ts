@@ -4,7 +4,7 @@
  */
 import { Cancelled } from '../errors.js';
 import type { ChoiceStep, ManifestStep, MultiStep, QuestionStep, TextStep } from '../lesson/schema.js';
-import { isRightChoice, isRightMulti, isRightText, rightAnswer } from './answers.js';
+import { isRightChoice, isRightMulti, isRightText, rightAnswers } from './answers.js';
 import { problemList, type CheckManifest } from './manifest-step.js';
 import type { StepOutcome } from './outcome.js';
 import type { Prompter, Question, Reply } from './prompter.js';
@@ -92,7 +92,10 @@ function afterword(step: QuestionStep, extra?: string): string[] {
 }
 
 function revealAnswer(p: Prompter, step: QuestionStep) {
-  return async (lead: string) => p.show(`${lead} The answer: ${rightAnswer(step)}`, 'note');
+  return async (lead: string) => {
+    const answers = rightAnswers(step);
+    await p.show(answers.length === 1 ? `${lead} The answer: ${answers[0]}` : `${lead} The answers:\n\n${answers.map((a) => `- ${a}`).join('\n')}`, 'note');
+  };
 }
 
 export async function askChoice(p: Prompter, step: ChoiceStep): Promise<Settled> {

@@ -1,6 +1,6 @@
 /** The end of a lesson: the result from the settled steps, and how it reads. */
 import type { Lesson } from '../lesson/schema.js';
-import { rightAnswer } from './answers.js';
+import { rightAnswers } from './answers.js';
 import type { HeldMisconception, LessonResult, MissedQuestion, StepOutcome } from './outcome.js';
 import type { Prompter } from './prompter.js';
 
@@ -28,7 +28,7 @@ export function lessonResult(lesson: Lesson, outcomes: ReadonlyMap<string, StepO
     missed.push({
       stepId: step.id,
       question: step.type === 'manifest' ? step.task : step.question,
-      rightAnswer: rightAnswer(step),
+      rightAnswers: rightAnswers(step),
       explanation: step.explanation,
     });
     for (const n of step.corrects ?? []) held.add(n);
@@ -54,14 +54,16 @@ export async function showSummary(prompter: Prompter, result: LessonResult): Pro
   await prompter.show(`Score: ${right}/${questions}`, right === questions ? 'right' : 'plain');
   if (result.missed.length > 0) {
     const items = result.missed.map((m) => {
-      const answer = m.rightAnswer ? ` Answer: ${m.rightAnswer}.` : '';
-      const why = m.explanation ? ` ${m.explanation}` : '';
-      return `- ${firstLine(m.question)}${answer}${why}`;
+      const lines = [`- ${firstLine(m.question)}`];
+      for (const answer of m.rightAnswers) lines.push(`  - Answer: ${answer}`);
+      if (m.explanation) lines.push(`  - ${m.explanation.replace(/\s*\n\s*/g, ' ')}`);
+      return lines.join('\n');
     });
     await prompter.show(`Not right at the first try:\n\n${items.join('\n')}`);
   }
   if (result.misconceptions.length > 0) {
-    const items = result.misconceptions.map((m) => `- "${m.claim}" Not quite: ${m.correction}`);
+    // Neutral wording: some corrections say the simple picture is partly right.
+    const items = result.misconceptions.map((m) => `- "${m.claim}"\n  - ${m.correction.replace(/\s*\n\s*/g, ' ')}`);
     await prompter.show(`Worth another look:\n\n${items.join('\n')}`, 'hint');
   }
   if (result.next) await prompter.show(`Next: ${result.next}`, 'note');

@@ -57,7 +57,7 @@ describe('kube-learn <lesson> --plain', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('  3) A virtual machine\nNot quite. Try once more.\n\nHint: Think of a template.\n\n? What is a container image?\n');
     expect(r.stdout.split('\n')).toContain('Score: 2/3');
-    expect(r.stdout).toContain('Not right at the first try:\n\n- What is a container image? Answer: A read-only template.');
+    expect(r.stdout).toContain('Not right at the first try:\n\n- What is a container image?\n  - Answer: A read-only template\n  - An image is the template that containers start from.\n');
   });
 
   it('two wrong answers: the right answer is shown and the lesson goes on', async () => {
@@ -66,7 +66,7 @@ describe('kube-learn <lesson> --plain', () => {
     expect(r.stdout).toContain('Not quite. The answer: A read-only template\n');
     expect(r.stdout).toContain('- "A read-only template" is right: Containers start from it.\n- "A virtual machine" is wrong: Containers share the host\'s kernel.');
     expect(r.stdout.split('\n')).toContain('Score: 2/3');
-    expect(r.stdout).toContain('Worth another look:\n\n- "A container is a small virtual machine." Not quite: A container is an');
+    expect(r.stdout).toContain('Worth another look:\n\n- "A container is a small virtual machine."\n  - A container is an ordinary process that the kernel isolates.\n');
   });
 
   it('two wrong text answers reveal the accepted answer', async () => {
@@ -87,7 +87,7 @@ describe('kube-learn <lesson> --plain', () => {
     const r = await run(answers('s', 'skip', 'kubectl'));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Skipped. The answer: A read-only template\n');
-    expect(r.stdout).toContain('Skipped. The answer: It can hold several containers; Its containers share an IP\naddress\n');
+    expect(r.stdout).toContain('Skipped. The answers:\n\n- It can hold several containers\n- Its containers share an IP address\n');
     expect(r.stdout.split('\n')).toContain('Score: 1/3');
   });
 
@@ -189,7 +189,7 @@ describe('the manifest step in plain mode', () => {
     const r = await runCli(POD, { input: wrong + right });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Write a Pod named `web` that runs the image `nginx:1.27`.');
-    expect(r.stdout).toContain('? Your manifest\nType it line by line, then a line with just EOF; or type @path/to/file.yaml to read a file.\nStart from:\n\n    apiVersion: v1\n    kind: Pod\n');
+    expect(r.stdout).toContain('? Your manifest\nType it line by line, then a line with just EOF; or @file.yaml reads a file.\nStart from:\n\n    apiVersion: v1\n    kind: Pod\n');
     expect(r.stdout).toContain('Problems found:\n\n- 5:1 spec.containers: required\n');
     expect(r.stdout).toContain('\n- 6:3 spec.container: unknown field "container"; did you mean "containers"?\n');
     expect(r.stdout).toContain('\n- 4:9 metadata.name: expected "web", got "webb"\n');

@@ -96,7 +96,7 @@ describe('runLesson', () => {
     expect(settled[1]).toEqual({ stepId: 'q-image', type: 'choice', status: 'right', attempts: 2, firstTry: false, revealed: false, answer: 'A read-only template' });
     expect(result.score).toEqual({ right: 3, questions: 4 });
     expect(result.missed.map((m) => m.stepId)).toEqual(['q-image']);
-    expect(result.missed[0]).toEqual({ stepId: 'q-image', question: 'What is an image?', rightAnswer: 'A read-only template', explanation: 'Images are read-only templates.' });
+    expect(result.missed[0]).toEqual({ stepId: 'q-image', question: 'What is an image?', rightAnswers: ['A read-only template'], explanation: 'Images are read-only templates.' });
     expect(result.misconceptions.map((m) => m.number)).toEqual([1]);
   });
 
@@ -121,7 +121,7 @@ describe('runLesson', () => {
   it('skip counts as missed, reveals the answer, and is not an attempt', async () => {
     const { prompter, settled, result } = await run([next, RIGHT['q-image'], skip, RIGHT['q-cli'], RIGHT['first-pod']]);
     expect(settled[2]).toEqual({ stepId: 'q-pod', type: 'multi', status: 'skipped', attempts: 0, firstTry: false, revealed: true });
-    expect(prompter.shown).toContain('Skipped. The answer: It can hold several containers; Its containers share an IP');
+    expect(prompter.shown).toContain('Skipped. The answers:\n\n- It can hold several containers\n- Its containers share an IP');
     expect(result.score).toEqual({ right: 3, questions: 4 });
     expect(result.missed.map((m) => m.stepId)).toEqual(['q-pod']);
     expect(result.misconceptions).toEqual([{ number: 2, claim: 'A Pod is a container.', correction: 'A Pod is a group of containers that share a network namespace.' }]);
@@ -250,7 +250,7 @@ describe('the manifest step', () => {
     expect(prompter.shown).toContain('Skipped. A solution:');
     expect(settled[4]).toEqual({ stepId: 'first-pod', type: 'manifest', status: 'skipped', attempts: 0, firstTry: false, revealed: true });
     expect(result.missed.at(-1)).toMatchObject({ stepId: 'first-pod', question: 'Write a Pod named `web`.', explanation: 'That is a Pod.' });
-    expect(result.missed.at(-1)!.rightAnswer).toBeUndefined();
+    expect(result.missed.at(-1)!.rightAnswers).toEqual([]);
   });
 
   it('passes the lesson checks to the checker', async () => {
