@@ -38,9 +38,9 @@ async function dataTools() {
  * without commander when its first word is none of them.
  */
 async function commandNames() {
-  const { outputFiles } = await build({ entryPoints: [join(root, 'src', 'lesson', 'rules.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
-  const { RESERVED_IDS } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
-  return RESERVED_IDS;
+  const out = join(root, 'node_modules', '.cache', 'kube-learn', 'rules.mjs');
+  await build({ entryPoints: [join(root, 'src', 'lesson', 'rules.ts')], outfile: out, bundle: true, format: 'esm', platform: 'node', packages: 'external', logLevel: 'warning' });
+  return (await import(pathToFileURL(out).href)).RESERVED_IDS;
 }
 
 /** Every command in the help must be a reserved name, or a lesson could shadow it. */
