@@ -58,15 +58,18 @@ for (const [source, file] of [...bySource].sort()) {
 
 // The ways a learner starts: every lazy step on the way, loaded in turn.
 const shell = ['src/cli.ts', 'commander/esm.mjs', 'src/run.ts', 'src/errors.ts'];
-const lesson = [...shell, 'src/commands/start.ts', 'src/lesson/catalog.ts', 'src/tutor/engine.ts', 'src/tutor/summary.ts', 'src/progress/index.ts'];
+// src/cli.ts starts a lesson without commander.
+const lesson = ['src/cli.ts', 'src/run.ts', 'src/commands/start.ts', 'src/lesson/catalog.ts', 'src/tutor/engine.ts', 'src/tutor/summary.ts', 'src/progress/lesson-session.ts'];
 const PATHS = {
   '--version': ['src/cli.ts'],
   '--help, -h, no arguments (dist/help.json)': ['src/cli.ts'],
   'any other command (commander)': shell,
   'day4 --plain to first prompt': [...lesson, 'src/tutor/plain.ts'],
-  // The interactive front end starts importing @inquirer/prompts as it is made.
-  'day4 (terminal) to first prompt': [...lesson, 'src/tutor/interactive.ts', '@inquirer/prompts/dist/index.js'],
+  'day4 (terminal) to first prompt': [...lesson, 'src/tutor/interactive.ts'],
 };
+// The interactive front end starts importing its prompt library as it is
+// made, so what it imports lazily is on the way to the first prompt too.
+const EAGER = ['src/tutor/interactive.ts'];
 const custom = process.argv.indexOf('--path');
 if (custom > 0) PATHS.custom = process.argv[custom + 1].split(',');
 
@@ -75,6 +78,11 @@ for (const [name, sources] of Object.entries(PATHS)) {
   const missing = sources.filter((s) => !bySource.has(s));
   const chunks = new Set();
   for (const s of sources) if (bySource.has(s)) closure(bySource.get(s), chunks);
+  for (const s of sources.filter((x) => EAGER.includes(x) && bySource.has(x))) {
+    for (const file of closure(bySource.get(s))) {
+      for (const i of outputs[file].imports) if (i.kind === 'dynamic-import' && !i.external) closure(i.path, chunks);
+    }
+  }
   console.log(`${name}\n  ${describe(chunks)}${missing.length ? `\n  (not lazily imported in this build: ${missing.join(', ')})` : ''}`);
 }
 if (!entry) console.log('\n(no dist/cli.js entry found in the metafile)');

@@ -9,7 +9,7 @@
 //   node bench/run.mjs [--runs N] [--warmup N] [--only name,name] [--cli dist/cli.js] [--out bench/results.json]
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { cpus, release, tmpdir } from 'node:os';
+import { cpus, loadavg, release, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeLessonPack, writeManifests } from './fixtures.mjs';
@@ -103,7 +103,8 @@ if (!existsSync(cli)) {
   console.error('bench: dist/cli.js is missing; run npm run build first (npm run bench does)');
   process.exit(1);
 }
-console.error(`bench: ${RUNS} runs after ${WARMUP} warm-up, alternating with the floor`);
+const loadBefore = loadavg()[0];
+console.error(`bench: ${RUNS} runs after ${WARMUP} warm-up, alternating with the floor (load average ${loadBefore.toFixed(2)})`);
 
 if (want('--version')) record('kube-learn --version', 'ms', await paired(() => timeToExit(node, [cli, '--version']), () => timeToExit(node, floorZero)), 1.3);
 if (want('--help')) record('kube-learn --help', 'ms', await paired(() => timeToExit(node, [cli, '--help']), () => timeToExit(node, floorZero)), 1.3);
@@ -139,7 +140,9 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-const machine = { cpu: cpus()[0]?.model.trim(), cores: cpus().length, node: process.version, platform: `${process.platform} ${release()}` };
+// Other work on the machine slows program and floor alike, but not exactly
+// alike: the load average says how far to trust the ratios.
+const machine = { cpu: cpus()[0]?.model.trim(), cores: cpus().length, node: process.version, platform: `${process.platform} ${release()}`, loadAverage: [round(loadBefore, 2), round(loadavg()[0], 2)] };
 const results = { date: new Date().toISOString(), machine, cli: relative(root, cli), runs: RUNS, warmup: WARMUP, env: 'NODE_EXTRA_CA_CERTS unset for program and floor alike', figures };
 writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
 
@@ -151,7 +154,7 @@ const rows = figures.map((f) =>
 );
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-console.log(`\n${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.platform}; medians of ${RUNS} runs\n`);
+console.log(`\n${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.platform}; medians of ${RUNS} runs; load average ${machine.loadAverage.join(' -> ')}\n`);
 console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(line(r));
