@@ -168,6 +168,16 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
     expect(s.text()).not.toMatch(/ExitPromptError|\n\s+at /);
   });
 
+  for (const signal of ['SIGTERM', 'SIGHUP']) {
+    it(`${signal} at a prompt: exit 130, no stack trace`, async () => {
+      const s = start('tiny');
+      await toFirstQuestion(s);
+      s.kill(signal);
+      expect((await s.waitForExit()).exitCode).toBe(130);
+      expect(s.text()).not.toMatch(/ExitPromptError|\n\s+at /);
+    });
+  }
+
   it('a resize redraws the step at the new width, and the prompt still works', async () => {
     const s = start('tiny', { cols: 100, rows: 40 });
     await s.waitFor('❯ Continue');

@@ -3,7 +3,7 @@
  * back. `npm run build` first (npm test does).
  */
 import { describe, expect, it } from 'vitest';
-import { runCli, type Env } from '../helpers/spawn.js';
+import { CliProcess, runCli, type Env } from '../helpers/spawn.js';
 
 const LESSON = ['tiny', '--plain', '--lessons', 'test/fixtures/lessons-tutor'];
 const ESC = /\u001b/;
@@ -219,5 +219,41 @@ describe('the manifest step in plain mode', () => {
     const r = await runCli(POD, { input: 's\n' });
     expect(r.stdout).toContain('Skipped. A solution:\n\n    apiVersion: v1\n');
     expect(r.stdout.split('\n')).toContain('Score: 0/1');
+  });
+});
+
+describe('signals in plain mode', () => {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    it(`${signal} while waiting for an answer: exit 130 and one line on stderr`, async () => {
+      const cli = new CliProcess(LESSON);
+      try {
+        cli.write('\n');
+        await cli.waitForOutput('  3) A virtual machine\n');
+        cli.kill(signal);
+        const { code } = await cli.closed;
+        expect(code).toBe(130);
+        expect(cli.stderr).toBe('kube-learn: Interrupted. To pick up where you left off, run: kube-learn tiny --lessons test/fixtures/lessons-tutor\n');
+      } finally {
+        cli.kill();
+      }
+    });
+  }
+
+  it('answers typed one at a time, as a person would, work like piped ones', async () => {
+    const cli = new CliProcess(LESSON);
+    try {
+      await cli.waitForOutput('[Enter] to continue\n');
+      cli.write('\n');
+      await cli.waitForOutput('  3) A virtual machine\n');
+      cli.write('2\n');
+      await cli.waitForOutput('  4) It is a node\n');
+      cli.write('1 3\n');
+      await cli.waitForOutput('? Which command-line tool');
+      cli.write('kubectl\n');
+      expect((await cli.closed).code).toBe(0);
+      expect(cli.stdout.split('\n')).toContain('Score: 3/3');
+    } finally {
+      cli.kill();
+    }
   });
 });

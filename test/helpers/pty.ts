@@ -119,7 +119,8 @@ export class PtySession {
     }
   }
 
-  kill(): void {
-    if (!this.exit) this.proc.kill();
+  /** Sends a signal (default SIGHUP, as when the terminal closes) unless the program has exited. */
+  kill(signal?: string): void {
+    if (!this.exit) this.proc.kill(signal);
   }
 }
