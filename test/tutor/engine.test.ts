@@ -253,6 +253,21 @@ describe('the manifest step', () => {
     expect(result.missed.at(-1)!.rightAnswers).toEqual([]);
   });
 
+  it('starts from a draft kept from an earlier run, and hands each checked manifest to onDraft', async () => {
+    const prompter = new ScriptedPrompter([...before, '   ', wrong, RIGHT['first-pod']]);
+    const drafts: [string, string][] = [];
+    await runLesson(tutorLesson(), prompter, {
+      checkManifest: fakeCheck,
+      drafts: new Map([['first-pod', 'kind: Pod # from last time\n']]),
+      onDraft: (stepId, text) => void drafts.push([stepId, text]),
+    });
+    expect(prompter.asked.filter((a) => a.type === 'lines').map((a) => a.initial)).toEqual(['kind: Pod # from last time\n', 'kind: Pod # from last time\n', wrong]);
+    expect(drafts).toEqual([
+      ['first-pod', wrong],
+      ['first-pod', RIGHT['first-pod']],
+    ]);
+  });
+
   it('passes the lesson checks to the checker', async () => {
     const seen: unknown[] = [];
     const prompter = new ScriptedPrompter([...before, RIGHT['first-pod']]);
