@@ -1,6 +1,6 @@
 /**
  * `kube-learn <lesson>`: find the lesson, pick the front end (plain with
- * --plain or without a terminal on both ends), walk the lesson, show the
+ * --plain, without a terminal on both ends, or on TERM=dumb), walk the lesson, show the
  * summary. SIGINT, SIGTERM and SIGHUP end the prompt in front of the learner
  * as Cancelled('signal'), so whatever was settled is kept and run.ts exits 130.
  */
@@ -90,7 +90,8 @@ export async function start(lessonId: string, opts: StartOptions = {}): Promise<
       import('../tutor/engine.js'),
       import('../tutor/summary.js'),
     ]);
-    const plain = opts.plain === true || !process.stdin.isTTY || !process.stdout.isTTY;
+    // A dumb terminal cannot move the cursor that the interactive prompts need.
+    const plain = opts.plain === true || !process.stdin.isTTY || !process.stdout.isTTY || process.env.TERM === 'dumb';
     const prompter = await frontEnd(plain, stop.signal);
     try {
       const lesson = await findLesson(lessonId, { lessonsDir: opts.lessons });

@@ -10,6 +10,7 @@ import type { Palette } from './colors.js';
 import type { Position, Prompter, Question, Reply, Tone } from './prompter.js';
 import { inlinePieces } from './render.js';
 import { wrapPieces } from './width.js';
+import { promptTheme, type KeyHelp } from './inquirer-theme.js';
 import { Screen } from './screen.js';
 
 type Prompts = typeof import('@inquirer/prompts');
@@ -47,26 +48,8 @@ export class InteractivePrompter implements Prompter {
     this.prompts.catch(() => undefined);
   }
 
-  private get theme() {
-    const c = this.c;
-    const keys = (pairs: [string, string][]) => pairs.map(([k, a]) => `${c.bold(k)} ${c.muted(a)}`).join(c.muted(' • '));
-    return {
-      prefix: { idle: c.accent('?'), done: c.right('✔') },
-      style: {
-        answer: c.accent,
-        message: (text: string) => c.bold(text),
-        error: (text: string) => c.wrong(`> ${text}`),
-        defaultAnswer: (text: string) => c.muted(`(${text})`),
-        help: c.muted,
-        highlight: c.accent,
-        key: (text: string) => c.accent(c.bold(`<${text}>`)),
-        description: c.accent,
-        disabled: c.muted,
-        keysHelpTip: keys,
-      },
-      icon: { cursor: '❯', checked: c.right('◉'), unchecked: '◯' },
-      keys,
-    };
+  private theme(help?: KeyHelp) {
+    return promptTheme(this.c, help);
   }
 
   /**
@@ -149,7 +132,7 @@ export class InteractivePrompter implements Prompter {
               { name: 'Skip this question', value: 'skip' as const },
               { name: 'Save and quit', value: 'quit' as const },
             ],
-            theme: { ...this.theme, style: { ...this.theme.style, keysHelpTip: () => this.theme.keys([['↑↓', 'move'], ['⏎', 'choose']]) } },
+            theme: this.theme([['↑↓', 'move'], ['⏎', 'choose']]),
           },
           ctx,
         ),
@@ -175,7 +158,7 @@ export class InteractivePrompter implements Prompter {
               { name: 'Continue', value: 'continue' as const },
               { name: 'Save and quit', value: 'quit' as const },
             ],
-            theme: { ...this.theme, style: { ...this.theme.style, keysHelpTip: () => this.theme.keys([['⏎', 'continue'], ['↓ ⏎', 'save and quit']]) } },
+            theme: this.theme([['⏎', 'continue'], ['↓ ⏎', 'save and quit']]),
           },
           ctx,
         ),
@@ -193,7 +176,7 @@ export class InteractivePrompter implements Prompter {
             message,
             choices,
             pageSize: this.pageSize(choices.length),
-            theme: { ...this.theme, style: { ...this.theme.style, keysHelpTip: () => this.theme.keys([['↑↓', 'move'], ['⏎', 'answer']]) } },
+            theme: this.theme([['↑↓', 'move'], ['⏎', 'answer']]),
           },
           ctx,
         );
@@ -217,13 +200,7 @@ export class InteractivePrompter implements Prompter {
               choices: options.map((o, i) => ({ name: this.wrapped(o, 3, 5), value: i })),
               pageSize: this.pageSize(options.length),
               shortcuts: { all: null, invert: null },
-              theme: {
-                ...this.theme,
-                style: {
-                  ...this.theme.style,
-                  keysHelpTip: () => this.theme.keys([['↑↓', 'move'], ['space', 'select'], ['⏎', 'submit (none: hint, skip, quit)']]),
-                },
-              },
+              theme: this.theme([['↑↓', 'move'], ['space', 'select'], ['⏎', 'submit (none: hint, skip, quit)']]),
             },
             ctx,
           ),
@@ -239,7 +216,7 @@ export class InteractivePrompter implements Prompter {
     const message = this.message(q.text);
     if (q.attempt === 1) this.screen.show('Type your answer. Enter on an empty line: hint, skip or quit.', 'note');
     for (;;) {
-      const text = await this.run(({ input }, ctx) => input({ message, theme: this.theme }, ctx), {
+      const text = await this.run(({ input }, ctx) => input({ message, theme: this.theme() }, ctx), {
         answered: (v) => this.answeredLine(message, v),
       });
       if (text.trim() !== '') return { kind: 'answer', value: text };
@@ -270,7 +247,7 @@ export class InteractivePrompter implements Prompter {
               { name: 'Skip (see a solution)', value: 'skip' as const },
               { name: 'Save and quit', value: 'quit' as const },
             ],
-            theme: { ...this.theme, style: { ...this.theme.style, keysHelpTip: () => this.theme.keys([['↑↓', 'move'], ['⏎', 'choose']]) } },
+            theme: this.theme([['↑↓', 'move'], ['⏎', 'choose']]),
           },
           ctx,
         ),
@@ -283,7 +260,7 @@ export class InteractivePrompter implements Prompter {
 
   private editor(initial: string): Promise<string> {
     // Not redrawn on resize: the editor owns the terminal meanwhile.
-    return this.run(({ editor }, ctx) => editor({ message: 'Your manifest', default: initial, waitForUserInput: false, postfix: '.yaml', theme: this.theme }, ctx), {
+    return this.run(({ editor }, ctx) => editor({ message: 'Your manifest', default: initial, waitForUserInput: false, postfix: '.yaml', theme: this.theme() }, ctx), {
       redraw: false,
       answered: () => this.answeredLine('Your manifest', 'saved'),
     });
@@ -296,7 +273,7 @@ export class InteractivePrompter implements Prompter {
     const lines: string[] = [];
     for (let i = 0; ; i++) {
       const label = this.c.muted(String(i + 1).padStart(3));
-      const line = await this.run(({ input }, ctx) => input({ message: label, default: start[i], theme: { ...this.theme, prefix: { idle: '', done: '' } } }, ctx), {
+      const line = await this.run(({ input }, ctx) => input({ message: label, default: start[i], theme: { ...this.theme(), prefix: { idle: '', done: '' } } }, ctx), {
         answered: (v) => `${label} ${v}`,
       });
       if (line.trimEnd() === 'EOF') break;
@@ -306,7 +283,7 @@ export class InteractivePrompter implements Prompter {
   }
 
   async confirm(message: string, defaultYes: boolean): Promise<boolean> {
-    return this.run(({ confirm }, ctx) => confirm({ message, default: defaultYes, theme: this.theme }, ctx), {
+    return this.run(({ confirm }, ctx) => confirm({ message, default: defaultYes, theme: this.theme() }, ctx), {
       answered: (v) => this.answeredLine(message, v ? 'Yes' : 'No'),
     });
   }

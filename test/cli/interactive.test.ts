@@ -230,6 +230,21 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
     }
   });
 
+  it('--plain in a terminal, and TERM=dumb, use the plain front end', async () => {
+    for (const [args, env] of [[['--plain'], {}], [[], { TERM: 'dumb' }]] as const) {
+      const s = (session = new PtySession(['tiny', ...LESSONS, ...args], { env }));
+      await s.waitFor('[Enter] to continue');
+      s.press(KEYS.enter);
+      await s.waitFor('  3) A virtual machine');
+      s.press('2' + KEYS.enter);
+      await s.waitFor('  4) It is a node');
+      s.press(KEYS.ctrlC);
+      expect((await s.waitForExit()).exitCode).toBe(130);
+      expect(s.text()).toContain('kube-learn: Interrupted.');
+      expect(s.raw).not.toMatch(/\u001b\[[\d;]*m/);
+    }
+  });
+
   it('the manifest step: written in $EDITOR, starting from the starter, checked', async () => {
     const s = start('tiny-pod', { env: { EDITOR: join(ROOT, 'test/fixtures/lessons-tutor/manifests/editor.sh') } });
     const menu = await s.waitFor('❯ Write it in your editor (editor.sh)');

@@ -42,13 +42,9 @@ export class PtySession {
     const cols = opts.cols ?? 80;
     const rows = opts.rows ?? 30;
     this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 5000 });
-    this.proc = pty.spawn(process.execPath, [CLI, ...args], {
-      name: 'xterm-256color',
-      cols,
-      rows,
-      cwd: opts.cwd ?? ROOT,
-      env: childEnv({ TERM: 'xterm-256color', ...opts.env }),
-    });
+    const env = childEnv({ TERM: 'xterm-256color', ...opts.env });
+    // node-pty sets TERM from `name`, over env.TERM.
+    this.proc = pty.spawn(process.execPath, [CLI, ...args], { name: env.TERM ?? 'xterm-256color', cols, rows, cwd: opts.cwd ?? ROOT, env });
     this.proc.onData((data) => {
       this.raw += data;
       this.term.write(data);
