@@ -11,6 +11,7 @@ export class LineReader {
   private ended = false;
   private waiting?: { resolve: (line: string | undefined) => void; reject: (error: unknown) => void };
   private readonly rl: Interface;
+  private failure?: Cancelled;
   private readonly onAbort = () => this.waiting?.reject(new Cancelled('signal'));
 
   constructor(
@@ -38,11 +39,18 @@ export class LineReader {
   /** The next line, or undefined at the end of input. Rejects with Cancelled('signal') once the signal aborts. */
   next(): Promise<string | undefined> {
     if (this.signal?.aborted) return Promise.reject(new Cancelled('signal'));
+    if (this.failure) return Promise.reject(this.failure);
     if (this.queue.length > 0) return Promise.resolve(this.queue.shift());
     if (this.ended) return Promise.resolve(undefined);
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };
     });
+  }
+
+  /** Ends the conversation from the other side (the output went away): this read and every later one throw `error`. */
+  fail(error: Cancelled): void {
+    this.failure = error;
+    if (this.waiting) this.settle().reject(error);
   }
 
   close(): void {

@@ -53,6 +53,9 @@ export class PlainPrompter implements Prompter {
 
   constructor(private readonly opts: PlainOptions) {
     this.lines = new LineReader(opts.input, opts.signal);
+    // A reader that went away (`| head`, a closed terminal) ends the session like the end of input,
+    // instead of an unhandled EPIPE. Left attached: later writes may fail the same way.
+    opts.output.on('error', () => this.lines.fail(new Cancelled('eof', 'Output closed')));
   }
 
   private get width(): number {

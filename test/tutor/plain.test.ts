@@ -132,3 +132,15 @@ describe('the plain front end', () => {
     expect(out).toMatch(/\u001b\[/);
   });
 });
+
+describe('the plain front end when its output goes away', () => {
+  it('ends the session like the end of input, without an unhandled error', async () => {
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    const prompter = new PlainPrompter({ input: stdin, output: stdout, width: () => 80, colors: noColor });
+    const running = runLesson(tutorLesson(), prompter, { checkManifest: fakeCheck });
+    stdout.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+    await expect(running).rejects.toMatchObject({ name: 'Cancelled', reason: 'eof' });
+    prompter.close();
+  });
+});
