@@ -1,19 +1,15 @@
 import {
   existsSync,
-  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   statSync,
-  symlinkSync,
-  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckFailed } from '../../src/errors.js';
-import { tempName, writeFileAtomic } from '../../src/progress/atomic.js';
 import { decode } from '../../src/progress/format.js';
 import { draftAnswers, previousOutcomes } from '../../src/progress/outcomes.js';
 import { ProgressStore } from '../../src/progress/store.js';
@@ -259,101 +255,5 @@ describe('saving into a folder that cannot be written', () => {
     expect(err.message).toBe(`could not save progress to ${state.file}: the disk is full; your earlier progress is unchanged`);
     expect(readFileSync(state.file)).toEqual(before);
     expect(siblings()).toEqual(['progress.json']);
-  });
-});
-
-describe('the atomic write', () => {
-  it('never follows a symlink planted at the temp path', () => {
-    mkdirSync(state.dir, { recursive: true });
-    const victim = join(state.home, 'victim');
-    writeFileSync(victim, 'precious');
-    const names = ['planted', 'fresh'];
-    symlinkSync(victim, tempName(state.file, 'planted'));
-    writeFileAtomic(state.file, 'data', { random: () => names.shift()! });
-    expect(readFileSync(victim, 'utf8')).toBe('precious');
-    expect(readFileSync(state.file, 'utf8')).toBe('data');
-    expect(lstatSync(tempName(state.file, 'planted')).isSymbolicLink()).toBe(true);
-    expect(names).toEqual([]);
-  });
-
-  it('never follows a symlink planted at a guessable name, in a real save', async () => {
-    mkdirSync(state.dir, { recursive: true });
-    const victim = join(state.home, 'victim');
-    writeFileSync(victim, 'precious');
-    for (const guess of ['progress.json.tmp', '.progress.json.tmp', `progress.json.${process.pid}`, `.progress.json.${process.pid}.tmp`]) {
-      symlinkSync(victim, join(state.dir, guess));
-    }
-    await store.record('day4', seen('intro'));
-    expect(readFileSync(victim, 'utf8')).toBe('precious');
-    expect(lstatSync(state.file).isFile()).toBe(true);
-  });
-
-  it('gives up rather than write through something it did not create', () => {
-    mkdirSync(state.dir, { recursive: true });
-    symlinkSync('/dev/null', tempName(state.file, 'same'));
-    expect(() => writeFileAtomic(state.file, 'data', { random: () => 'same' })).toThrow(expect.objectContaining({ code: 'EEXIST' }));
-    expect(existsSync(state.file)).toBe(false);
-  });
-
-  it('clears temp files left by a killed writer once they are old', async () => {
-    mkdirSync(state.dir, { recursive: true });
-    const old = tempName(state.file, 'killed');
-    const young = tempName(state.file, 'writing');
-    writeFileSync(old, 'half');
-    writeFileSync(young, 'half');
-    const past = new Date(Date.now() - 5 * 60_000);
-    utimesSync(old, past, past);
-    await store.record('day4', seen('intro'));
-    expect(existsSync(old)).toBe(false);
-    expect(existsSync(young)).toBe(true);
-  });
-});
-
-describe('the lock', () => {
-  function plantLock(content: string, ageMs = 0): void {
-    mkdirSync(state.dir, { recursive: true });
-    writeFileSync(store.lockPath, content);
-    const t = new Date(Date.now() - ageMs);
-    utimesSync(store.lockPath, t, t);
-  }
-
-  it('breaks a lock left by a process that is gone', async () => {
-    const dead = execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    plantLock(`${dead} ${(await import('node:os')).hostname()} ${Date.now()}\n`);
-    await store.record('day4', seen('intro'));
-    expect(siblings()).toEqual(['progress.json']);
-  });
-
-  it('breaks a lock older than the stale limit, whoever holds it', async () => {
-    plantLock(`${process.pid} elsewhere 0\n`, 60_000);
-    const quick = new ProgressStore(store.path, { lock: { staleMs: 1_000, timeoutMs: 5_000 } });
-    await quick.record('day4', seen('intro'));
-    expect(siblings()).toEqual(['progress.json']);
-  });
-
-  it('waits for a live holder, then gives up with one line and writes nothing', async () => {
-    plantLock(`${process.pid} ${(await import('node:os')).hostname()} ${Date.now()}\n`);
-    const patient = new ProgressStore(store.path, { lock: { staleMs: 60_000, timeoutMs: 200 } });
-    const err = await rejection(patient.record('day4', seen('intro')));
-    expect(err.message).toBe(`could not save progress to ${state.file}: another kube-learn is saving (pid ${process.pid}); try again; your earlier progress is unchanged`);
-    expect(existsSync(state.file)).toBe(false);
-    expect(existsSync(store.lockPath)).toBe(true);
-  });
-
-  it('saves made at once from one process all land', async () => {
-    const stores = Array.from({ length: 4 }, () => new ProgressStore(store.path));
-    await Promise.all(Array.from({ length: 40 }, (_, i) => stores[i % 4]!.record('day4', seen(`s${i}`))));
-    expect((await store.load()).progress.lessons.get('day4')!.steps.size).toBe(40);
-  });
-
-  it('something unreadable in place of the lock is judged by its age alone', async () => {
-    mkdirSync(store.lockPath, { recursive: true });
-    const fresh = new ProgressStore(store.path, { lock: { staleMs: 60_000, timeoutMs: 100 } });
-    await rejection(fresh.record('day4', seen('intro')));
-    const past = new Date(Date.now() - 120_000);
-    utimesSync(store.lockPath, past, past);
-    // Old enough to be stale: it is moved aside (renaming a folder works like a file).
-    await fresh.record('day4', seen('intro'));
-    expect(existsSync(state.file)).toBe(true);
   });
 });
