@@ -3,9 +3,9 @@
  * contention for the lock.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decode } from '../../src/progress/format.js';
 import { bundle } from './helpers/bundle.js';
 import { tempStateHome } from './helpers/fs.js';
@@ -20,6 +20,8 @@ let state: ReturnType<typeof tempStateHome>;
 beforeAll(async () => {
   saver = await bundle(join(import.meta.dirname, 'helpers', 'saver.ts'));
 });
+
+afterAll(() => rmSync(dirname(saver), { recursive: true, force: true }));
 
 beforeEach(() => {
   state = tempStateHome();
