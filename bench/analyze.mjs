@@ -16,7 +16,7 @@ if (!existsSync(metaFile)) {
   process.exit(1);
 }
 const { outputs } = JSON.parse(readFileSync(metaFile, 'utf8'));
-const files = Object.keys(outputs).filter((f) => f.endsWith('.js'));
+const files = Object.keys(outputs).filter((f) => /\.m?js$/.test(f));
 
 /** Chunks loaded (statically) before `file` runs, itself included. */
 function closure(file, seen = new Set()) {
@@ -48,7 +48,7 @@ function describe(chunks) {
   return `${chunks.size} file(s), ${kb(bytes)}: ${parts.join(', ')}`;
 }
 
-const entry = files.find((f) => /(^|\/)cli\.js$/.test(f));
+const entry = files.find((f) => /(^|\/)main\.m?js$/.test(f));
 const bySource = new Map(files.filter((f) => outputs[f].entryPoint).map((f) => [norm(outputs[f].entryPoint), f]));
 
 console.log('Each entry, with the chunks it statically needs:\n');
@@ -61,8 +61,6 @@ const shell = ['src/cli.ts', 'commander/esm.mjs', 'src/run.ts', 'src/errors.ts']
 // src/cli.ts starts a lesson without commander.
 const lesson = ['src/cli.ts', 'src/run.ts', 'src/commands/start.ts', 'src/lesson/catalog.ts', 'src/tutor/engine.ts', 'src/tutor/summary.ts', 'src/progress/lesson-session.ts'];
 const PATHS = {
-  '--version': ['src/cli.ts'],
-  '--help, -h, no arguments (dist/help.json)': ['src/cli.ts'],
   'any other command (commander)': shell,
   'day4 --plain to first prompt': [...lesson, 'src/tutor/plain.ts'],
   'day4 (terminal) to first prompt': [...lesson, 'src/tutor/interactive.ts'],
@@ -74,6 +72,7 @@ const custom = process.argv.indexOf('--path');
 if (custom > 0) PATHS.custom = process.argv[custom + 1].split(',');
 
 console.log('\nWays in (the union of the chunks each lazy step needs):\n');
+console.log('--version, --help, -h, no arguments\n  dist/cli.js only (the CommonJS launcher; no bundle file)');
 for (const [name, sources] of Object.entries(PATHS)) {
   const missing = sources.filter((s) => !bySource.has(s));
   const chunks = new Set();
@@ -85,4 +84,4 @@ for (const [name, sources] of Object.entries(PATHS)) {
   }
   console.log(`${name}\n  ${describe(chunks)}${missing.length ? `\n  (not lazily imported in this build: ${missing.join(', ')})` : ''}`);
 }
-if (!entry) console.log('\n(no dist/cli.js entry found in the metafile)');
+if (!entry) console.log('\n(no dist/main.mjs entry found in the metafile)');

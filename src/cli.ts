@@ -1,13 +1,10 @@
 #!/usr/bin/env node
 /**
- * The command line: commander wired to command functions. Start-up is a
- * product figure (see bench/), so this file imports nothing up front: the
- * version and the top-level help come from the build, and commander, the
- * error handling and each command's module are imported only when a command
- * runs.
+ * The command line: commander wired to command functions, each imported only
+ * when its command runs. Start-up is a product figure (see bench/): the
+ * launcher the build puts in front of this file (dist/cli.js) answers
+ * --version and --help, and a lesson starts here without commander.
  */
-import { readFileSync } from 'node:fs';
-import nodeModule from 'node:module';
 import type { Command } from 'commander';
 import type { StartOptions } from './commands/start.js';
 
@@ -18,42 +15,9 @@ import type { StartOptions } from './commands/start.js';
 declare const __KUBE_LEARN_VERSION__: string | undefined;
 declare const __KUBE_LEARN_COMMANDS__: string | undefined;
 
-// Node 22.1+ keeps compiled code between runs (in the OS temp folder unless
-// NODE_COMPILE_CACHE says otherwise); Node 20 has no such call. A cache that
-// can't be written costs only speed, never a failure.
-try {
-  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-} catch {
-  // start without the cache
-}
-
 async function version(): Promise<string> {
   if (typeof __KUBE_LEARN_VERSION__ === 'string') return __KUBE_LEARN_VERSION__;
   return (await import('./package-root.js')).packageVersion();
-}
-
-interface BuiltHelp {
-  version: string;
-  args: string[][];
-  texts: { min: number; max: number | null; text: string }[];
-}
-
-/**
- * The top-level help as commander rendered it at build time (dist/help.json,
- * see scripts/build.mjs), if it was rendered for these arguments and this
- * width; otherwise commander renders it now.
- */
-async function builtHelp(args: readonly string[]): Promise<string | undefined> {
-  let help: BuiltHelp;
-  try {
-    help = JSON.parse(readFileSync(new URL('help.json', import.meta.url), 'utf8')) as BuiltHelp;
-  } catch {
-    return undefined;
-  }
-  if (help.version !== (await version()) || !help.args.some((a) => a.length === args.length && a.every((x, i) => x === args[i]))) return undefined;
-  // The width commander would wrap to.
-  const width = (process.stdout.isTTY ? process.stdout.columns : undefined) ?? 80;
-  return help.texts.find((t) => width >= t.min && (t.max === null || width <= t.max))?.text;
 }
 
 async function program(): Promise<Command> {
@@ -158,18 +122,6 @@ function lessonShortcut(args: readonly string[]): { lesson: string; opts: StartO
 }
 
 async function main(args: readonly string[]): Promise<void> {
-  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-    // The one answer that needs neither commander nor a command module.
-    process.stdout.write(`${await version()}\n`);
-    return;
-  }
-  if (args.length === 0 || (args.length === 1 && (args[0] === '--help' || args[0] === '-h'))) {
-    const help = await builtHelp(args);
-    if (help !== undefined) {
-      process.stdout.write(help);
-      return;
-    }
-  }
   const shortcut = lessonShortcut(args);
   if (shortcut) {
     const [{ run }, { start }] = await Promise.all([import('./run.js'), import('./commands/start.js')]);
