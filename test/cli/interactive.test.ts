@@ -151,6 +151,8 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
       const text = s.text();
       expect(text).toContain('kube-learn: Interrupted. To pick up where you left off, run: kube-learn tiny');
       expect(text).not.toMatch(/ExitPromptError|AbortPromptError|Error:|\n\s+at /);
+      // The cursor the list hid is shown again.
+      expect(s.raw.lastIndexOf('\u001b[?25h')).toBeGreaterThan(s.raw.lastIndexOf('\u001b[?25l'));
     });
   }
 
