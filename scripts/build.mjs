@@ -7,7 +7,7 @@
 import { analyzeMetafile, build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { chmod, rm, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -18,6 +18,20 @@ const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).ver
 
 // commander and others still call require(); an ESM bundle has none of its own.
 const banner = "import { createRequire as __klCreateRequire } from 'node:module'; const require = __klCreateRequire(import.meta.url);";
+
+/**
+ * esbuild puts the banner in every file, but only the few that call require()
+ * need it (2 of 38 today); the rest load without making a require function.
+ */
+async function dropUnneededBanners(dir) {
+  for (const entry of await readdir(dir, { recursive: true })) {
+    if (!entry.endsWith('.mjs')) continue;
+    const file = join(dir, entry);
+    const text = await readFile(file, 'utf8');
+    const at = text.indexOf(banner);
+    if (at !== -1 && !/\brequire\b/.test(text.slice(at + banner.length))) await writeFile(file, text.slice(0, at) + text.slice(at + banner.length + 1));
+  }
+}
 
 async function dataTools() {
   const out = join(root, 'node_modules', '.cache', 'kube-learn', 'build-data.mjs');
@@ -145,6 +159,7 @@ try {
       metafile: analyze,
       logLevel: 'warning',
     });
+    await dropUnneededBanners(join(root, 'dist'));
     if (analyze) {
       await writeFile(join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
       console.log(await analyzeMetafile(result.metafile));
