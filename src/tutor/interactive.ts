@@ -3,7 +3,8 @@
  * editor), loaded lazily since it is slow to import. Hint, skip and quit are
  * entries of every question's list, or of a small menu that an empty answer
  * opens; the help line under each prompt says so. Ctrl-C at any prompt is
- * Cancelled('signal'); a resize redraws the step at the new width.
+ * Cancelled('signal'); a resize redraws the step at the new width. A
+ * manifest is written in the learner's editor (./editor.ts) or line by line.
  */
 import { Cancelled } from '../errors.js';
 import type { Palette } from './colors.js';
@@ -12,6 +13,7 @@ import { inlinePieces } from './render.js';
 import { wrapPieces } from './width.js';
 import { promptTheme, type KeyHelp } from './inquirer-theme.js';
 import { Screen } from './screen.js';
+import { editorCommand, editText, type EditorCommand, type EditResult } from './editor.js';
 
 type Prompts = typeof import('@inquirer/prompts');
 type Context = { signal: AbortSignal; input: NodeJS.ReadableStream; output: NodeJS.WritableStream; clearPromptOnDone?: boolean };
@@ -225,45 +227,56 @@ export class InteractivePrompter implements Prompter {
     }
   }
 
-  private editorName(): string | undefined {
-    const env = this.opts.env ?? process.env;
-    const editor = env.VISUAL?.trim() || env.EDITOR?.trim();
-    return editor || undefined;
-  }
-
+  /**
+   * The manifest: in the learner's editor ($VISUAL/$EDITOR) if they have one,
+   * else typed here line by line. An editor that fails (exits non-zero, is
+   * missing) gets one line, and the menu comes back with the same starting
+   * text and the line-by-line way added, so nothing the learner wrote is lost.
+   */
   async askLines(q: Question, initial: string): Promise<Reply<string>> {
-    const editor = this.editorName();
-    const write = editor
-      ? `${q.attempt > 1 ? 'Edit it again' : 'Write it'} in your editor (${editor.split(/[\\/]/).pop()})`
-      : `${q.attempt > 1 ? 'Write it again' : 'Write it'} here, line by line`;
-    const action = await this.run(
-      ({ select }, ctx) =>
-        select(
-          {
-            message: this.message(q.text),
-            choices: [
-              { name: write, value: 'write' as const },
-              ...(q.hasHint ? [{ name: 'Show a hint', value: 'hint' as const }] : []),
-              { name: 'Skip (see a solution)', value: 'skip' as const },
-              { name: 'Save and quit', value: 'quit' as const },
-            ],
-            theme: this.theme([['↑↓', 'move'], ['⏎', 'choose']]),
-          },
-          ctx,
-        ),
-      { clear: true },
-    );
-    if (action !== 'write') return { kind: action };
-    const text = editor ? await this.editor(initial) : await this.inlineLines(initial);
-    return { kind: 'answer', value: text };
+    const editor = editorCommand(this.opts.env ?? process.env);
+    let editorFailed = false;
+    for (;;) {
+      const inEditor = editor && `${q.attempt > 1 ? 'Edit it again' : 'Write it'} in your editor (${editor.name})`;
+      const here = `${q.attempt > 1 ? 'Write it again' : 'Write it'} here, line by line`;
+      const action = await this.run(
+        ({ select }, ctx) =>
+          select(
+            {
+              message: this.message(q.text),
+              choices: [
+                ...(inEditor ? [{ name: inEditor, value: 'editor' as const }] : []),
+                ...(!editor || editorFailed ? [{ name: here, value: 'inline' as const }] : []),
+                ...(q.hasHint ? [{ name: 'Show a hint', value: 'hint' as const }] : []),
+                { name: 'Skip (see a solution)', value: 'skip' as const },
+                { name: 'Save and quit', value: 'quit' as const },
+              ],
+              theme: this.theme([['↑↓', 'move'], ['⏎', 'choose']]),
+            },
+            ctx,
+          ),
+        { clear: true },
+      );
+      if (action === 'inline') return { kind: 'answer', value: await this.inlineLines(initial) };
+      if (action !== 'editor') return { kind: action };
+      const edited = await this.edit(editor!, initial);
+      if (edited.ok) return { kind: 'answer', value: edited.text };
+      editorFailed = true;
+      this.screen.show(edited.message, 'wrong');
+    }
   }
 
-  private editor(initial: string): Promise<string> {
-    // Not redrawn on resize: the editor owns the terminal meanwhile.
-    return this.run(({ editor }, ctx) => editor({ message: 'Your manifest', default: initial, waitForUserInput: false, postfix: '.yaml', theme: this.theme() }, ctx), {
-      redraw: false,
-      answered: () => this.answeredLine('Your manifest', 'saved'),
-    });
+  /** The editor owns the terminal meanwhile: no prompt is open, and a resize is not redrawn. */
+  private async edit(editor: EditorCommand, initial: string): Promise<EditResult> {
+    if (this.opts.signal?.aborted) throw new Cancelled('signal');
+    this.screen.show(`Waiting for ${editor.name}: save the file and close it to go on.`, 'note');
+    const result = await editText(editor, initial, { signal: this.opts.signal });
+    if (result.ok) {
+      const line = this.answeredLine('Your manifest', 'saved');
+      this.opts.output.write(`${line}\n`);
+      this.screen.remember(line);
+    }
+    return result;
   }
 
   /** Without an editor: one line at a time, each offering the line of the starting text. */
