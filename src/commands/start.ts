@@ -81,12 +81,27 @@ async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> 
   return new InteractivePrompter({ input: stdin, output: stdout, colors, signal, env });
 }
 
+/**
+ * The lesson asked for. A broken file in the folder does not stop its good
+ * neighbours: each is reported on stderr with its file:line:col, as `list`
+ * does, and the lesson asked for is served if it loaded.
+ */
+async function lessonFor(lessonId: string, opts: StartOptions): Promise<Lesson> {
+  const { findLesson, loadCatalog } = await import('../lesson/catalog.js');
+  const catalog = await loadCatalog({ lessonsDir: opts.lessons });
+  if (catalog.problems.length > 0) {
+    const { formatProblem } = await import('../lesson/load.js');
+    for (const problem of catalog.problems) process.stderr.write(`kube-learn: skipped ${formatProblem(problem)}\n`);
+  }
+  // Not found: findLesson says so, with a did-you-mean and the known ids.
+  return catalog.lessons.find((l) => l.id === lessonId) ?? findLesson(lessonId, { lessonsDir: opts.lessons });
+}
+
 export async function start(lessonId: string, opts: StartOptions = {}): Promise<number> {
   const stop = new AbortController();
   const release = onTerminationSignals(() => stop.abort());
   try {
-    const [{ findLesson }, { runLesson }, { showSummary }] = await Promise.all([
-      import('../lesson/catalog.js'),
+    const [{ runLesson }, { showSummary }] = await Promise.all([
       import('../tutor/engine.js'),
       import('../tutor/summary.js'),
     ]);
@@ -94,7 +109,7 @@ export async function start(lessonId: string, opts: StartOptions = {}): Promise<
     const plain = opts.plain === true || !process.stdin.isTTY || !process.stdout.isTTY || process.env.TERM === 'dumb';
     const prompter = await frontEnd(plain, stop.signal);
     try {
-      const lesson = await findLesson(lessonId, { lessonsDir: opts.lessons });
+      const lesson = await lessonFor(lessonId, opts);
       const session = await openSession(lesson, opts, prompter, plain);
       const result = await runLesson(lesson, prompter, {
         previous: session.previous,

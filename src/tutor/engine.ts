@@ -47,6 +47,8 @@ export function resumeIndex(lesson: Lesson, previous?: ReadonlyMap<string, StepO
 async function explain(p: Prompter, step: ExplainStep): Promise<Settled> {
   await p.show(step.title, 'heading');
   await p.show(step.body);
+  // Printed as text, never as a terminal hyperlink that could hide where it leads.
+  if (step.sources?.length) await p.show(`Sources:\n\n${step.sources.map((url) => `- ${url}`).join('\n')}`, 'note');
   if ((await p.pause()) === 'quit') throw new Cancelled('quit', 'Quit');
   return { outcome: { stepId: step.id, type: 'explain', status: 'seen', attempts: 0, firstTry: false, revealed: false }, afterword: [] };
 }
