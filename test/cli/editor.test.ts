@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { KEYS, PtySession } from '../helpers/pty.js';
-import { ROOT } from '../helpers/spawn.js';
+import { ROOT, type Env } from '../helpers/spawn.js';
 
 const LESSONS = ['--lessons', 'test/fixtures/lessons-tutor'];
 const RIGHT = join(ROOT, 'test/fixtures/lessons-tutor/manifests/pod.yaml');
@@ -25,7 +25,7 @@ afterEach(() => {
   session = undefined;
 });
 
-function start(env: Record<string, string>): PtySession {
+function start(env: Env): PtySession {
   session = new PtySession(['tiny-pod', ...LESSONS], { cols: 100, env });
   return session;
 }
@@ -68,7 +68,7 @@ describe('the manifest step in $EDITOR / $VISUAL', { timeout: 60_000 }, () => {
     const log = join(dir, 'space.log');
     const ed = script('My Editor', 'ed', `printf '%s\\n' "$@" > ${sq(log)}\neval "f=\\$$#"\ncp ${sq(RIGHT)} "$f"`);
     expect(ed).toContain('My Editor/ed');
-    for (const env of [{ EDITOR: `"${ed}"` }, { VISUAL: `'${ed}' --title "two words"`, EDITOR: '/nonexistent/editor' }]) {
+    for (const env of [{ EDITOR: `"${ed}"` }, { VISUAL: `'${ed}' --title "two words"`, EDITOR: '/nonexistent/editor' }] as Env[]) {
       const s = start(env);
       await s.waitFor('❯ Write it in your editor (ed)');
       s.press(KEYS.enter);
