@@ -151,8 +151,8 @@ try {
       target: 'node20.17',
       banner: { js: banner },
       // Node reads, decodes and compiles every byte before the first prompt:
-      // smaller files start sooner. (KUBE_LEARN_DEBUG stack traces then name
-      // minified functions; the line and column still lead to the source.)
+      // smaller files start sooner. (KUBE_LEARN_DEBUG stack traces then show
+      // minified names and positions in the bundle.)
       minify: true,
       define: { __KUBE_LEARN_VERSION__: JSON.stringify(version), __KUBE_LEARN_COMMANDS__: JSON.stringify(commands.join(' ')) },
       legalComments: 'linked',
@@ -165,7 +165,7 @@ try {
       console.log(await analyzeMetafile(result.metafile));
     }
     await writeFile(join(root, 'dist', 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
-    await writeLauncher();
+    await writeLauncher(); // without help yet, so commander renders it
     const help = prerenderHelp(commands);
     await writeLauncher(help);
     if (renderHelp(['--help']) !== help.texts[0].text) throw new Error('the launcher\'s --help differs from commander\'s');
