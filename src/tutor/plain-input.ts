@@ -2,6 +2,7 @@
  * Reading plain-mode answers: one line each. Anything that is not an answer
  * gets a one-line message saying what would be, and is never an attempt.
  */
+import { neutralize } from '../text/sanitize.js';
 import { normalizeText } from './answers.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -16,10 +17,14 @@ export function command(line: string): Command | undefined {
   return COMMANDS[line.trim().toLowerCase()];
 }
 
-/** Learner input quoted back in a message: short, one line. */
+/**
+ * Learner input quoted back in a message: short, one line, and unable to
+ * drive the terminal (JSON escapes C0 controls but not DEL, C1 controls such
+ * as U+009B, or bidi overrides).
+ */
 function quote(text: string): string {
   const t = text.trim();
-  return JSON.stringify(t.length > 30 ? `${t.slice(0, 29)}…` : t);
+  return neutralize(JSON.stringify(t.length > 30 ? `${t.slice(0, 29)}…` : t));
 }
 
 function byText(line: string, options: readonly string[]): number {

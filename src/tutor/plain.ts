@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { Cancelled } from '../errors.js';
+import { neutralize } from '../text/sanitize.js';
 import { toneStyle, type Palette } from './colors.js';
 import { LineReader } from './lines.js';
 import { command, KEYS, parseChoice, parseChoices, parseText, parseYesNo, type Parsed } from './plain-input.js';
@@ -31,16 +32,17 @@ export interface PlainOptions {
 const MAX_MANIFEST_BYTES = 1024 * 1024;
 
 async function readManifestFile(spec: string, cwd: string): Promise<Parsed<string>> {
+  const shown = neutralize(spec);
   const name = spec.startsWith('~/') ? resolve(homedir(), spec.slice(2)) : resolve(cwd, spec);
   try {
     const info = await stat(name);
-    if (!info.isFile()) return { ok: false, message: `${spec} is not a file.` };
-    if (info.size > MAX_MANIFEST_BYTES) return { ok: false, message: `${spec} is larger than 1 MiB.` };
+    if (!info.isFile()) return { ok: false, message: `${shown} is not a file.` };
+    if (info.size > MAX_MANIFEST_BYTES) return { ok: false, message: `${shown} is larger than 1 MiB.` };
     return { ok: true, value: await readFile(name, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(error)})`;
-    return { ok: false, message: `${spec}: ${why}.` };
+    return { ok: false, message: `${shown}: ${why}.` };
   }
 }
 

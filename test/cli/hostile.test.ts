@@ -84,6 +84,19 @@ describe('hostile lesson text in plain mode', { timeout: 60_000 }, () => {
   });
 });
 
+describe('hostile learner input in plain mode', { timeout: 60_000 }, () => {
+  it('what the learner typed, quoted back, cannot drive the terminal either', async () => {
+    const typed = ['', '\u009b31m', 'a\u007fb', '\u202eabc', '\u001b]8;;x\u0007', '2', '1 \u009b', '@\u009bno-such-file.yaml', 's', 'q'];
+    const r = await runCli(['tiny', '--plain', '--lessons', 'test/fixtures/lessons-tutor'], { input: `${typed.join('\n')}\n`, env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(CONTROL);
+    expect(r.stdout).not.toContain('\u202e');
+    for (const shown of ['"<U+009B>31m" is not one of the options', '"a␡b" is not one of the options', '"<U+202E>abc" is not one of the options', '"\\u001b]8;;x\\u0007" is not one', '"<U+009B>" is not a number']) {
+      expect(r.stdout).toContain(shown);
+    }
+  });
+});
+
 describe('a lesson folder with a broken file', { timeout: 60_000 }, () => {
   it('serves its good lessons and names the broken file with file:line:col, once, on stderr', async () => {
     const r = await runCli(['raw-bytes', '--plain', ...LESSONS], { input: '\n1\n', env: { NO_COLOR: '1' } });
