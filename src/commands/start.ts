@@ -75,7 +75,7 @@ async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> 
   if (plain) {
     const { PlainPrompter } = await import('../tutor/plain.js');
     // Wrap at the terminal's width when there is one, else 80 columns.
-    return new PlainPrompter({ input: stdin, output: stdout, colors, signal, width: () => (stdout.isTTY && stdout.columns) || 80 });
+    return new PlainPrompter({ input: stdin, output: stdout, colors, signal, width: () => (stdout.isTTY && stdout.columns) || 80, terminal: stdout.isTTY });
   }
   const { InteractivePrompter } = await import('../tutor/interactive.js');
   return new InteractivePrompter({ input: stdin, output: stdout, colors, signal, env });

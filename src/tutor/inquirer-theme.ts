@@ -4,11 +4,20 @@
  * own), and the help line under each prompt names the keys that work there.
  */
 import type { Palette } from './colors.js';
+import { wrapPieces, type Piece } from './width.js';
 
 export type KeyHelp = [key: string, action: string][];
 
-export function promptTheme(c: Palette, help?: KeyHelp) {
-  const keys = (pairs: KeyHelp) => pairs.map(([k, a]) => `${c.bold(k)} ${c.muted(a)}`).join(c.muted(' • '));
+/**
+ * `width`: the columns the help line may take; it is wrapped at words
+ * (inquirer would break it mid-word).
+ */
+export function promptTheme(c: Palette, help?: KeyHelp, width = 80) {
+  const keys = (pairs: KeyHelp) =>
+    wrapPieces(
+      pairs.flatMap(([key, action], i): Piece[] => [...(i > 0 ? [{ text: ' • ', style: c.muted }] : []), { text: key, style: c.bold }, { text: ' ' }, { text: action, style: c.muted }]),
+      width,
+    ).join('\n');
   return {
     prefix: { idle: c.accent('?'), done: c.right('✔') },
     style: {

@@ -12,7 +12,7 @@ import type { Position, Prompter, Question, Reply, Tone } from './prompter.js';
 import { inlinePieces } from './render.js';
 import { wrapPieces } from './width.js';
 import { promptTheme, type KeyHelp } from './inquirer-theme.js';
-import { Screen } from './screen.js';
+import { Screen, type Draw } from './screen.js';
 import { editorCommand, editText, type EditorCommand, type EditResult } from './editor.js';
 
 type Prompts = typeof import('@inquirer/prompts');
@@ -51,7 +51,7 @@ export class InteractivePrompter implements Prompter {
   }
 
   private theme(help?: KeyHelp) {
-    return promptTheme(this.c, help);
+    return promptTheme(this.c, help, this.screen.width - 1);
   }
 
   /**
@@ -75,7 +75,7 @@ export class InteractivePrompter implements Prompter {
    * (AbortPromptError) become Cancelled('signal'); a change of width aborts
    * the prompt, redraws the step and asks again.
    */
-  private async run<T>(ask: (p: Prompts, ctx: Context) => Promise<T>, opts: { redraw?: boolean; clear?: boolean; answered?: (value: T) => string } = {}): Promise<T> {
+  private async run<T>(ask: (p: Prompts, ctx: Context) => Promise<T>, opts: { redraw?: boolean; clear?: boolean; answered?: (value: T) => Draw } = {}): Promise<T> {
     const prompts = await this.prompts;
     const { output, input, signal } = this.opts;
     for (;;) {
@@ -90,8 +90,9 @@ export class InteractivePrompter implements Prompter {
       signal?.addEventListener('abort', onSignal);
       if (opts.redraw !== false) output.on('resize', onResize);
       try {
-        const value = await ask(prompts, { signal: controller.signal, input, output, clearPromptOnDone: opts.clear });
-        if (opts.answered) this.screen.remember(opts.answered(value));
+        // A prompt with an answer line clears itself: the screen draws that line, wrapped at words.
+        const value = await ask(prompts, { signal: controller.signal, input, output, clearPromptOnDone: opts.clear === true || opts.answered !== undefined });
+        if (opts.answered) this.screen.answered(opts.answered(value));
         return value;
       } catch (error) {
         const name = errorName(error);
@@ -108,8 +109,11 @@ export class InteractivePrompter implements Prompter {
     }
   }
 
-  private answeredLine(message: string, answer: string): string {
-    return `${this.c.right('✔')} ${this.c.bold(message)} ${this.c.accent(answer)}`;
+  /** "✔ question answer", wrapped at words with the prompts' hanging indent. */
+  private answeredLine(text: string, answer: string): Draw {
+    const question = inlinePieces(text.replace(/\s+/g, ' ').trim(), this.c, this.c.bold);
+    const pieces = [{ text: '✔ ', style: this.c.right }, ...question, { text: ' ' }, { text: answer, style: this.c.accent }];
+    return (width) => wrapPieces(pieces, width - 1, '', '  ').join('\n');
   }
 
   private actionChoices(q: Question, Separator: Prompts['Separator']) {
@@ -183,7 +187,7 @@ export class InteractivePrompter implements Prompter {
           ctx,
         );
       },
-      { answered: (v) => this.answeredLine(message, v >= 0 ? options[v]! : v === HINT ? 'Show a hint' : v === SKIP ? 'Skip' : 'Save and quit') },
+      { answered: (v) => this.answeredLine(q.text, v >= 0 ? options[v]! : v === HINT ? 'Show a hint' : v === SKIP ? 'Skip' : 'Save and quit') },
     );
     if (value === HINT) return { kind: 'hint' };
     if (value === SKIP) return { kind: 'skip' };
@@ -206,7 +210,7 @@ export class InteractivePrompter implements Prompter {
             },
             ctx,
           ),
-        { answered: (v) => this.answeredLine(message, v.map((i) => options[i]!).join(', ')) },
+        { answered: (v) => this.answeredLine(q.text, v.map((i) => options[i]!).join(', ')) },
       );
       if (chosen.length > 0) return { kind: 'answer', value: chosen };
       const action = await this.menu(q);
@@ -219,7 +223,7 @@ export class InteractivePrompter implements Prompter {
     if (q.attempt === 1) this.screen.show('Type your answer. Enter on an empty line: hint, skip or quit.', 'note');
     for (;;) {
       const text = await this.run(({ input }, ctx) => input({ message, theme: this.theme() }, ctx), {
-        answered: (v) => this.answeredLine(message, v),
+        answered: (v) => this.answeredLine(q.text, v),
       });
       if (text.trim() !== '') return { kind: 'answer', value: text };
       const action = await this.menu(q);
@@ -272,9 +276,7 @@ export class InteractivePrompter implements Prompter {
     this.screen.show(`Waiting for ${editor.name}: save the file and close it to go on.`, 'note');
     const result = await editText(editor, initial, { signal: this.opts.signal });
     if (result.ok) {
-      const line = this.answeredLine('Your manifest', 'saved');
-      this.opts.output.write(`${line}\n`);
-      this.screen.remember(line);
+      this.screen.answered(this.answeredLine('Your manifest', 'saved'));
     }
     return result;
   }
@@ -287,7 +289,8 @@ export class InteractivePrompter implements Prompter {
     for (let i = 0; ; i++) {
       const label = this.c.muted(String(i + 1).padStart(3));
       const line = await this.run(({ input }, ctx) => input({ message: label, default: start[i], theme: { ...this.theme(), prefix: { idle: '', done: '' } } }, ctx), {
-        answered: (v) => `${label} ${v}`,
+        // A line of YAML is never wrapped: wrapped, it would teach the wrong indentation.
+        answered: (v) => () => `${label} ${v}`,
       });
       if (line.trimEnd() === 'EOF') break;
       lines.push(line);

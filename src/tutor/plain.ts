@@ -14,7 +14,7 @@ import { LineReader } from './lines.js';
 import { command, KEYS, parseChoice, parseChoices, parseText, parseYesNo, type Parsed } from './plain-input.js';
 import type { Position, Prompter, Question, Reply, Tone } from './prompter.js';
 import { fenced, inlinePieces, renderMarkdown } from './render.js';
-import { wrapPieces } from './width.js';
+import { wrapPieces, type Piece } from './width.js';
 
 export interface PlainOptions {
   input: NodeJS.ReadableStream;
@@ -26,6 +26,11 @@ export interface PlainOptions {
   signal?: AbortSignal;
   /** Where `@file.yaml` paths are relative to. */
   cwd?: string;
+  /**
+   * The output is a terminal: one-line messages are wrapped at words too,
+   * where the terminal would cut them mid-word. In a pipe each stays one line.
+   */
+  terminal?: boolean;
 }
 
 /** A manifest read with @file is a text file, not a disk image. */
@@ -68,6 +73,16 @@ export class PlainPrompter implements Prompter {
     this.opts.output.write(`${text}\n`);
   }
 
+  /** A one-line message, wrapped at words in a terminal (later lines indented by `indent`). */
+  private say(pieces: Piece[], indent = ''): void {
+    const lines = this.opts.terminal ? wrapPieces(pieces, this.width, '', indent) : [pieces.map((p) => (p.style ? p.style(p.text) : p.text)).join('')];
+    this.print(lines.join('\n'));
+  }
+
+  private problem(message: string): void {
+    this.say([{ text: message, style: this.opts.colors.wrong }]);
+  }
+
   /** Prints a blank line if a block of text came just before, so blocks stand apart. */
   private gap(): void {
     if (this.afterText) this.print();
@@ -83,7 +98,7 @@ export class PlainPrompter implements Prompter {
   async position(p: Position): Promise<void> {
     this.afterText = false;
     this.print();
-    this.print(this.opts.colors.muted(`Step ${p.number} of ${p.total}${p.title ? `: ${p.title}` : ''}`));
+    this.say([{ text: `Step ${p.number} of ${p.total}${p.title ? `: ${p.title}` : ''}`, style: this.opts.colors.muted }]);
   }
 
   async show(text: string, tone: Tone = 'plain'): Promise<void> {
@@ -106,7 +121,7 @@ export class PlainPrompter implements Prompter {
     this.gap();
     if (!this.introduced) {
       this.introduced = true;
-      this.print(`At any question: ${KEYS}.`);
+      this.say([{ text: `At any question: ${KEYS}.` }]);
     }
     const body = renderMarkdown(text, { width: this.width - 2, colors }).split('\n');
     this.print(body.map((l, i) => (i === 0 ? `${colors.accent('?')} ${l}` : l ? `  ${l}` : '')).join('\n'));
@@ -125,7 +140,7 @@ export class PlainPrompter implements Prompter {
       if (cmd) return { kind: cmd };
       const parsed = parse(line);
       if (parsed.ok) return { kind: 'answer', value: parsed.value };
-      this.print(this.opts.colors.wrong(parsed.message));
+      this.problem(parsed.message);
       print();
     }
   }
@@ -159,7 +174,7 @@ export class PlainPrompter implements Prompter {
       if (first.trim().startsWith('@')) {
         const file = await readManifestFile(first.trim().slice(1).trim(), this.opts.cwd ?? process.cwd());
         if (file.ok) return this.manifest(file.value);
-        this.print(this.opts.colors.wrong(file.message));
+        this.problem(file.message);
         print();
         continue;
       }
@@ -177,12 +192,12 @@ export class PlainPrompter implements Prompter {
   async confirm(message: string, defaultYes: boolean): Promise<boolean> {
     for (;;) {
       this.gap();
-      this.print(`${this.opts.colors.accent('?')} ${message} ${defaultYes ? '(Y/n)' : '(y/N)'}`);
+      this.say([{ text: '?', style: this.opts.colors.accent }, { text: ` ${message} ${defaultYes ? '(Y/n)' : '(y/N)'}` }], '  ');
       const line = await this.read();
       if (command(line) === 'quit') throw new Cancelled('quit', 'Quit');
       const parsed = parseYesNo(line, defaultYes);
       if (parsed.ok) return parsed.value;
-      this.print(this.opts.colors.wrong(parsed.message));
+      this.problem(parsed.message);
     }
   }
 

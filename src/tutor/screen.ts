@@ -8,7 +8,7 @@ import type { Position, Tone } from './prompter.js';
 import { renderMarkdown } from './render.js';
 import { displayWidth } from './width.js';
 
-type Draw = (width: number) => string;
+export type Draw = (width: number) => string;
 
 const CLEAR_SCREEN = '\u001b[H\u001b[2J';
 
@@ -54,11 +54,15 @@ export class Screen {
     });
   }
 
-  /** A line a prompt left behind when it was answered (the prompt printed it; this only remembers it). */
-  remember(line: string): void {
+  /**
+   * What a prompt was answered with, drawn here rather than left by the
+   * prompt (which cleared itself): inquirer breaks its lines at the width
+   * mid-word, this wraps at words, and again after a resize.
+   */
+  answered(draw: Draw): void {
     this.afterText = false;
+    this.add(draw);
     this.endsBlank = false;
-    this.entries.push(() => line);
   }
 
   /** A prompt follows: set it apart from a block of text above it. */
