@@ -249,7 +249,7 @@ export class InteractivePrompter implements Prompter {
             {
               message: this.message(q.text),
               choices: [
-                ...(inEditor ? [{ name: inEditor, value: 'editor' as const }] : []),
+                ...(inEditor ? [{ name: this.wrapped(inEditor, 2, 4), value: 'editor' as const }] : []),
                 ...(!editor || editorFailed ? [{ name: here, value: 'inline' as const }] : []),
                 ...(q.hasHint ? [{ name: 'Show a hint', value: 'hint' as const }] : []),
                 { name: 'Skip (see a solution)', value: 'skip' as const },

@@ -78,6 +78,17 @@ describe('the manifest step in $EDITOR / $VISUAL', { timeout: 60_000 }, () => {
     }
   });
 
+  it('a terminal editor gets the terminal: what is typed goes to it, line by line, not to the tutor', async () => {
+    // Like ed: reads the terminal in its normal (cooked) mode.
+    const ed = script('reads', 'reads', `printf 'name? '\nread -r name\nsed "s/web/$name/" ${sq(RIGHT)} > "$1"`);
+    const s = start({ EDITOR: ed });
+    await s.waitFor('❯ Write it in your editor (reads)');
+    s.press(KEYS.enter);
+    await s.waitFor('name? ');
+    s.press('webx' + KEYS.backspace + KEYS.enter);
+    await expectRightAndDone(s);
+  });
+
   it('an editor that exits non-zero: one line, the menu again, and the previous attempt is what it opens next', async () => {
     const state = join(dir, 'flaky');
     mkdirSync(state);
