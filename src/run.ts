@@ -28,8 +28,14 @@ function messageFor(error: unknown): string | undefined {
   return `unexpected error: ${text} (set KUBE_LEARN_DEBUG=1 for details)`;
 }
 
+/** Waits for buffered output, unless the reader is gone (`| head`): then nothing will drain. */
 function flush(stream: NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve) => (stream.writableNeedDrain ? stream.once('drain', resolve) : resolve()));
+  return new Promise((resolve) => {
+    if (!stream.writableNeedDrain || stream.destroyed) return resolve();
+    stream.once('drain', resolve);
+    stream.once('close', resolve);
+    stream.once('error', resolve);
+  });
 }
 
 export async function run(main: () => Promise<number | void>): Promise<never> {

@@ -179,7 +179,17 @@ export class PlainPrompter implements Prompter {
         continue;
       }
       const lines: string[] = [];
-      for (let line = first; line.trimEnd() !== 'EOF'; line = await this.read()) lines.push(line);
+      let size = 0;
+      for (let line = first; line.trimEnd() !== 'EOF'; line = await this.read()) {
+        // Keep reading to the EOF line, but only keep a manifest's worth: endless input must not fill memory.
+        size += line.length + 1;
+        if (size <= MAX_MANIFEST_BYTES) lines.push(line);
+      }
+      if (size > MAX_MANIFEST_BYTES) {
+        this.problem('That manifest is larger than 1 MiB; a Pod fits in a few lines.');
+        print();
+        continue;
+      }
       return this.manifest(lines.length > 0 ? `${lines.join('\n')}\n` : '');
     }
   }
