@@ -23,7 +23,7 @@ export async function list(opts: { json?: boolean; lessons?: string }): Promise<
   const countWidth = Math.max(0, ...started.map((p) => `${p.settled}/${p.total}`.length));
   for (const r of rows) {
     const p = summaries.get(r.id);
-    const column = p && p.settled > 0 ? progressColumn(p, countWidth) : `${r.steps} steps`;
+    const column = p && p.settled > 0 ? progressColumn(p, countWidth) : `${r.steps} step${r.steps === 1 ? "" : "s"}`;
     process.stdout.write(`${r.id.padEnd(idWidth)}  ${r.title.padEnd(titleWidth)}  ${column}\n`);
   }
   if (rows.length === 0) process.stdout.write('No lessons found.\n');
