@@ -15,7 +15,7 @@ import { promptTheme, type KeyHelp } from './inquirer-theme.js';
 import { Screen, type Draw } from './screen.js';
 import { editorCommand, editText, type EditorCommand, type EditResult } from './editor.js';
 
-type Prompts = typeof import('@inquirer/prompts');
+type Prompts = typeof import('./inquirer-prompts.js');
 type Context = { signal: AbortSignal; input: NodeJS.ReadableStream; output: NodeJS.WritableStream; clearPromptOnDone?: boolean };
 type Action = 'hint' | 'skip' | 'quit';
 
@@ -46,7 +46,7 @@ export class InteractivePrompter implements Prompter {
     this.c = opts.colors;
     this.screen = new Screen(opts.output, opts.colors);
     // Start loading now, while the lesson loads; awaited at the first prompt.
-    this.prompts = import('@inquirer/prompts');
+    this.prompts = import('./inquirer-prompts.js');
     this.prompts.catch(() => undefined);
   }
 
