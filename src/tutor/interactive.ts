@@ -1,6 +1,6 @@
 /**
  * The interactive front end: @inquirer/prompts (select, checkbox, input,
- * editor), loaded lazily since it is slow to import. Hint, skip and quit are
+ * confirm), loaded lazily since it is slow to import. Hint, skip and quit are
  * entries of every question's list, or of a small menu that an empty answer
  * opens; the help line under each prompt says so. Ctrl-C at any prompt is
  * Cancelled('signal'); a resize redraws the step at the new width. A
