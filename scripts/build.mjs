@@ -33,6 +33,20 @@ async function dropUnneededBanners(dir) {
   }
 }
 
+/**
+ * `import process from 'node:process'` (chalk, inquirer) makes Node build a
+ * module facade that reads every property of process, which creates stdin,
+ * stdout and stderr and lists every allowed flag before any prompt. The
+ * global is the same object. (A named import would fail the build here.)
+ */
+const processGlobal = {
+  name: 'process-global',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?process$/ }, (args) => (args.kind === 'import-statement' ? { path: 'process', namespace: 'process-global' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'process-global' }, () => ({ contents: 'export default process;', loader: 'js' }));
+  },
+};
+
 async function dataTools() {
   const out = join(root, 'node_modules', '.cache', 'kube-learn', 'build-data.mjs');
   await build({
@@ -156,6 +170,7 @@ try {
       minify: true,
       define: { __KUBE_LEARN_VERSION__: JSON.stringify(version), __KUBE_LEARN_COMMANDS__: JSON.stringify(commands.join(' ')) },
       legalComments: 'linked',
+      plugins: [processGlobal],
       metafile: analyze,
       logLevel: 'warning',
     });
