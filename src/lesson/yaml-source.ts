@@ -3,7 +3,8 @@
  * came from. Safe by construction: a size limit, no custom tags, a cap on
  * aliases (a "billion laughs" file stops here) and on nesting depth.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineIndex } from '../text/line-index.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_ALIASES = 100;
@@ -84,23 +85,18 @@ function depthExceeds(node: unknown, limit: number, depth = 0): Node | undefined
 export type ParseOutcome = { ok: true; parsed: ParsedYaml } | { ok: false; problems: SourceProblem[] };
 
 export function parseYaml(text: string): ParseOutcome {
-  const lineCounter = new LineCounter();
-  const position = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, col };
-  };
+  const lines = new LineIndex(text);
+  const position = (offset: number): Position => lines.linePos(offset);
   if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
     return { ok: false, problems: [{ line: 1, col: 1, message: `file is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit` }] };
   }
   const deepAt = flowTooDeep(text, MAX_DEPTH);
   if (deepAt !== undefined) {
-    const before = text.slice(0, deepAt).split('\n');
-    const at = { line: before.length, col: before.at(-1)!.length + 1 };
-    return { ok: false, problems: [{ ...at, message: `nested more than ${MAX_DEPTH} levels deep` }] };
+    return { ok: false, problems: [{ ...position(deepAt), message: `nested more than ${MAX_DEPTH} levels deep` }] };
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, customTags: [] });
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, customTags: [] });
   } catch (error) {
     // The parser recurses per nesting level; a pathological file can exhaust the stack.
     if (error instanceof RangeError) return { ok: false, problems: [{ line: 1, col: 1, message: 'document is nested too deeply' }] };

@@ -4,7 +4,8 @@
  * octal), but without 1.1's base-60 numbers and timestamps, which kubectl's
  * parser leaves as text. Syntax errors come out in plain words.
  */
-import { isAlias, isScalar, LineCounter, parseAllDocuments, visit, type Document, type Node, type Tags } from 'yaml';
+import { isAlias, isScalar, parseAllDocuments, visit, type Document, type Node, type Tags } from 'yaml';
+import { LineIndex } from '../text/line-index.js';
 import { byPosition, type ManifestProblem } from './problem.js';
 import { Reporter } from './report.js';
 import { explainYamlError } from './yaml-errors.js';
@@ -22,7 +23,7 @@ export interface ManifestDocument {
 }
 
 export interface ParsedText {
-  lines: LineCounter;
+  lines: LineIndex;
   /** The documents with content, each ready for the next steps. */
   documents: ManifestDocument[];
   /** Syntax problems; when any is an error, `documents` is empty: the text is not checked further. */
@@ -33,10 +34,9 @@ const notKubectl = (tags: Tags): Tags =>
   tags.filter((tag) => !(typeof tag === 'object' && (tag.format === 'TIME' || tag.tag === 'tag:yaml.org,2002:timestamp')));
 
 export function parseManifestText(text: string, mode: 'single' | 'multi'): ParsedText {
-  const lines = new LineCounter();
+  const lines = new LineIndex(text);
   const problems: ManifestProblem[] = [];
   const fail = (message: string, hint?: string): ParsedText => {
-    lines.addNewLine(0);
     const reporter = new Reporter(lines, 0);
     reporter.atOffset(0, [], message, { hint });
     return { lines, documents: [], problems: reporter.problems };
@@ -45,7 +45,7 @@ export function parseManifestText(text: string, mode: 'single' | 'multi'): Parse
 
   let parsed: Document.Parsed[];
   try {
-    const result = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, version: '1.1', uniqueKeys: true, customTags: notKubectl });
+    const result = parseAllDocuments(text, { prettyErrors: false, version: '1.1', uniqueKeys: true, customTags: notKubectl });
     parsed = Array.isArray(result) ? result : [];
   } catch (error) {
     // The parser recurses per nesting level; a pathological text can exhaust the stack.

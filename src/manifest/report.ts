@@ -1,5 +1,6 @@
 /** Collects the problems of one document, placing each at a node of the text. */
-import type { LineCounter, Node } from 'yaml';
+import type { Node } from 'yaml';
+import type { LineIndex } from '../text/line-index.js';
 import { neutralize } from '../text/sanitize.js';
 import { formatPath, type ManifestProblem, type PathSegment, type Severity } from './problem.js';
 
@@ -13,7 +14,7 @@ export class Reporter {
 
   /** @param fallback the offset to use when a node has no position (the document's start). */
   constructor(
-    private readonly lines: LineCounter,
+    private readonly lines: LineIndex,
     private readonly fallback: number,
   ) {}
 

@@ -4,7 +4,8 @@
  * is wrong with their line and where: a tab, a missing colon, a key that is
  * not lined up with the one above it.
  */
-import { isMap, isScalar, visit, type Document, type LineCounter, type Node, type YAMLError } from 'yaml';
+import { isMap, isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
+import type { LineIndex } from '../text/line-index.js';
 
 export interface Explained {
   offset: number;
@@ -19,12 +20,12 @@ interface SourceLine {
   indent: number;
 }
 
-function lineAt(text: string, lines: LineCounter, offset: number): SourceLine {
+function lineAt(text: string, lines: LineIndex, offset: number): SourceLine {
   const { line } = lines.linePos(offset);
   return lineNumber(text, lines, line);
 }
 
-function lineNumber(text: string, lines: LineCounter, number: number): SourceLine {
+function lineNumber(text: string, lines: LineIndex, number: number): SourceLine {
   const start = lines.lineStarts[number - 1] ?? text.length;
   const end = lines.lineStarts[number] ?? text.length;
   const body = text.slice(start, end).replace(/\r?\n$/, '');
@@ -33,7 +34,7 @@ function lineNumber(text: string, lines: LineCounter, number: number): SourceLin
 
 const meaningful = (l: SourceLine) => l.text.trim() !== '' && !l.text.trimStart().startsWith('#');
 
-function nextMeaningful(text: string, lines: LineCounter, after: SourceLine): SourceLine | undefined {
+function nextMeaningful(text: string, lines: LineIndex, after: SourceLine): SourceLine | undefined {
   for (let n = after.number + 1; n <= lines.lineStarts.length; n++) {
     const l = lineNumber(text, lines, n);
     if (meaningful(l)) return l;
@@ -41,7 +42,7 @@ function nextMeaningful(text: string, lines: LineCounter, after: SourceLine): So
   return undefined;
 }
 
-function previousMeaningful(text: string, lines: LineCounter, before: SourceLine): SourceLine | undefined {
+function previousMeaningful(text: string, lines: LineIndex, before: SourceLine): SourceLine | undefined {
   for (let n = before.number - 1; n >= 1; n--) {
     const l = lineNumber(text, lines, n);
     if (meaningful(l)) return l;
@@ -62,7 +63,7 @@ function keyName(l: SourceLine): string {
 const firstChar = (l: SourceLine) => l.start + l.indent;
 
 /** A key line indented more than the line above it, which YAML then reads as part of that line's value. */
-function tooDeep(text: string, lines: LineCounter, errorLine: SourceLine): Explained | undefined {
+function tooDeep(text: string, lines: LineIndex, errorLine: SourceLine): Explained | undefined {
   const next = nextMeaningful(text, lines, errorLine);
   if (!next || next.indent <= keyColumn(errorLine) || !/:(\s|$)/.test(next.text)) return undefined;
   const above = keyName(errorLine);
@@ -73,7 +74,7 @@ function tooDeep(text: string, lines: LineCounter, errorLine: SourceLine): Expla
   };
 }
 
-function notLinedUp(text: string, lines: LineCounter, offset: number, what: 'key' | 'item'): Explained {
+function notLinedUp(text: string, lines: LineIndex, offset: number, what: 'key' | 'item'): Explained {
   const l = lineAt(text, lines, offset);
   let above = previousMeaningful(text, lines, l);
   if (what === 'item') {
@@ -89,7 +90,7 @@ function notLinedUp(text: string, lines: LineCounter, offset: number, what: 'key
       };
 }
 
-function unclosedQuote(text: string, lines: LineCounter, offset: number, quote: string): Explained {
+function unclosedQuote(text: string, lines: LineIndex, offset: number, quote: string): Explained {
   // The opening quote is the last one on the closest line above that has an odd number of them.
   let l: SourceLine | undefined = lineAt(text, lines, Math.max(0, offset - 1));
   while (l) {
@@ -103,7 +104,7 @@ function unclosedQuote(text: string, lines: LineCounter, offset: number, quote: 
 }
 
 /** The duplicated key at an offset and the line where it was first set. */
-function duplicate(doc: Document.Parsed, offset: number, lines: LineCounter): { key: string; firstLine: number } | undefined {
+function duplicate(doc: Document.Parsed, offset: number, lines: LineIndex): { key: string; firstLine: number } | undefined {
   let found: { key: string; firstLine: number } | undefined;
   visit(doc, {
     Map(_, map) {
@@ -126,7 +127,7 @@ function duplicate(doc: Document.Parsed, offset: number, lines: LineCounter): { 
   return found;
 }
 
-export function explainYamlError(error: YAMLError, text: string, lines: LineCounter, doc?: Document.Parsed): Explained {
+export function explainYamlError(error: YAMLError, text: string, lines: LineIndex, doc?: Document.Parsed): Explained {
   const offset = error.pos[0];
   const l = lineAt(text, lines, offset);
   const first = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');

@@ -52,3 +52,13 @@ describe('hostile lesson files', () => {
     expect(line).toContain('\u241b]8;;http://evil\u2407');
   });
 });
+
+describe('positions after broken lines', () => {
+  it('stay inside the text (the parser-fed line counter drifted: 2:20 on a 4-column line)', () => {
+    const text = '  a: 1\nb: 1\n  c: 2\n    d: x\n';
+    const lines = text.split('\n');
+    for (const p of loadLessonText(text, 'd.yaml').problems) {
+      expect(p.col, `${p.line}:${p.col} ${p.message}`).toBeLessThanOrEqual(lines[p.line - 1]!.length + 1);
+    }
+  });
+});

@@ -34,13 +34,15 @@ function apply(text: string, m: Mutation): string {
 
 function expectWellFormed(text: string): void {
   const result = loadLessonText(text, 'fuzz.yaml');
-  const lineCount = text.split('\n').length;
+  const lines = text.split('\n');
+  const lineCount = lines.length;
   expect(result.lesson === undefined).toBe(result.problems.length > 0);
   for (const p of result.problems) {
     expect(p.file).toBe('fuzz.yaml');
     expect(p.line).toBeGreaterThanOrEqual(1);
     expect(p.line).toBeLessThanOrEqual(lineCount);
     expect(p.col).toBeGreaterThanOrEqual(1);
+    expect(p.col, `${p.line}:${p.col} ${p.message}`).toBeLessThanOrEqual(lines[p.line - 1]!.length + 1);
     expect(p.message.length).toBeGreaterThan(0);
     expect(p.message).not.toContain('\n');
   }

@@ -116,27 +116,15 @@ const check: fc.Arbitrary<ManifestCheck> = fc.record(
   { requiredKeys: ['path'] },
 );
 
-/**
- * KNOWN BUG, reported to the lead (see the it.fails test below): after some
- * broken lines (an indented first line, say) the checker loses count of
- * lines, so the problems after them, in any document of the text, get a
- * line number too small and a column past the end of that line. Such texts
- * are the ones with the yaml parser's raw messages ("YAML syntax:
- * unexpected ... token"); only they are spared the column bound. Once the
- * bug is fixed the it.fails test fails, and this goes.
- */
-const KNOWN_DRIFT = /^YAML syntax: /;
-
 function expectPlaced(text: string, problems: ManifestProblem[]): void {
   const lines = text.split('\n');
-  const drifted = problems.some((p) => KNOWN_DRIFT.test(p.message));
   for (const p of problems) {
     const where = `${p.line}:${p.col} ${p.message}`;
     expect(Number.isInteger(p.line) && Number.isInteger(p.col), where).toBe(true);
     expect(p.line, where).toBeGreaterThanOrEqual(1);
     expect(p.line, where).toBeLessThanOrEqual(lines.length);
     expect(p.col, where).toBeGreaterThanOrEqual(1);
-    if (!drifted) expect(p.col, where).toBeLessThanOrEqual(lines[p.line - 1]!.length + 1);
+    expect(p.col, where).toBeLessThanOrEqual(lines[p.line - 1]!.length + 1);
     expect(['error', 'warning']).toContain(p.severity);
     expect(p.message.trim(), where).not.toBe('');
     expect(formatProblem(p, 'f.yaml')).not.toMatch(CONTROL);
@@ -167,10 +155,9 @@ describe('the manifest checker under random input (fast-check; a failure prints 
   });
 });
 
-describe('known bugs found by these properties', () => {
-  // Reported to the lead: src/manifest/parse.ts takes positions from the parser-fed LineCounter, which misses the
-  // newlines inside the tokens of a broken line; the lesson loader (src/lesson/yaml-source.ts) does the same.
-  it.fails('an indented first line: every problem inside its line (today 2:29 on the 4-column line "b: 1", and later ones drift too)', async () => {
+describe('bugs found by these properties', () => {
+  // Positions came from the parser-fed LineCounter, which missed the newlines inside the tokens of a broken line.
+  it('an indented first line: every problem inside its line (was 2:29 on the 4-column line "b: 1")', async () => {
     const text = '  name: web\nb: 1\n  name: web\n    image: x\n';
     const lines = text.split('\n');
     for (const p of await checkManifests(text)) expect(p.col, `${p.line}:${p.col} ${p.message}`).toBeLessThanOrEqual(lines[p.line - 1]!.length + 1);
@@ -203,13 +190,12 @@ describe('kube-learn check on random input (spawned)', { timeout: 60_000 }, () =
         for (const line of outLines) {
           const m = /^(.+?):(\d+):(\d+): /.exec(line);
           if (!m || !byName.has(m[1]!)) continue;
-          const drifted = outLines.some((l) => l.startsWith(`${m[1]}:`) && KNOWN_DRIFT.test(l.replace(/^.+?:\d+:\d+: /, '')));
           const lines = byName.get(m[1]!)!.split('\n');
           const [row, col] = [Number(m[2]), Number(m[3])];
           expect(row, line).toBeGreaterThanOrEqual(1);
           expect(row, line).toBeLessThanOrEqual(lines.length);
           expect(col, line).toBeGreaterThanOrEqual(1);
-          if (!drifted) expect(col, line).toBeLessThanOrEqual(lines[row - 1]!.length + 1);
+          expect(col, line).toBeLessThanOrEqual(lines[row - 1]!.length + 1);
         }
       }),
       fcOptions({ numRuns: 12, endOnFailure: true }),
