@@ -5,6 +5,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { LineIndex } from '../text/line-index.js';
+import { explainYamlError } from '../text/yaml-errors.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_ALIASES = 100;
@@ -24,23 +25,6 @@ export interface ParsedYaml {
   value: unknown;
   /** 1-based line and column of a character offset. */
   position(offset: number): Position;
-}
-
-/** Plain words for the YAML errors people actually make. */
-const FRIENDLY: Record<string, string> = {
-  DUPLICATE_KEY: 'duplicate key: this key is already set in this mapping',
-  TAB_AS_INDENT: 'a tab is used for indentation; YAML indents with spaces only',
-  MULTIPLE_DOCS: 'more than one YAML document ("---"); put one lesson in each file',
-  BAD_INDENT: 'bad indentation',
-  MISSING_CHAR: 'missing character',
-  TAG_RESOLVE_FAILED: 'custom tags are not allowed',
-};
-
-function friendly(code: string, message: string): string {
-  if (/call stack/i.test(message)) return 'document is nested too deeply';
-  const words = FRIENDLY[code];
-  if (!words || code === 'BAD_INDENT' || code === 'MISSING_CHAR') return `YAML syntax: ${firstLine(message)}`;
-  return words;
 }
 
 function firstLine(text: string): string {
@@ -102,10 +86,15 @@ export function parseYaml(text: string): ParseOutcome {
     if (error instanceof RangeError) return { ok: false, problems: [{ line: 1, col: 1, message: 'document is nested too deeply' }] };
     throw error;
   }
-  const problems: SourceProblem[] = [...doc.errors, ...doc.warnings].map((e) => ({
-    ...position(e.pos[0]),
-    message: friendly(e.code, e.message),
-  }));
+  const problems: SourceProblem[] = [
+    ...doc.errors.map((e) => {
+      if (/call stack/i.test(e.message)) return { ...position(e.pos[0]), message: 'document is nested too deeply' };
+      const explained = explainYamlError(e, text, lines, doc);
+      return { ...position(explained.offset), message: explained.hint ? `${explained.message} (${explained.hint})` : explained.message };
+    }),
+    // The only warnings left with customTags: [] are tags we refuse to resolve.
+    ...doc.warnings.map((e) => ({ ...position(e.pos[0]), message: e.code === 'TAG_RESOLVE_FAILED' ? 'custom tags are not allowed' : `YAML: ${firstLine(e.message)}` })),
+  ];
   if (problems.length > 0) return { ok: false, problems };
 
   const deep = depthExceeds(doc.contents, MAX_DEPTH);

@@ -8,7 +8,7 @@ import { isAlias, isScalar, parseAllDocuments, visit, type Document, type Node, 
 import { LineIndex } from '../text/line-index.js';
 import { byPosition, type ManifestProblem } from './problem.js';
 import { Reporter } from './report.js';
-import { explainYamlError } from './yaml-errors.js';
+import { explainYamlError } from '../text/yaml-errors.js';
 
 /** Larger than any manifest a person writes; keeps a pasted log file from costing seconds. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;

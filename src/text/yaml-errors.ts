@@ -5,7 +5,7 @@
  * not lined up with the one above it.
  */
 import { isMap, isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
-import type { LineIndex } from '../text/line-index.js';
+import type { LineIndex } from './line-index.js';
 
 export interface Explained {
   offset: number;
