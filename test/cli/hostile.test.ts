@@ -12,7 +12,7 @@ import { KEYS, PtySession } from '../helpers/pty.js';
 import { runCli } from '../helpers/spawn.js';
 
 const LESSONS = ['--lessons', 'test/fixtures/hostile'];
-const SKIPPED = 'kube-learn: skipped test/fixtures/hostile/broken.yaml:4:1: duplicate key: this key is already set in this mapping\n';
+const SKIPPED = 'kube-learn: skipped test/fixtures/hostile/broken.yaml:4:1: "title" is set twice in this mapping (first on line 3); each key may appear only once (remove one of the two, or merge them)\n';
 // C0 controls but tab and newline, DEL, C1 controls.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
