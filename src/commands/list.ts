@@ -1,6 +1,6 @@
 /** `kube-learn list`: the lessons a learner can start. */
 import { loadCatalog } from '../lesson/catalog.js';
-import { formatProblem } from '../lesson/load.js';
+import { formatProblem } from '../lesson/problem.js';
 import { listProgress } from '../progress/list-progress.js';
 import { progressColumn } from '../progress/summary.js';
 

@@ -4,12 +4,20 @@
  * summary. SIGINT, SIGTERM and SIGHUP end the prompt in front of the learner
  * as Cancelled('signal'), so whatever was settled is kept and run.ts exits 130.
  */
+// Everything the plain path needs is imported here, in one round with this
+// module: chained dynamic imports cost a few milliseconds each before the
+// first prompt. Only inquirer and the YAML loader wait until they're needed.
 import { Cancelled } from '../errors.js';
+import { findLesson, loadCatalog } from '../lesson/catalog.js';
+import { formatProblem } from '../lesson/problem.js';
 import type { Lesson } from '../lesson/schema.js';
+import { openLessonSession } from '../progress/lesson-session.js';
 import { colorLevel, palette } from '../tutor/colors.js';
-import type { RunOptions } from '../tutor/engine.js';
+import { runLesson, type RunOptions } from '../tutor/engine.js';
 import type { LessonResult } from '../tutor/outcome.js';
+import { PlainPrompter } from '../tutor/plain.js';
 import type { Prompter } from '../tutor/prompter.js';
+import { showSummary } from '../tutor/summary.js';
 import { neutralize } from '../text/sanitize.js';
 
 export interface StartOptions {
@@ -29,7 +37,6 @@ interface Session extends Pick<RunOptions, 'previous' | 'onSettled' | 'drafts' |
  * the learner resumes, save in `onSettled`, mark the lesson finished.
  */
 async function openSession(lesson: Lesson, opts: StartOptions, prompter: Prompter, plain: boolean): Promise<Session> {
-  const { openLessonSession } = await import('../progress/lesson-session.js');
   return openLessonSession(
     lesson,
     {
@@ -73,7 +80,6 @@ async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> 
   const { stdin, stdout, env } = process;
   const colors = palette(colorLevel(env, { plain, colorDepth: stdout.isTTY ? stdout.getColorDepth() : undefined }));
   if (plain) {
-    const { PlainPrompter } = await import('../tutor/plain.js');
     // Wrap at the terminal's width when there is one, else 80 columns.
     return new PlainPrompter({ input: stdin, output: stdout, colors, signal, width: () => (stdout.isTTY && stdout.columns) || 80, terminal: stdout.isTTY });
   }
@@ -87,10 +93,8 @@ async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> 
  * does, and the lesson asked for is served if it loaded.
  */
 async function lessonFor(lessonId: string, opts: StartOptions): Promise<Lesson> {
-  const { findLesson, loadCatalog } = await import('../lesson/catalog.js');
   const catalog = await loadCatalog({ lessonsDir: opts.lessons });
   if (catalog.problems.length > 0) {
-    const { formatProblem } = await import('../lesson/load.js');
     for (const problem of catalog.problems) process.stderr.write(`kube-learn: skipped ${formatProblem(problem)}\n`);
   }
   // Not found: findLesson says so, with a did-you-mean and the known ids.
@@ -101,10 +105,6 @@ export async function start(lessonId: string, opts: StartOptions = {}): Promise<
   const stop = new AbortController();
   const release = onTerminationSignals(() => stop.abort());
   try {
-    const [{ runLesson }, { showSummary }] = await Promise.all([
-      import('../tutor/engine.js'),
-      import('../tutor/summary.js'),
-    ]);
     // A dumb terminal cannot move the cursor that the interactive prompts need.
     const plain = opts.plain === true || !process.stdin.isTTY || !process.stdout.isTTY || process.env.TERM === 'dumb';
     const prompter = await frontEnd(plain, stop.signal);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
 import { suggest } from '../text/suggest.js';
-import type { Problem } from './load.js';
+import type { Problem } from './problem.js';
 import type { Lesson } from './schema.js';
 
 export interface CatalogOptions {

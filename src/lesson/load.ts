@@ -4,15 +4,15 @@
  * and column of the node at fault. Nothing here throws for a bad file.
  */
 import { open, stat } from 'node:fs/promises';
-import { neutralize, neutralizeDeep } from '../text/sanitize.js';
+import { neutralizeDeep } from '../text/sanitize.js';
+import { formatProblem, type Problem } from './problem.js';
 import { schemaProblems, type KnownKeys } from './issues.js';
 import { checkRules } from './rules.js';
 import { choice as choiceSchema, lesson as lessonSchema, manifestCheck, misconception, step as stepSchema, type Lesson } from './schema.js';
 import { MAX_FILE_BYTES, nodeAt, parseYaml, type SourceProblem } from './yaml-source.js';
 
-export interface Problem extends SourceProblem {
-  file: string;
-}
+
+export { formatProblem, type Problem };
 
 export interface LoadResult {
   file: string;
@@ -20,10 +20,6 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-/** `file:line:col: message`, the form editors and terminals link to. */
-export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col}: ${neutralize(p.message)}`;
-}
 
 const stepKeys = new Map<unknown, readonly string[]>(
   stepSchema.options.map((option) => [option.shape.type.value, Object.keys(option.shape)]),

@@ -7,7 +7,6 @@
  * O_NOFOLLOW where the platform has it), so a file or symlink planted at a
  * guessable path is never opened, let alone written through.
  */
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -21,6 +20,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { randomHex } from './random-name.js';
 
 const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 const TEMP_TRIES = 8;
@@ -41,7 +41,7 @@ export function tempName(target: string, random: string): string {
 
 export function writeFileAtomic(target: string, data: string, options: AtomicOptions = {}): void {
   const mode = options.mode ?? 0o600;
-  const random = options.random ?? (() => randomBytes(12).toString('hex'));
+  const random = options.random ?? (() => randomHex(12));
   const { fd, path: temp } = createExclusive(target, mode, random);
   try {
     try {

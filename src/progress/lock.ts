@@ -11,11 +11,11 @@
  * `fn` runs synchronously while the lock is held, so no signal handler or
  * other JavaScript can run between the read and the write.
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, linkSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { randomHex } from './random-name.js';
 
 const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
@@ -68,7 +68,7 @@ export async function withLock<T>(lockPath: string, fn: () => T, options: LockOp
  * its pid: a holder killed at any instant leaves a lock judged stale at once.
  */
 function tryAcquire(lockPath: string): number | undefined {
-  const temp = join(dirname(lockPath), `.${basename(lockPath)}.${randomBytes(12).toString('hex')}.tmp`);
+  const temp = join(dirname(lockPath), `.${basename(lockPath)}.${randomHex(12)}.tmp`);
   const fd = openSync(temp, EXCLUSIVE, 0o600);
   try {
     try {
@@ -168,7 +168,7 @@ export function isAlive(pid: number): boolean {
 
 function breakStale(lockPath: string, ino: number): void {
   // Named like a temp file, so the orphan sweep removes it if we are killed right here.
-  const aside = join(dirname(lockPath), `.${basename(lockPath)}.stale-${randomBytes(6).toString('hex')}.tmp`);
+  const aside = join(dirname(lockPath), `.${basename(lockPath)}.stale-${randomHex(6)}.tmp`);
   try {
     renameSync(lockPath, aside);
   } catch {

@@ -12,7 +12,16 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Creating a Segmenter loads ICU data (about 6 ms at start-up); printable
+// ASCII, which most lesson text is, splits into graphemes without it.
+let segmenter: Intl.Segmenter | undefined;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+function graphemes(text: string): Iterable<string> {
+  if (PRINTABLE_ASCII.test(text)) return text;
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
 const ZERO_WIDTH = /^(?:\p{Mn}|\p{Me}|\p{Cf}|\p{Cc})+$/u;
 const EMOJI = /\p{Extended_Pictographic}/u;
 
@@ -51,7 +60,9 @@ function graphemeWidth(g: string): number {
 
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const { segment } of segmenter.segment(stripAnsi(text))) width += graphemeWidth(segment);
+  const plain = stripAnsi(text);
+  if (PRINTABLE_ASCII.test(plain)) return plain.length;
+  for (const segment of graphemes(plain)) width += graphemeWidth(segment);
   return width;
 }
 
@@ -92,7 +103,7 @@ function breakWord(word: Word, width: number): Word[] {
   let used = 0;
   for (const piece of word) {
     let text = '';
-    for (const { segment } of segmenter.segment(piece.text)) {
+    for (const segment of graphemes(piece.text)) {
       const w = graphemeWidth(segment);
       if (used + w > width && used > 0) {
         if (text) chunk.push({ ...piece, text });
