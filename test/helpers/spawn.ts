@@ -26,8 +26,10 @@ export function tempStateHome(): string {
  * on top (undefined removes a variable).
  */
 export function childEnv(env: Env = {}): NodeJS.ProcessEnv {
-  const base: Env = { ...process.env, XDG_STATE_HOME: tempStateHome() };
-  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'LINES', 'VISUAL', 'EDITOR', 'KUBE_LEARN_DEBUG']) delete base[name];
+  const base: Env = { ...process.env, XDG_STATE_HOME: 'XDG_STATE_HOME' in env ? env.XDG_STATE_HOME : tempStateHome() };
+  // The learner's machine, not the one running the tests: Node reports two
+  // colours for any terminal when CI is set, and CI runs us with CI=true.
+  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'LINES', 'VISUAL', 'EDITOR', 'KUBE_LEARN_DEBUG', 'CI']) delete base[name];
   const merged: Env = { ...base, ...env };
   return Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== undefined));
 }
