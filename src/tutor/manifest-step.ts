@@ -4,16 +4,10 @@
  * lesson reaches a manifest step.
  */
 import type { ManifestCheck } from '../lesson/schema.js';
+// A type only: the checker itself stays unloaded until a manifest step.
+import type { ManifestProblem } from '../manifest/problem.js';
 
-export interface ManifestProblem {
-  line: number;
-  col: number;
-  /** The field path, e.g. spec.containers[0].image; empty for a YAML syntax problem. */
-  path: string;
-  message: string;
-  hint?: string;
-  severity: 'error' | 'warning';
-}
+export type { ManifestProblem };
 
 export type CheckManifest = (
   text: string,
