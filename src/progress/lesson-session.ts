@@ -72,7 +72,8 @@ export async function openLessonSession(lesson: Lesson, port: SessionPort, opts:
   const wasComplete = summary.complete;
   if (wasComplete) {
     const when = summary.finished ? ` on ${day(summary.finished)}` : '';
-    await port.say(`You finished ${lesson.id}${when}; here is how it went. To start over, run \`${opts.restartCommand}\`.`);
+    // A code block is never wrapped, so the command stays one line to copy, however long its --lessons path.
+    await port.say(`You finished ${lesson.id}${when}; here is how it went. To start over, run:\n\n\`\`\`\n${opts.restartCommand}\n\`\`\``);
   } else if (summary.settled > 0 || drafts.size > 0) {
     await port.say(resumeLine(summary));
   }
