@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// Builds dist/: the CLI as one ESM bundle (main.mjs) with a chunk per lazily
-// imported command (so start-up loads only what it runs), a small CommonJS
-// launcher in front of it (cli.js), and the built-in lessons as validated
-// JSON. `--schema-only` rewrites schema/lesson.schema.json instead;
+// Builds dist/: the CLI as one CommonJS bundle (main.cjs) with the heavy
+// parts in files of their own under lazy/ (so start-up loads only what it
+// runs), a small launcher in front of it (cli.js), and the built-in lessons
+// as validated JSON. `--schema-only` rewrites schema/lesson.schema.json instead;
 // `--analyze` also writes dist/meta.json and prints what each chunk holds.
 import { analyzeMetafile, build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { chmod, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { chmod, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,36 +16,108 @@ const schemaOnly = process.argv.includes('--schema-only');
 const analyze = process.argv.includes('--analyze');
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 
-// commander and others still call require(); an ESM bundle has none of its own.
-const banner = "import { createRequire as __klCreateRequire } from 'node:module'; const require = __klCreateRequire(import.meta.url);";
+/**
+ * The modules start-up must not pay for, each bundled into a file of its own
+ * under dist/lazy/ and required only when the code that needs it runs:
+ * commander (any command but a lesson), inquirer (the first interactive
+ * prompt), the YAML parser, the lesson loader and the lesson schema (zod),
+ * and the manifest checker with its Kubernetes schema.
+ */
+const LAZY = {
+  commander: 'commander',
+  // Both the lesson loader and the manifest checker parse YAML: one copy.
+  yaml: 'yaml',
+  'src/tutor/inquirer-prompts.ts': 'inquirer',
+  'src/lesson/load.ts': 'lesson-loader',
+  'src/lesson/schema.ts': 'lesson-schema',
+  'src/manifest/check.ts': 'manifest-checker',
+};
 
 /**
- * esbuild puts the banner in every file, but only the few that call require()
- * need it (2 of 38 today); the rest load without making a require function.
+ * Modules whose identity matters (run.ts maps errors to exit codes with
+ * instanceof): they must live in main.cjs only, never be copied into a lazy
+ * file. The build fails if one is.
  */
-async function dropUnneededBanners(dir) {
-  for (const entry of await readdir(dir, { recursive: true })) {
-    if (!entry.endsWith('.mjs')) continue;
-    const file = join(dir, entry);
-    const text = await readFile(file, 'utf8');
-    const at = text.indexOf(banner);
-    if (at !== -1 && !/\brequire\b/.test(text.slice(at + banner.length))) await writeFile(file, text.slice(0, at) + text.slice(at + banner.length + 1));
-  }
+const MAIN_ONLY = ['src/errors.ts'];
+
+/** The LAZY key an import resolves to, if any: a package name, or a path relative to the root. */
+function lazyKey(args) {
+  if (Object.hasOwn(LAZY, args.path) && !args.path.startsWith('.')) return args.path;
+  if (!args.path.startsWith('.')) return undefined;
+  const file = relative(root, resolvePath(args.resolveDir, args.path)).split(sep).join('/').replace(/\.js$/, '.ts');
+  return Object.hasOwn(LAZY, file) ? file : undefined;
 }
 
 /**
- * `import process from 'node:process'` (chalk, inquirer) makes Node build a
- * module facade that reads every property of process, which creates stdin,
- * stdout and stderr and lists every allowed flag before any prompt. The
- * global is the same object. (A named import would fail the build here.)
+ * Turns an import of a LAZY module into `require('<its file>')`, wrapped in
+ * a stub module so esbuild defers it like any lazily imported module: a
+ * dynamic import() requires it when it runs (Node's ES module loader is
+ * never started, which alone costs milliseconds), a static import when the
+ * importing module is first initialised. `self` is the bundle being built.
  */
-const processGlobal = {
-  name: 'process-global',
-  setup(b) {
-    b.onResolve({ filter: /^(node:)?process$/ }, (args) => (args.kind === 'import-statement' ? { path: 'process', namespace: 'process-global' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'process-global' }, () => ({ contents: 'export default process;', loader: 'js' }));
-  },
+function lazyModules(outDir, self) {
+  return {
+    name: 'lazy-modules',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.namespace === 'lazy-stub') return { path: args.path, external: true };
+        const key = lazyKey(args);
+        if (key === undefined || key === self) return undefined;
+        const target = `./${relative(outDir, join(root, 'dist', 'lazy', `${LAZY[key]}.cjs`)).split(sep).join('/')}`;
+        return { path: target, namespace: 'lazy-stub' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'lazy-stub' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    },
+  };
+}
+
+/**
+ * CommonJS has no import.meta; the few modules that locate files from their
+ * own URL (src/package-root.ts) get the bundle's.
+ */
+const importMetaUrl = {
+  banner: "const __klImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+  define: { 'import.meta.url': '__klImportMetaUrl' },
 };
+
+/** Options every bundle shares. */
+function bundleOptions(outfile, self, define = {}) {
+  return {
+    outfile,
+    bundle: true,
+    platform: 'node',
+    // CommonJS, not ES modules: Node loads a CommonJS file without starting
+    // its ES module loader, and a require() costs a fraction of an import.
+    format: 'cjs',
+    target: 'node20.17',
+    banner: { js: importMetaUrl.banner },
+    define: { ...importMetaUrl.define, ...define },
+    // Node reads, decodes and compiles every byte before the first prompt:
+    // smaller files start sooner. (KUBE_LEARN_DEBUG stack traces then show
+    // minified names and positions in the bundle.)
+    minify: true,
+    legalComments: 'linked',
+    plugins: [lazyModules(dirname(outfile), self)],
+    metafile: true,
+    logLevel: 'warning',
+  };
+}
+
+/** The CLI and its lazy files; returns esbuild's metafile of each, by output name. */
+async function bundle(define) {
+  const metas = {};
+  const main = await build({ entryPoints: [join(root, 'src', 'cli.ts')], ...bundleOptions(join(root, 'dist', 'main.cjs'), undefined, define) });
+  metas['main.cjs'] = main.metafile;
+  for (const [key, name] of Object.entries(LAZY)) {
+    const outfile = join(root, 'dist', 'lazy', `${name}.cjs`);
+    const entry = key.startsWith('src/') ? { entryPoints: [join(root, key)] } : { stdin: { contents: `export * from ${JSON.stringify(key)};`, resolveDir: root, loader: 'js' } };
+    const result = await build({ ...entry, ...bundleOptions(outfile, key) });
+    metas[`lazy/${name}.cjs`] = result.metafile;
+    const copied = MAIN_ONLY.filter((m) => Object.hasOwn(result.metafile.inputs, m));
+    if (copied.length > 0) throw new Error(`dist/lazy/${name}.cjs would hold its own copy of ${copied.join(', ')}; import it from main only`);
+  }
+  return metas;
+}
 
 async function dataTools() {
   const out = join(root, 'node_modules', '.cache', 'kube-learn', 'build-data.mjs');
@@ -121,11 +193,16 @@ function prerenderHelp(commands) {
 function launcher(help) {
   return `#!/usr/bin/env node
 'use strict';
-// Written by scripts/build.mjs; the CLI itself is src/cli.ts (main.mjs here).
-try {
-  require('node:module').enableCompileCache?.();
-} catch {
-  // A cache that can't be written costs only speed.
+// Written by scripts/build.mjs; the CLI itself is src/cli.ts (main.cjs here).
+// Node 22.1+ has a compile cache. Asking older Nodes costs: loading
+// node:module starts their ES module loader.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major > 22 || (major === 22 && minor >= 1)) {
+  try {
+    require('node:module').enableCompileCache();
+  } catch {
+    // A cache that can't be written costs only speed.
+  }
 }
 const args = JSON.stringify(process.argv.slice(2));
 const help = ${JSON.stringify(help ?? { args: [], texts: [] })};
@@ -134,7 +211,7 @@ const width = help.args.includes(args) && ((process.stdout.isTTY ? process.stdou
 const text = width && help.texts.find((t) => width >= t.min && (t.max === null || width <= t.max));
 if (args === '["--version"]' || args === '["-V"]') process.stdout.write(${JSON.stringify(`${version}\n`)});
 else if (text) process.stdout.write(text.text);
-else import('./main.mjs');
+else require('./main.cjs');
 `;
 }
 
@@ -152,32 +229,10 @@ try {
   } else {
     await rm(join(root, 'dist'), { recursive: true, force: true });
     const commands = await commandNames();
-    const result = await build({
-      entryPoints: { main: join(root, 'src', 'cli.ts') },
-      outdir: join(root, 'dist'),
-      // dist/package.json makes the launcher's .js CommonJS; the bundle is .mjs.
-      outExtension: { '.js': '.mjs' },
-      bundle: true,
-      splitting: true,
-      chunkNames: 'chunks/[name]-[hash]',
-      platform: 'node',
-      format: 'esm',
-      target: 'node20.17',
-      banner: { js: banner },
-      // Node reads, decodes and compiles every byte before the first prompt:
-      // smaller files start sooner. (KUBE_LEARN_DEBUG stack traces then show
-      // minified names and positions in the bundle.)
-      minify: true,
-      define: { __KUBE_LEARN_VERSION__: JSON.stringify(version), __KUBE_LEARN_COMMANDS__: JSON.stringify(commands.join(' ')) },
-      legalComments: 'linked',
-      plugins: [processGlobal],
-      metafile: analyze,
-      logLevel: 'warning',
-    });
-    await dropUnneededBanners(join(root, 'dist'));
+    const metas = await bundle({ __KUBE_LEARN_VERSION__: JSON.stringify(version), __KUBE_LEARN_COMMANDS__: JSON.stringify(commands.join(' ')) });
     if (analyze) {
-      await writeFile(join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
-      console.log(await analyzeMetafile(result.metafile));
+      await writeFile(join(root, 'dist', 'meta.json'), JSON.stringify(metas));
+      for (const meta of Object.values(metas)) console.log(await analyzeMetafile(meta));
     }
     await writeFile(join(root, 'dist', 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
     await writeLauncher(); // without help yet, so commander renders it

@@ -142,4 +142,6 @@ async function main(args: readonly string[]): Promise<void> {
   });
 }
 
-await main(process.argv.slice(2));
+// Not awaited: the build is CommonJS, which has no top-level await; run()
+// turns every error into a message and an exit code.
+void main(process.argv.slice(2));

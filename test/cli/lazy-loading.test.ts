@@ -1,0 +1,46 @@
+/**
+ * What each way into the built CLI loads. Start-up is a product figure
+ * (bench/): a lesson must start from dist/main.cjs alone, and each heavy part
+ * (commander, the YAML loader, the lesson schema, the manifest checker)
+ * comes from its own file under dist/lazy/ only on the paths that use it.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, ROOT, runCli } from '../helpers/spawn.js';
+
+const PRELOAD = join(ROOT, 'test', 'fixtures', 'preload', 'report-loaded.cjs');
+const dist = join(CLI, '..');
+
+/** The files under dist/ that a run of the CLI loaded, relative to dist/, sorted. */
+async function loaded(args: string[], input = ''): Promise<string[]> {
+  const report = join(mkdtempSync(join(tmpdir(), 'kube-learn-loaded-')), 'loaded.json');
+  const result = await runCli(args, { input, env: { NODE_OPTIONS: `--require ${PRELOAD}`, KUBE_LEARN_LOADED_REPORT: report } });
+  expect(result.stderr).not.toMatch(/unexpected error/);
+  const files: string[] = JSON.parse(readFileSync(report, 'utf8'));
+  return files.map((f) => relative(dist, f)).sort();
+}
+
+describe('what the built CLI loads', () => {
+  it('--version: the launcher only', async () => {
+    expect(await loaded(['--version'])).toEqual(['cli.js']);
+  });
+
+  it('a lesson in plain mode: the launcher and main.cjs, nothing lazy', async () => {
+    expect(await loaded(['day4', '--plain'], 'q\n')).toEqual(['cli.js', 'main.cjs']);
+  });
+
+  it('list: commander, and no YAML loader (the built-in lessons are JSON)', async () => {
+    expect(await loaded(['list'])).toEqual(['cli.js', 'lazy/commander.cjs', 'main.cjs']);
+  });
+
+  it('check: commander, the manifest checker and the YAML parser', async () => {
+    const manifest = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n';
+    expect(await loaded(['check', '-'], manifest)).toEqual(['cli.js', 'lazy/commander.cjs', 'lazy/manifest-checker.cjs', 'lazy/yaml.cjs', 'main.cjs']);
+  });
+
+  it('lint: commander, the lesson loader, the YAML parser and the lesson schema', async () => {
+    expect(await loaded(['lint'])).toEqual(['cli.js', 'lazy/commander.cjs', 'lazy/lesson-loader.cjs', 'lazy/lesson-schema.cjs', 'lazy/yaml.cjs', 'main.cjs']);
+  });
+});
