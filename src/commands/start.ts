@@ -78,7 +78,7 @@ function resumeCommand(lessonId: string, opts: StartOptions): string {
 
 async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> {
   const { stdin, stdout, env } = process;
-  const colors = palette(colorLevel(env, { plain, colorDepth: stdout.isTTY ? stdout.getColorDepth() : undefined }));
+  const colors = await palette(colorLevel(env, { plain, colorDepth: stdout.isTTY ? stdout.getColorDepth() : undefined }));
   if (plain) {
     // Wrap at the terminal's width when there is one, else 80 columns.
     return new PlainPrompter({ input: stdin, output: stdout, colors, signal, width: () => (stdout.isTTY && stdout.columns) || 80, terminal: stdout.isTTY });

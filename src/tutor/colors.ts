@@ -3,7 +3,7 @@
  * the tutor uses. Chalk gets an explicit level so its own detection (which
  * looks at process.argv and the environment behind our back) never decides.
  */
-import { Chalk, type ColorSupportLevel } from 'chalk';
+import type { ColorSupportLevel } from 'chalk';
 import type { Tone } from './prompter.js';
 
 export interface ColorContext {
@@ -50,10 +50,21 @@ export interface Palette {
   readonly bold: Style;
 }
 
-export function palette(level: ColorSupportLevel): Palette {
+const same: Style = (text) => text;
+
+/** Every style returns its text unchanged. */
+export const noColor: Palette = { enabled: false, code: same, heading: same, right: same, wrong: same, hint: same, muted: same, accent: same, bold: same };
+
+/**
+ * The styles at a colour level. Chalk is imported only to colour: loading it
+ * makes its own terminal checks, which a pipe or NO_COLOR never needs.
+ */
+export async function palette(level: ColorSupportLevel): Promise<Palette> {
+  if (level === 0) return noColor;
+  const { Chalk } = await import('chalk');
   const c = new Chalk({ level });
   return {
-    enabled: level > 0,
+    enabled: true,
     code: c.cyan,
     heading: c.bold.underline,
     right: c.green,
@@ -64,8 +75,6 @@ export function palette(level: ColorSupportLevel): Palette {
     bold: c.bold,
   };
 }
-
-export const noColor: Palette = palette(0);
 
 /** The style for a tone of text, if any. */
 export function toneStyle(colors: Palette, tone: Tone): ((s: string) => string) | undefined {

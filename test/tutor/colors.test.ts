@@ -29,9 +29,9 @@ describe('colorLevel', () => {
 });
 
 describe('palette', () => {
-  it('styles nothing at level 0 and colours at level 1', () => {
-    expect(palette(0).code('x')).toBe('x');
-    expect(palette(0).enabled).toBe(false);
-    expect(palette(1).code('x')).toBe('\u001b[36mx\u001b[39m');
+  it('styles nothing at level 0 and colours at level 1', async () => {
+    expect((await palette(0)).code('x')).toBe('x');
+    expect((await palette(0)).enabled).toBe(false);
+    expect((await palette(1)).code('x')).toBe('\u001b[36mx\u001b[39m');
   });
 });

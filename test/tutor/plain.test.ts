@@ -128,7 +128,7 @@ describe('the plain front end', () => {
   });
 
   it('colours only when given a colour palette', async () => {
-    const { out } = await plainRun('\n2\nq\n', { colors: palette(1) });
+    const { out } = await plainRun('\n2\nq\n', { colors: await palette(1) });
     expect(out).toMatch(/\u001b\[/);
   });
 });

@@ -33,9 +33,9 @@ describe('renderMarkdown', () => {
     expect(plain(fenced('a\n```\nb'))).toBe('    a\n    ```\n    b');
   });
 
-  it('keeps `code` in backticks without colour, and colours it (no backticks) with colour', () => {
+  it('keeps `code` in backticks without colour, and colours it (no backticks) with colour', async () => {
     expect(plain('Run `kubectl get pods` now.')).toBe('Run `kubectl get pods` now.');
-    const coloured = renderMarkdown('Run `kubectl get pods` now.', { width: 40, colors: palette(1) });
+    const coloured = renderMarkdown('Run `kubectl get pods` now.', { width: 40, colors: await palette(1) });
     expect(coloured).toBe('Run \u001b[36mkubectl get pods\u001b[39m now.');
   });
 
@@ -44,9 +44,9 @@ describe('renderMarkdown', () => {
     expect(out).not.toMatch(/\u001b/);
   });
 
-  it('wraps by display width when colour is on', () => {
+  it('wraps by display width when colour is on', async () => {
     const md = 'Use `kubectl apply -f pod.yaml` to create the `web` Pod from the file you wrote.';
-    const out = renderMarkdown(md, { width: 30, colors: palette(3) });
+    const out = renderMarkdown(md, { width: 30, colors: await palette(3) });
     expect(stripAnsi(out)).toBe(plain(md.replaceAll('`', ''), 30));
     for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(30);
   });

@@ -28,8 +28,8 @@ describe('wrap', () => {
     expect(wrap('日本語 日本語 日本語', 13)).toEqual(['日本語 日本語', '日本語']);
   });
 
-  it('does not count colour escapes, and styles each line on its own', () => {
-    const c = palette(1);
+  it('does not count colour escapes, and styles each line on its own', async () => {
+    const c = await palette(1);
     const lines = wrapPieces([{ text: 'run ' }, { text: 'kubectl get pods', style: c.code }, { text: ' now' }], 12);
     expect(lines.map(stripAnsi)).toEqual(['run kubectl', 'get pods now']);
     for (const line of lines) expect(line.split('\u001b[36m').length).toBe(line.split('\u001b[39m').length);
