@@ -7,8 +7,9 @@
  * the schema library. Without a build (tests run from src/) they are read
  * from lessons/*.yaml.
  */
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+// Synchronous reads: a command waits for them anyway, and node:fs/promises
+// is a module more to load before the first prompt.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
@@ -39,7 +40,7 @@ export function builtLessonsFile(): string {
 export async function lessonFiles(dir: string): Promise<string[]> {
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`lessons folder ${dir}: ${code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : `cannot be read (${code})`}`);
@@ -61,7 +62,7 @@ async function loadFolder(dir: string): Promise<Catalog> {
 
 async function builtIn(): Promise<Catalog> {
   const file = builtLessonsFile();
-  if (existsSync(file)) return { lessons: JSON.parse(await readFile(file, 'utf8')) as Lesson[], problems: [] };
+  if (existsSync(file)) return { lessons: JSON.parse(readFileSync(file, 'utf8')) as Lesson[], problems: [] };
   return loadFolder(builtInLessonsDir());
 }
 

@@ -4,7 +4,6 @@
  * its options "  1) text"; every answer is one line; no cursor movement and
  * no escapes unless colour was forced.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { Cancelled } from '../errors.js';
@@ -40,6 +39,8 @@ async function readManifestFile(spec: string, cwd: string): Promise<Parsed<strin
   const shown = neutralize(spec);
   const name = spec.startsWith('~/') ? resolve(homedir(), spec.slice(2)) : resolve(cwd, spec);
   try {
+    // Loaded here, not at start-up: few learners answer with @file.
+    const { readFile, stat } = await import('node:fs/promises');
     const info = await stat(name);
     if (!info.isFile()) return { ok: false, message: `${shown} is not a file.` };
     if (info.size > MAX_MANIFEST_BYTES) return { ok: false, message: `${shown} is larger than 1 MiB.` };
