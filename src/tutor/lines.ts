@@ -1,42 +1,67 @@
 /**
  * Standard input as a queue of lines. Every line is kept from the moment it
  * arrives, so answers piped in all at once are never lost between prompts
- * (readline.question per prompt drops lines that arrive early).
+ * (readline.question per prompt drops lines that arrive early). Lines end
+ * at \n, \r\n or \r, as node:readline splits them; splitting here spares
+ * loading readline before the first prompt.
  */
-import { createInterface, type Interface } from 'node:readline';
 import { Cancelled } from '../errors.js';
 
 /** Past this many unread lines, stop reading input until the learner's side catches up. */
 const HIGH_WATER = 256;
+/** A longer run of text without a line end is cut into lines of this length (an answer is never this long). */
+const MAX_LINE = 64 * 1024;
 
 export class LineReader {
   private readonly queue: string[] = [];
   private ended = false;
   private waiting?: { resolve: (line: string | undefined) => void; reject: (error: unknown) => void };
-  private readonly rl: Interface;
+  /** Text after the last line end; a trailing \r waits to see whether \n follows. */
+  private partial = '';
   private paused = false;
   private failure?: Cancelled;
   private readonly onAbort = () => this.waiting?.reject(new Cancelled('signal'));
 
   constructor(
-    input: NodeJS.ReadableStream,
+    private readonly input: NodeJS.ReadableStream,
     private readonly signal?: AbortSignal,
   ) {
-    this.rl = createInterface({ input, crlfDelay: Infinity, terminal: false });
-    this.rl.on('line', (line) => {
-      if (this.waiting) return this.settle().resolve(line);
-      this.queue.push(line);
-      // Endless input (`yes | kube-learn …`) must not fill memory.
-      if (this.queue.length >= HIGH_WATER && !this.paused) {
-        this.paused = true;
-        this.rl.pause();
-      }
-    });
-    this.rl.on('close', () => {
-      this.ended = true;
-      if (this.waiting) this.settle().resolve(undefined);
-    });
+    input.setEncoding('utf8');
+    input.on('data', this.onData);
+    input.on('end', this.onEnd);
     signal?.addEventListener('abort', this.onAbort);
+  }
+
+  private readonly onData = (chunk: string) => {
+    const text = this.partial + chunk;
+    const ends = /\r\n|\n|\r(?!$)/g;
+    let from = 0;
+    for (let m = ends.exec(text); m; m = ends.exec(text)) {
+      this.take(text.slice(from, m.index));
+      from = m.index + m[0].length;
+    }
+    this.partial = text.slice(from);
+    while (this.partial.length > MAX_LINE) {
+      this.take(this.partial.slice(0, MAX_LINE));
+      this.partial = this.partial.slice(MAX_LINE);
+    }
+  };
+
+  private readonly onEnd = () => {
+    if (this.partial !== '') this.take(this.partial.replace(/\r$/, ''));
+    this.partial = '';
+    this.ended = true;
+    if (this.waiting) this.settle().resolve(undefined);
+  };
+
+  private take(line: string): void {
+    if (this.waiting) return this.settle().resolve(line);
+    this.queue.push(line);
+    // Endless input (`yes | kube-learn …`) must not fill memory.
+    if (this.queue.length >= HIGH_WATER && !this.paused) {
+      this.paused = true;
+      this.input.pause();
+    }
   }
 
   private settle() {
@@ -53,7 +78,7 @@ export class LineReader {
       const line = this.queue.shift();
       if (this.paused && this.queue.length < HIGH_WATER / 2) {
         this.paused = false;
-        this.rl.resume();
+        this.input.resume();
       }
       // Through the event loop, not a resolved promise: a queue of invalid
       // answers would otherwise loop in microtasks and starve signal handlers.
@@ -75,6 +100,8 @@ export class LineReader {
 
   close(): void {
     this.signal?.removeEventListener('abort', this.onAbort);
-    this.rl.close();
+    this.input.off('data', this.onData);
+    this.input.off('end', this.onEnd);
+    this.input.pause();
   }
 }
