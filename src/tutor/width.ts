@@ -12,13 +12,24 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
-// Creating a Segmenter loads ICU data (about 6 ms at start-up); printable
-// ASCII, which most lesson text is, splits into graphemes without it.
-let segmenter: Intl.Segmenter | undefined;
+// Creating a Segmenter loads ICU data (about 6 ms at start-up). Most text
+// needs none: in printable ASCII, and in any text without the code points
+// below, every code point is a grapheme of its own. These are the ones that
+// can join their neighbours (Unicode's grapheme cluster rules, UAX #29):
+// marks and other extenders, joiners, variation selectors, emoji modifiers,
+// regional indicators (flags), Hangul jamo, the two spacing marks that are
+// letters, the prepended marks of the Basic Multilingual Plane, CR (of
+// CR LF); and, so that a newer Unicode can't slip past this list, every
+// code point beyond the BMP except the emoji and CJK planes.
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const JOINS =
+  /[\p{M}\p{Grapheme_Extend}\p{Join_Control}\p{Variation_Selector}\p{Emoji_Modifier}\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0e33\u0eb3\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\r\u{10000}-\u{1efff}\u{1fb00}-\u{1ffff}\u{40000}-\u{10ffff}]/u;
+let segmenter: Intl.Segmenter | undefined;
 
-function graphemes(text: string): Iterable<string> {
+/** The user-perceived characters (grapheme clusters) of `text`. */
+export function graphemes(text: string): Iterable<string> {
   if (PRINTABLE_ASCII.test(text)) return text;
+  if (!JOINS.test(text)) return Array.from(text);
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
