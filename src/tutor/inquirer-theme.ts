@@ -8,16 +8,17 @@ import { wrapPieces, type Piece } from './width.js';
 
 export type KeyHelp = [key: string, action: string][];
 
+/** "↑↓ move • ⏎ answer": each key in bold, what it does muted. */
+export function keyHelpPieces(c: Palette, pairs: KeyHelp): Piece[] {
+  return pairs.flatMap(([key, action], i): Piece[] => [...(i > 0 ? [{ text: ' • ', style: c.muted }] : []), { text: key, style: c.bold }, { text: ' ' }, { text: action, style: c.muted }]);
+}
+
 /**
  * `width`: the columns the help line may take; it is wrapped at words
  * (inquirer would break it mid-word).
  */
 export function promptTheme(c: Palette, help?: KeyHelp, width = 80) {
-  const keys = (pairs: KeyHelp) =>
-    wrapPieces(
-      pairs.flatMap(([key, action], i): Piece[] => [...(i > 0 ? [{ text: ' • ', style: c.muted }] : []), { text: key, style: c.bold }, { text: ' ' }, { text: action, style: c.muted }]),
-      width,
-    ).join('\n');
+  const keys = (pairs: KeyHelp) => wrapPieces(keyHelpPieces(c, pairs), width).join('\n');
   return {
     prefix: { idle: c.accent('?'), done: c.right('✔') },
     style: {

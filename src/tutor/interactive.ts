@@ -2,7 +2,8 @@
  * The interactive front end: @inquirer/prompts (select, checkbox, input,
  * confirm), loaded lazily since it is slow to import. Hint, skip and quit are
  * entries of every question's list, or of a small menu that an empty answer
- * opens; the help line under each prompt says so. Ctrl-C at any prompt is
+ * opens; the help line under each prompt says so. The pause after an
+ * explanation is one key (./pause.ts). Ctrl-C at any prompt is
  * Cancelled('signal'); a resize redraws the step at the new width. A
  * manifest is written in the learner's editor (./editor.ts) or line by line.
  */
@@ -13,7 +14,8 @@ import { inlinePieces } from './render.js';
 import { wrapPieces } from './width.js';
 import { promptTheme, type KeyHelp } from './inquirer-theme.js';
 import { Screen, type Draw } from './screen.js';
-import { editorCommand, editText, type EditorCommand, type EditResult } from './editor.js';
+import type { EditorCommand, EditResult } from './editor.js';
+import { pauseInTerminal } from './pause.js';
 
 type Prompts = typeof import('./inquirer-prompts.js');
 type Context = { signal: AbortSignal; input: NodeJS.ReadableStream; output: NodeJS.WritableStream; clearPromptOnDone?: boolean };
@@ -38,16 +40,19 @@ function errorName(error: unknown): string | undefined {
 }
 
 export class InteractivePrompter implements Prompter {
-  private readonly prompts: Promise<Prompts>;
+  private prompts?: Promise<Prompts>;
   private readonly screen: Screen;
   private readonly c: Palette;
 
   constructor(private readonly opts: InteractiveOptions) {
     this.c = opts.colors;
     this.screen = new Screen(opts.output, opts.colors);
-    // Start loading now, while the lesson loads; awaited at the first prompt.
-    this.prompts = import('./inquirer-prompts.js');
-    this.prompts.catch(() => undefined);
+  }
+
+  /** Inquirer, loaded once: at the first question, or while the learner reads at a pause. */
+  private loadPrompts(): Promise<Prompts> {
+    this.prompts ??= import('./inquirer-prompts.js');
+    return this.prompts;
   }
 
   private theme(help?: KeyHelp) {
@@ -76,7 +81,7 @@ export class InteractivePrompter implements Prompter {
    * the prompt, redraws the step and asks again.
    */
   private async run<T>(ask: (p: Prompts, ctx: Context) => Promise<T>, opts: { redraw?: boolean; clear?: boolean; answered?: (value: T) => Draw } = {}): Promise<T> {
-    const prompts = await this.prompts;
+    const prompts = await this.loadPrompts();
     const { output, input, signal } = this.opts;
     for (;;) {
       if (signal?.aborted) throw new Cancelled('signal');
@@ -155,21 +160,8 @@ export class InteractivePrompter implements Prompter {
   }
 
   async pause(): Promise<'continue' | 'quit'> {
-    return this.run(
-      ({ select }, ctx) =>
-        select(
-          {
-            message: 'Ready?',
-            choices: [
-              { name: 'Continue', value: 'continue' as const },
-              { name: 'Save and quit', value: 'quit' as const },
-            ],
-            theme: this.theme([['⏎', 'continue'], ['↓ ⏎', 'save and quit']]),
-          },
-          ctx,
-        ),
-      { clear: true },
-    );
+    // Inquirer loads while the learner reads, not before the first prompt.
+    return pauseInTerminal({ ...this.opts, screen: this.screen, whileWaiting: () => void this.loadPrompts().catch(() => undefined) });
   }
 
   async chooseOne(q: Question, options: readonly string[]): Promise<Reply<number>> {
@@ -238,6 +230,8 @@ export class InteractivePrompter implements Prompter {
    * text and the line-by-line way added, so nothing the learner wrote is lost.
    */
   async askLines(q: Question, initial: string): Promise<Reply<string>> {
+    // Loaded here: running an editor needs child_process, which start-up doesn't.
+    const { editorCommand, editText } = await import('./editor.js');
     const editor = editorCommand(this.opts.env ?? process.env);
     let editorFailed = false;
     for (;;) {
@@ -263,7 +257,7 @@ export class InteractivePrompter implements Prompter {
       );
       if (action === 'inline') return { kind: 'answer', value: await this.inlineLines(initial) };
       if (action !== 'editor') return { kind: action };
-      const edited = await this.edit(editor!, initial);
+      const edited = await this.edit(editor!, initial, editText);
       if (edited.ok) return { kind: 'answer', value: edited.text };
       editorFailed = true;
       this.screen.show(edited.message, 'wrong');
@@ -271,7 +265,7 @@ export class InteractivePrompter implements Prompter {
   }
 
   /** The editor owns the terminal meanwhile: no prompt is open, and a resize is not redrawn. */
-  private async edit(editor: EditorCommand, initial: string): Promise<EditResult> {
+  private async edit(editor: EditorCommand, initial: string, editText: typeof import('./editor.js').editText): Promise<EditResult> {
     if (this.opts.signal?.aborted) throw new Cancelled('signal');
     this.screen.show(`Waiting for ${editor.name}: save the file and close it to go on.`, 'note');
     const result = await editText(editor, initial, { signal: this.opts.signal });

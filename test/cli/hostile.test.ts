@@ -8,7 +8,7 @@
  * file:line:col. `npm run build` first.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEYS, PtySession } from '../helpers/pty.js';
+import { KEYS, PAUSE, PtySession } from '../helpers/pty.js';
 import { runCli } from '../helpers/spawn.js';
 
 const LESSONS = ['--lessons', 'test/fixtures/hostile'];
@@ -125,7 +125,7 @@ describe('hostile lesson text in a terminal', { timeout: 60_000 }, () => {
   for (const env of [{}, { NO_COLOR: '1' }]) {
     it(`interactive${env.NO_COLOR ? ' with NO_COLOR' : ''}: no sequence on the wire but the program's own, none from the lesson`, async () => {
       const s = (session = new PtySession(['escapes', ...LESSONS], { cols: 100, env }));
-      await s.waitFor('❯ Continue');
+      await s.waitFor(PAUSE);
       s.press(KEYS.enter);
       await s.waitFor('❯ First');
       s.press(KEYS.down + KEYS.enter);

@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEYS, PtySession, type PtyOptions } from '../helpers/pty.js';
-import { ROOT } from '../helpers/spawn.js';
+import { KEYS, PAUSE, type PtyOptions, PtySession } from '../helpers/pty.js';
+import { ROOT, tempStateHome } from '../helpers/spawn.js';
 
 const LESSONS = ['--lessons', 'test/fixtures/lessons-tutor'];
 let session: PtySession | undefined;
@@ -23,7 +23,7 @@ afterEach(() => {
 
 /** Continue past the explanation and wait for the first question. */
 async function toFirstQuestion(s: PtySession): Promise<string> {
-  await s.waitFor('❯ Continue');
+  await s.waitFor(PAUSE);
   s.press(KEYS.enter);
   return s.waitFor('❯ A running process');
 }
@@ -42,7 +42,7 @@ async function answerMulti(s: PtySession): Promise<void> {
 describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
   it('walks the lesson with arrows, space and Enter, and ends with the score', async () => {
     const s = start('tiny');
-    const explain = await s.waitFor('❯ Continue');
+    const explain = await s.waitFor(PAUSE);
     expect(explain).toContain('Step 1 of 4');
     expect(explain).toContain('An image is a read-only template; a container is a process started from it.');
     expect(explain).toContain('- an image is built once');
@@ -130,8 +130,41 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
     expect((await s.waitForExit()).exitCode).toBe(0);
   });
 
+  it('the pause takes one key: arrows and letters do nothing, q saves and quits', async () => {
+    const state = { XDG_STATE_HOME: tempStateHome() };
+    const s = start('tiny', { env: state });
+    await s.waitFor(PAUSE);
+    s.press(KEYS.down + 'x' + KEYS.up);
+    s.press('q');
+    const screen = await s.waitFor('Stopped. To pick up where you left off, run:');
+    expect(screen).not.toContain(PAUSE);
+    expect((await s.waitForExit()).exitCode).toBe(0);
+    // Nothing was answered, so the lesson starts at the explanation again.
+    const again = (session = new PtySession(['tiny', ...LESSONS], { env: state }));
+    expect(await again.waitFor(PAUSE)).toContain('Step 1 of 4');
+  });
+
+  it('Enter at the pause takes the pause line away and goes on', async () => {
+    const s = start('tiny');
+    await s.waitFor(PAUSE);
+    s.press(KEYS.enter);
+    const screen = await s.waitFor('❯ A running process');
+    expect(screen).not.toContain('Ready?');
+  });
+
+  it('a resize at the pause redraws the step and the pause at the new width', async () => {
+    const s = start('tiny', { cols: 100, rows: 40 });
+    await s.waitFor(PAUSE);
+    s.resize(40, 40);
+    const narrow = await s.waitFor((screen) => /^\s*█*░+ Step 1 of 4/.test(screen) && screen.includes('q save and quit'));
+    for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+    expect(narrow.match(/Ready\?/g)).toHaveLength(1);
+    s.press(KEYS.enter);
+    await s.waitFor('❯ A running process');
+  });
+
   for (const [where, reach] of [
-    ['an explanation', async (s: PtySession) => void (await s.waitFor('❯ Continue'))],
+    ['an explanation', async (s: PtySession) => void (await s.waitFor(PAUSE))],
     ['a choice', toFirstQuestion],
     [
       'a checkbox',
@@ -151,8 +184,9 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
       const text = s.text();
       expect(text).toContain('kube-learn: Interrupted. To pick up where you left off, run: kube-learn tiny');
       expect(text).not.toMatch(/ExitPromptError|AbortPromptError|Error:|\n\s+at /);
-      // The cursor the list hid is shown again.
-      expect(s.raw.lastIndexOf('\u001b[?25h')).toBeGreaterThan(s.raw.lastIndexOf('\u001b[?25l'));
+      // A cursor a list hid is shown again (the pause never hides it).
+      const hidden = s.raw.lastIndexOf('\u001b[?25l');
+      if (hidden !== -1) expect(s.raw.lastIndexOf('\u001b[?25h')).toBeGreaterThan(hidden);
     });
   }
 
@@ -182,7 +216,7 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
 
   it('a resize redraws the step at the new width, and the prompt still works', async () => {
     const s = start('tiny', { cols: 100, rows: 40 });
-    await s.waitFor('❯ Continue');
+    await s.waitFor(PAUSE);
     expect(s.screen()).toContain('An image is a read-only template; a container is a process started from it. Run kubectl get');
     s.press(KEYS.enter);
     await s.waitFor('❯ A running process');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeReadOnly } from '../progress/helpers/fs.js';
-import { KEYS, PtySession } from '../helpers/pty.js';
+import { KEYS, PAUSE, PtySession } from '../helpers/pty.js';
 import { childEnv, CLI, ROOT, runCli, tempStateHome } from '../helpers/spawn.js';
 
 const TUTOR_LESSONS = join(ROOT, 'test', 'fixtures', 'lessons-tutor');
@@ -142,7 +142,7 @@ describe('signals', { timeout: 60_000 }, () => {
   it('Ctrl-C in a terminal: exit 130, then the lesson resumes at the next step', async () => {
     const s = new PtySession(['tiny', '--lessons', TUTOR_LESSONS], { env: { XDG_STATE_HOME: home } });
     cleanup.push(() => s.kill());
-    await s.waitFor('❯ Continue');
+    await s.waitFor(PAUSE);
     s.press(KEYS.enter);
     await s.waitFor('❯ A running process');
     s.press(KEYS.down);
@@ -179,7 +179,7 @@ describe('signals', { timeout: 60_000 }, () => {
     await s.waitFor('Start tiny over and forget your progress in it (2 of 4 steps done)?');
     s.press('y');
     s.press(KEYS.enter);
-    await s.waitFor('❯ Continue');
+    await s.waitFor(PAUSE);
     expect(s.screen()).toContain('Step 1 of 4');
     expect(savedSteps('tiny')).toEqual([]);
   });

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { KEYS, PtySession, type PtyOptions } from '../helpers/pty.js';
+import { KEYS, PAUSE, type PtyOptions, PtySession } from '../helpers/pty.js';
 
 const LESSONS = ['--lessons', 'test/fixtures/lessons-tutor'];
 const tiny = parse(readFileSync('test/fixtures/lessons-tutor/tiny.yaml', 'utf8')) as {
@@ -62,7 +62,7 @@ function expectShown(screen: string, ...texts: string[]): void {
 
 /** Walks the tiny lesson: a wrong answer, hints, the multi question, the text question. */
 async function walkTiny(s: PtySession, cols: number): Promise<void> {
-  const explain = await s.waitFor('❯ Continue');
+  const explain = await s.waitFor(PAUSE);
   expectShown(explain, 'An image is a read-only template; a container is a process started from it.');
   expectReadable(explain, cols);
   s.press(KEYS.enter);
