@@ -55,18 +55,28 @@ export function loadLessonText(text: string, file: string): LoadResult {
   return { file, lesson: neutralizeDeep(result.data), problems: [] };
 }
 
-/** Reads at most one byte past the size limit, so a huge file can't exhaust memory. */
-async function readLimited(path: string): Promise<string | undefined> {
+/**
+ * Reads at most one byte past the size limit, so a huge file can't exhaust
+ * memory. The buffer starts at the size stat gave (a lint of hundreds of
+ * files would otherwise clear a megabyte for each) and grows if the file did.
+ */
+async function readLimited(path: string, size: number): Promise<string | undefined> {
   const handle = await open(path, 'r');
   try {
-    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    let buffer = Buffer.allocUnsafe(Math.min(size, MAX_FILE_BYTES) + 1);
     let length = 0;
-    while (length < buffer.length) {
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > MAX_FILE_BYTES) break;
+        const bigger = Buffer.allocUnsafe(Math.min(length * 2, MAX_FILE_BYTES + 1));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    return length > MAX_FILE_BYTES ? undefined : buffer.subarray(0, length).toString('utf8');
+    return length > MAX_FILE_BYTES ? undefined : buffer.toString('utf8', 0, length);
   } finally {
     await handle.close();
   }
@@ -79,7 +89,7 @@ export async function loadLessonFile(file: string): Promise<LoadResult> {
     const info = await stat(file);
     if (info.isDirectory()) return { file, problems: [{ file, line: 1, col: 1, message: 'is a folder, not a file' }] };
     if (!info.isFile()) return { file, problems: [{ file, line: 1, col: 1, message: 'is not a regular file' }] };
-    text = await readLimited(file);
+    text = await readLimited(file, info.size);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(error)})`;

@@ -1,5 +1,9 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadLessonFile, loadLessonText } from '../../src/lesson/load.js';
+import { MAX_FILE_BYTES } from '../../src/lesson/yaml-source.js';
 
 const bad = (name: string) => `test/fixtures/lessons/bad/${name}.yaml`;
 
@@ -10,6 +14,24 @@ async function problems(file: string): Promise<string[]> {
 }
 
 describe('loadLessonFile', () => {
+  it('reads a file of exactly the size limit, and refuses one byte more', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kube-learn-size-'));
+    const atLimit = join(dir, 'at-limit.yaml');
+    const over = join(dir, 'over.yaml');
+    const text = (bytes: number) => `id: big\n#${'x'.repeat(bytes - 10)}\n`;
+    writeFileSync(atLimit, text(MAX_FILE_BYTES));
+    writeFileSync(over, text(MAX_FILE_BYTES + 1));
+    expect((await problems(atLimit)).join('\n')).not.toContain('larger than');
+    expect(await problems(over)).toEqual([`${over}:1:1: file is larger than the 1 MiB limit`]);
+  });
+
+  it.runIf(existsSync('/proc/self/status'))('reads a file longer than its stat size said (a /proc file says 0)', async () => {
+    // Parsed as YAML, it is a mapping of the process's status fields: no lesson, but read whole.
+    const found = await problems('/proc/self/status');
+    expect(found.join('\n')).not.toMatch(/larger than|cannot be read/);
+    expect(found).toContainEqual(expect.stringMatching(/^\/proc\/self\/status:\d+:\d+: unknown field "Name"/));
+  });
+
   it('loads a valid lesson with every step type', async () => {
     const result = await loadLessonFile('test/fixtures/lessons/good/intro.yaml');
     expect(result.problems).toEqual([]);
