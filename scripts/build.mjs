@@ -3,7 +3,7 @@
 // parts in files of their own under lazy/ (so start-up loads only what it
 // runs), a small launcher in front of it (cli.js), and the built-in lessons
 // as validated JSON. `--schema-only` rewrites schema/lesson.schema.json instead;
-// `--analyze` also writes dist/meta.json and prints what each chunk holds.
+// `--analyze` also writes dist/meta.json and prints what each file holds.
 import { analyzeMetafile, build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * Where kube-learn is installed. The code runs from src/ under tests and from
- * dist/ (bundled into chunks) when installed, so walk up to our package.json
+ * dist/ (bundled) when installed, so walk up to our package.json
  * rather than assume a depth.
  */
 import { existsSync, readFileSync } from 'node:fs';
