@@ -8,6 +8,7 @@ import { analyzeMetafile, build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -62,6 +63,10 @@ function lazyModules(outDir, self) {
     setup(b) {
       b.onResolve({ filter: /.*/ }, (args) => {
         if (args.namespace === 'lazy-stub') return { path: args.path, external: true };
+        // import('node:fs/promises') must become a require() too: an import()
+        // left in the bundle needs the ES module loader (and fails in the
+        // launcher's vm.Script on Node 20).
+        if (args.kind === 'dynamic-import' && isBuiltin(args.path)) return { path: args.path, namespace: 'lazy-stub' };
         const key = lazyKey(args);
         if (key === undefined || key === self) return undefined;
         const target = `./${relative(outDir, join(root, 'dist', 'lazy', `${LAZY[key]}.cjs`)).split(sep).join('/')}`;
@@ -104,16 +109,24 @@ function bundleOptions(outfile, self, define = {}) {
   };
 }
 
+/** A bundle must load everything with require(): see lazyModules. */
+function checkNoImportCalls(name, metafile) {
+  const calls = Object.values(metafile.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path));
+  if (calls.length > 0) throw new Error(`dist/${name} would keep import() of ${calls.join(', ')}`);
+}
+
 /** The CLI and its lazy files; returns esbuild's metafile of each, by output name. */
 async function bundle(define) {
   const metas = {};
   const main = await build({ entryPoints: [join(root, 'src', 'cli.ts')], ...bundleOptions(join(root, 'dist', 'main.cjs'), undefined, define) });
   metas['main.cjs'] = main.metafile;
+  checkNoImportCalls('main.cjs', main.metafile);
   for (const [key, name] of Object.entries(LAZY)) {
     const outfile = join(root, 'dist', 'lazy', `${name}.cjs`);
     const entry = key.startsWith('src/') ? { entryPoints: [join(root, key)] } : { stdin: { contents: `export * from ${JSON.stringify(key)};`, resolveDir: root, loader: 'js' } };
     const result = await build({ ...entry, ...bundleOptions(outfile, key) });
     metas[`lazy/${name}.cjs`] = result.metafile;
+    checkNoImportCalls(`lazy/${name}.cjs`, result.metafile);
     const copied = MAIN_ONLY.filter((m) => Object.hasOwn(result.metafile.inputs, m));
     if (copied.length > 0) throw new Error(`dist/lazy/${name}.cjs would hold its own copy of ${copied.join(', ')}; import it from main only`);
   }
