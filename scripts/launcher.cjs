@@ -9,6 +9,8 @@ const VERSION = KUBE_LEARN_VERSION;
 const HELP = KUBE_LEARN_HELP;
 // Changes with every build of main.cjs: a cache from another build is never used.
 const BUILD = KUBE_LEARN_BUILD;
+// The command names; any other first word is a lesson to start.
+const COMMANDS = KUBE_LEARN_COMMANDS;
 
 const args = JSON.stringify(process.argv.slice(2));
 // The width commander would wrap to.
@@ -32,7 +34,12 @@ function start() {
   }
   // Node 20 has no compile cache of its own (and loading node:module starts
   // its ES module loader). Compiling main.cjs takes ~2.5 ms of each start.
-  startWithCodeCache(require('node:path').join(__dirname, 'main.cjs'));
+  // The cache holds what the run that wrote it compiled, so it is kept for
+  // starting a lesson, the figure bench/ tracks, not filled by other commands.
+  const first = process.argv[2];
+  const lesson = first !== undefined && !first.startsWith('-') && !COMMANDS.includes(first);
+  if (lesson) startWithCodeCache(require('node:path').join(__dirname, 'main.cjs'));
+  else require('./main.cjs');
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
  * The launcher's code cache for main.cjs (Node 20; Node 22.1+ has its own
- * compile cache and the launcher uses that instead): kept in the learner's
- * cache folder, private, rebuilt when it can't be used, never trusted when
+ * compile cache and the launcher uses that instead), for starting a lesson:
+ * kept in the learner's cache folder, private, rebuilt when it can't be used, never trusted when
  * someone else could have written it, and a start works whatever state it
  * is in.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,13 @@ describe.runIf(ownCache)('the code cache on Node 20', () => {
     const written = statSync(path).mtimeMs;
     await startDay4(home);
     expect(statSync(path).mtimeMs).toBe(written);
+  });
+
+  it('is kept for starting a lesson only: another command neither writes nor reads it', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'kube-learn-cache-'));
+    const r = await runCli(['list'], { env: { XDG_CACHE_HOME: home } });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(home, 'kube-learn'))).toBe(false);
   });
 
   it('a damaged cache is rejected and written anew; a writable-by-others one is not trusted', async () => {
