@@ -51,7 +51,9 @@ function startWithCodeCache(file) {
   const fs = require('node:fs');
   const path = require('node:path');
   const vm = require('node:vm');
-  const Module = require('node:module');
+  // This module's class, as require('node:module') would give, without
+  // loading that (on Node 20 it starts the ES module loader).
+  const Module = module.constructor;
   const folder = cacheFolder(path);
   const cacheFile = folder && path.join(folder, `main-${BUILD}-${process.version}-${process.arch}.v8`);
   const cachedData = cacheFile ? readOwnFile(fs, cacheFile) : undefined;

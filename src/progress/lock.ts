@@ -14,7 +14,6 @@
 import { closeSync, constants, fstatSync, linkSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { randomHex } from './random-name.js';
 
 const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
@@ -56,7 +55,7 @@ export async function withLock<T>(lockPath: string, fn: () => T, options: LockOp
       continue;
     }
     if (Date.now() >= deadline) throw new LockBusy(lockPath, holder ? `pid ${holder.pid || '?'}` : 'another process');
-    await sleep(5 + Math.floor(Math.random() * 20));
+    await new Promise((resolve) => setTimeout(resolve, 5 + Math.floor(Math.random() * 20)));
   }
 }
 

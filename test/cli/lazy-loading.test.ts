@@ -13,13 +13,17 @@ import { CLI, ROOT, runCli } from '../helpers/spawn.js';
 const PRELOAD = join(ROOT, 'test', 'fixtures', 'preload', 'report-loaded.cjs');
 const dist = join(CLI, '..');
 
+/** What a run of the CLI loaded: Node's own internal modules, and the files of its own. */
+async function report(args: string[], input = ''): Promise<{ files: string[]; internals: string[] }> {
+  const file = join(mkdtempSync(join(tmpdir(), 'kube-learn-loaded-')), 'loaded.json');
+  const result = await runCli(args, { input, env: { NODE_OPTIONS: `--require ${PRELOAD}`, KUBE_LEARN_LOADED_REPORT: file } });
+  expect(result.stderr).not.toMatch(/unexpected error/);
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
 /** The files under dist/ that a run of the CLI loaded, relative to dist/, sorted. */
 async function loaded(args: string[], input = ''): Promise<string[]> {
-  const report = join(mkdtempSync(join(tmpdir(), 'kube-learn-loaded-')), 'loaded.json');
-  const result = await runCli(args, { input, env: { NODE_OPTIONS: `--require ${PRELOAD}`, KUBE_LEARN_LOADED_REPORT: report } });
-  expect(result.stderr).not.toMatch(/unexpected error/);
-  const files: string[] = JSON.parse(readFileSync(report, 'utf8'));
-  return files.map((f) => relative(dist, f)).sort();
+  return (await report(args, input)).files.map((f) => relative(dist, f)).sort();
 }
 
 describe('what the built CLI loads', () => {
@@ -29,6 +33,12 @@ describe('what the built CLI loads', () => {
 
   it('a lesson in plain mode: the launcher and main.cjs, nothing lazy', async () => {
     expect(await loaded(['day4', '--plain'], 'q\n')).toEqual(['cli.js', 'main.cjs']);
+  });
+
+  // Node 22+ starts its ES module loader at boot anyway; on Node 20 it costs milliseconds.
+  it.runIf(Number(process.versions.node.split('.')[0]) === 20)('a lesson on Node 20 loads no ES module loader, readline, fs/promises or tty', async () => {
+    const { internals } = await report(['day4', '--plain'], 'q\n');
+    for (const name of ['NativeModule internal/modules/esm/loader', 'NativeModule readline', 'NativeModule fs/promises', 'NativeModule tty']) expect(internals).not.toContain(name);
   });
 
   it('list: commander, and no YAML loader (the built-in lessons are JSON)', async () => {
