@@ -36,8 +36,22 @@ const title = text.describe('A short title, shown in the position line.').option
 export const choice = z.strictObject({
   text: text.describe('The option as the learner sees it.'),
   correct: z.boolean().default(false).describe('Whether this option is right.'),
-  why: text.describe('Why this option is right or wrong; shown once the question is settled.').optional(),
+  why: text.describe('Why this option is right or wrong; every wrong option needs one.').optional(),
+  pin: z
+    .literal('last')
+    .describe('Keep this option last when the options are shuffled (for "none of the above").')
+    .optional(),
 });
+
+const shuffle = z
+  .boolean()
+  .describe('Shuffle the options per learner (the default); false keeps the order written.')
+  .optional();
+
+const skill = z
+  .enum(['recall', 'predict', 'distinguish', 'diagnose', 'apply'])
+  .describe('What the question asks the learner to do: recall a sentence just read, or predict, distinguish, diagnose, apply.')
+  .optional();
 
 export const explainStep = z.strictObject({
   id,
@@ -55,18 +69,21 @@ const questionFields = {
   hint,
   explanation,
   corrects,
+  skill,
 };
 
 export const choiceStep = z.strictObject({
   ...questionFields,
   type: z.literal('choice'),
-  choices: z.array(choice).min(2).describe('Exactly one is correct. Shown in this order.'),
+  choices: z.array(choice).min(2).describe('Exactly one is correct.'),
+  shuffle,
 });
 
 export const multiStep = z.strictObject({
   ...questionFields,
   type: z.literal('multi'),
-  choices: z.array(choice).min(2).describe('At least one is correct. Shown in this order.'),
+  choices: z.array(choice).min(2).describe('At least one is correct.'),
+  shuffle,
 });
 
 export const textStep = z.strictObject({
@@ -76,6 +93,23 @@ export const textStep = z.strictObject({
     .array(text)
     .min(1)
     .describe('Accepted answers, compared after trimming, collapsing inner spaces and ignoring case.'),
+  accept_pattern: z
+    .string()
+    .describe('A regular expression (anchored at both ends) that also accepts an answer, for answers with free parts.')
+    .optional(),
+});
+
+export const commandStep = z.strictObject({
+  ...questionFields,
+  type: z.literal('command'),
+  expect: z
+    .array(text)
+    .min(1)
+    .describe('The expected command(s), e.g. "kubectl get pods -n learn-lab -l app=web"; any one is right.'),
+  allow: z
+    .array(text)
+    .describe('Flags the learner may add without changing the meaning, e.g. [-o, --watch].')
+    .optional(),
 });
 
 /** A declarative check of the learner's manifest: a path and exactly one operator. */
@@ -100,13 +134,19 @@ export const manifestStep = z.strictObject({
   task: markdown.describe('What the learner is asked to write.'),
   starter: z.string().describe('Pre-filled text for the learner to start from.').optional(),
   checks: z.array(manifestCheck).describe('The lesson-specific checks, after the Kubernetes ones.').default([]),
+  context: z
+    .string()
+    .describe(
+      'Manifests the learner is assumed to have applied already (YAML, documents separated by ---); rules across objects see them, the learner does not fix them.',
+    )
+    .optional(),
   hint,
   solution: text.describe('A correct manifest, offered after two wrong attempts or on giving up.'),
   explanation,
   corrects,
 });
 
-export const step = z.discriminatedUnion('type', [explainStep, choiceStep, multiStep, textStep, manifestStep]);
+export const step = z.discriminatedUnion('type', [explainStep, choiceStep, multiStep, textStep, commandStep, manifestStep]);
 
 export const misconception = z.strictObject({
   number: z.int().min(1).describe('The number steps use in `corrects`.'),
@@ -125,7 +165,8 @@ export const lesson = z.strictObject({
   id: id.describe('What the learner types: kube-learn <id>.'),
   title: text,
   summary: text.describe('One line, shown by `kube-learn list`.'),
-  next: text.describe('What to do after this lesson; shown in the summary.').optional(),
+  day: z.int().min(1).describe('Where the lesson stands in the course: lessons are listed by day.').optional(),
+  next: text.describe('The id of the lesson that follows (e.g. day5), offered at the end.').optional(),
   misconceptions: z
     .array(misconception)
     .describe('Simple pictures this lesson corrects; steps point at them with `corrects`.')
@@ -139,6 +180,7 @@ export type ExplainStep = z.output<typeof explainStep>;
 export type ChoiceStep = z.output<typeof choiceStep>;
 export type MultiStep = z.output<typeof multiStep>;
 export type TextStep = z.output<typeof textStep>;
+export type CommandStep = z.output<typeof commandStep>;
 export type ManifestStep = z.output<typeof manifestStep>;
 export type ManifestCheck = z.output<typeof manifestCheck>;
 export type QuestionStep = Exclude<Step, ExplainStep>;

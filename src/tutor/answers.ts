@@ -1,5 +1,5 @@
 /** Checking answers against a question step, and the right answer in words. */
-import type { ChoiceStep, MultiStep, QuestionStep, TextStep } from '../lesson/schema.js';
+import type { ChoiceStep, CommandStep, MultiStep, QuestionStep, TextStep } from '../lesson/schema.js';
 
 /** Trimmed, inner whitespace collapsed, case ignored, Unicode composed. */
 export function normalizeText(text: string): string {
@@ -22,7 +22,14 @@ export function isRightMulti(step: MultiStep, indices: readonly number[]): boole
 
 export function isRightText(step: TextStep, answer: string): boolean {
   const given = normalizeText(answer);
-  return step.accept.some((a) => normalizeText(a) === given);
+  if (step.accept.some((a) => normalizeText(a) === given)) return true;
+  return step.accept_pattern !== undefined && new RegExp(`^(?:${step.accept_pattern})$`, 'iu').test(given);
+}
+
+/** Until the kubectl reader judges commands, an expected command is matched as text. */
+export function isRightCommand(step: CommandStep, answer: string): boolean {
+  const given = normalizeText(answer);
+  return step.expect.some((a) => normalizeText(a) === given);
 }
 
 /** The right answers as the learner sees them, for revealing; none for a manifest (its solution is a block). */
@@ -33,6 +40,8 @@ export function rightAnswers(step: QuestionStep): string[] {
       return correctIndices(step).map((i) => step.choices[i]!.text);
     case 'text':
       return step.accept.slice(0, 1);
+    case 'command':
+      return step.expect.slice(0, 1);
     case 'manifest':
       return [];
   }

@@ -8,7 +8,7 @@ import type { ExplainStep, Lesson, Step } from '../lesson/schema.js';
 import { loadCheckManifest, type CheckManifest } from './manifest-step.js';
 import type { LessonResult, StepOutcome } from './outcome.js';
 import type { Prompter } from './prompter.js';
-import { askChoice, askManifest, askMulti, askText, type Settled } from './questions.js';
+import { askChoice, askCommand, askManifest, askMulti, askText, type Settled } from './questions.js';
 import { lessonResult } from './summary.js';
 
 export interface RunOptions {
@@ -63,6 +63,8 @@ function walk(p: Prompter, step: Step, check: CheckManifest, opts: RunOptions): 
       return askMulti(p, step);
     case 'text':
       return askText(p, step);
+    case 'command':
+      return askCommand(p, step);
     case 'manifest':
       return askManifest(p, step, check, { initial: opts.drafts?.get(step.id), save: opts.onDraft });
   }

@@ -3,8 +3,8 @@
  * "not quite" and one more try; the right answer after the second miss.
  */
 import { Cancelled } from '../errors.js';
-import type { ChoiceStep, ManifestStep, MultiStep, QuestionStep, TextStep } from '../lesson/schema.js';
-import { isRightChoice, isRightMulti, isRightText, rightAnswers } from './answers.js';
+import type { ChoiceStep, CommandStep, ManifestStep, MultiStep, QuestionStep, TextStep } from '../lesson/schema.js';
+import { isRightChoice, isRightCommand, isRightMulti, isRightText, rightAnswers } from './answers.js';
 import { problemList, type CheckManifest } from './manifest-step.js';
 import type { StepOutcome } from './outcome.js';
 import type { Prompter, Question, Reply } from './prompter.js';
@@ -132,6 +132,17 @@ export async function askText(p: Prompter, step: TextStep): Promise<Settled> {
     text: step.question,
     ask: (q) => p.askText(q),
     judge: async (answer) => (answer.trim() === '' ? { invalid: 'Type an answer.' } : { right: isRightText(step, answer) }),
+    record: (answer) => answer.trim(),
+    reveal: revealAnswer(p, step),
+  });
+  return { outcome, afterword: afterword(step) };
+}
+
+export async function askCommand(p: Prompter, step: CommandStep): Promise<Settled> {
+  const { outcome } = await settle<string>(p, step, {
+    text: step.question,
+    ask: (q) => p.askText(q),
+    judge: async (answer) => (answer.trim() === '' ? { invalid: 'Type a command.' } : { right: isRightCommand(step, answer) }),
     record: (answer) => answer.trim(),
     reveal: revealAnswer(p, step),
   });

@@ -48,7 +48,7 @@ describe('loadLessonFile', () => {
 
   it('reports an unknown step type at the type value, naming the known ones', async () => {
     expect(await problems(bad('unknown-type'))).toEqual([
-      `${bad('unknown-type')}:6:11: unknown step type; use one of: explain, choice, multi, text, manifest (at steps[0].type)`,
+      `${bad('unknown-type')}:6:11: unknown step type; use one of: explain, choice, multi, text, command, manifest (at steps[0].type)`,
     ]);
   });
 

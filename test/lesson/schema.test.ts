@@ -11,7 +11,7 @@ describe('the lesson schema', () => {
   it('gives editors every step type and refuses unknown fields', () => {
     const json = lessonJsonSchema() as { properties: { steps: { items: { oneOf: Array<{ properties: { type: { const: string } }; additionalProperties: boolean }> } } } };
     const variants = json.properties.steps.items.oneOf;
-    expect(variants.map((v) => v.properties.type.const)).toEqual(['explain', 'choice', 'multi', 'text', 'manifest']);
+    expect(variants.map((v) => v.properties.type.const)).toEqual(['explain', 'choice', 'multi', 'text', 'command', 'manifest']);
     expect(variants.every((v) => v.additionalProperties === false)).toBe(true);
   });
 
