@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { builtInLessonsDir, builtLessonsFile, lessonFiles } from '../src/lesson/catalog.js';
-import { formatProblem, loadLessonFile } from '../src/lesson/load.js';
+import { formatProblem, isError, loadLessonFile } from '../src/lesson/load.js';
 import { lessonJsonSchema } from '../src/lesson/schema.js';
 import { packageRoot } from '../src/package-root.js';
 
@@ -18,7 +18,7 @@ export async function buildLessons(): Promise<boolean> {
   const results = await Promise.all((await lessonFiles(builtInLessonsDir())).map(loadLessonFile));
   const problems = results.flatMap((r) => r.problems);
   for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
-  if (problems.length > 0) return false;
+  if (problems.some(isError)) return false;
   const lessons = results.flatMap((r) => (r.lesson ? [r.lesson] : []));
   await mkdir(join(packageRoot(), 'dist'), { recursive: true });
   await writeFile(builtLessonsFile(), JSON.stringify(lessons));

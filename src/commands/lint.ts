@@ -1,7 +1,10 @@
 /** `kube-learn lint [paths...]`: every problem of every lesson file, then a summary. */
 import { stat } from 'node:fs/promises';
-import { builtInLessonsDir, lessonFiles } from '../lesson/catalog.js';
-import { formatProblem, loadLessonFile, type LoadResult } from '../lesson/load.js';
+import { builtInLessonsDir, lessonFiles, loadCatalog } from '../lesson/catalog.js';
+import { formatProblem, isError, loadLessonFile, type LoadResult, type Problem } from '../lesson/load.js';
+import { byPosition } from '../lesson/problem.js';
+import type { RuleViolation } from '../lesson/rules.js';
+import { exerciseRules } from '../manifest/exercise-rules.js';
 
 async function expand(paths: string[]): Promise<string[]> {
   const files: string[] = [];
@@ -14,14 +17,38 @@ async function expand(paths: string[]): Promise<string[]> {
 }
 
 /** Two files in one run claiming the same lesson id: the later one is reported. */
-function duplicateIds(results: LoadResult[]): LoadResult[] {
+function duplicateIds(results: LoadResult[]): Problem[] {
   const first = new Map<string, string>();
   return results.flatMap((r) => {
     if (!r.lesson) return [];
     const owner = first.get(r.lesson.id);
     if (!owner) first.set(r.lesson.id, r.file);
-    return owner ? [{ file: r.file, problems: [{ file: r.file, line: 1, col: 1, message: `lesson id "${r.lesson.id}" is also used by ${owner}` }] }] : [];
+    return owner ? [{ file: r.file, line: 1, col: 1, message: `lesson id "${r.lesson.id}" is also used by ${owner}` }] : [];
   });
+}
+
+/** `next` should lead somewhere: a lesson linted in this run, or a built-in one. */
+function nextRule(lesson: NonNullable<LoadResult['lesson']>, known: ReadonlySet<string>): RuleViolation[] {
+  const next = lesson.next;
+  if (next === undefined || known.has(next)) return [];
+  const message = /^[a-z0-9][a-z0-9-]*$/.test(next)
+    ? `next names no lesson in this catalog ("${next}"); lint it with the lesson that follows, or fix the id`
+    : 'next names no lesson: give the id of the lesson that follows (such as day5), so the end of the lesson can offer it';
+  return [{ path: ['next'], severity: 'warning', message }];
+}
+
+/** Rules that need more than the file: other lessons, and the manifest checker. */
+async function crossFileProblems(results: LoadResult[]): Promise<Problem[]> {
+  const builtIn = await loadCatalog().catch(() => ({ lessons: [] }));
+  const known = new Set([...builtIn.lessons, ...results.flatMap((r) => (r.lesson ? [r.lesson] : []))].map((l) => l.id));
+  const out: Problem[] = [];
+  for (const r of results) {
+    if (!r.lesson || !r.locate) continue;
+    for (const v of [...nextRule(r.lesson, known), ...(await exerciseRules(r.lesson))]) {
+      out.push({ file: r.file, ...r.locate(v.path, v.atKey), message: v.message, ...(v.severity ? { severity: v.severity } : {}) });
+    }
+  }
+  return out;
 }
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -33,15 +60,20 @@ export async function lint(paths: string[]): Promise<number> {
     return 1;
   }
   const loaded = await Promise.all(files.map(loadLessonFile));
-  const failed = [...loaded, ...duplicateIds(loaded)].filter((r) => r.problems.length > 0);
-  const problems = failed.flatMap((r) => r.problems);
+  const extra = [...duplicateIds(loaded), ...(await crossFileProblems(loaded))];
+  const problems = files.flatMap((file) =>
+    [...(loaded.find((r) => r.file === file)?.problems ?? []), ...extra.filter((p) => p.file === file)].sort(byPosition),
+  );
   for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
 
-  const badFiles = new Set(failed.map((r) => r.file)).size;
+  const errors = problems.filter(isError);
+  const warnings = problems.length - errors.length;
+  const badFiles = new Set(errors.map((p) => p.file)).size;
+  const warned = warnings > 0 ? `, ${count(warnings, 'warning')}` : '';
   process.stdout.write(
-    problems.length === 0
-      ? `${count(files.length, 'lesson file')} checked, no problems\n`
-      : `${count(problems.length, 'problem')} in ${count(badFiles, 'file')} (${count(files.length, 'file')} checked)\n`,
+    errors.length === 0
+      ? `${count(files.length, 'lesson file')} checked, no problems${warned}\n`
+      : `${count(errors.length, 'problem')} in ${count(badFiles, 'file')}${warned} (${count(files.length, 'file')} checked)\n`,
   );
-  return problems.length === 0 ? 0 : 1;
+  return errors.length === 0 ? 0 : 1;
 }

@@ -5,19 +5,22 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { neutralizeDeep } from '../text/sanitize.js';
-import { formatProblem, type Problem } from './problem.js';
+import { byPosition, formatProblem, isError, type Problem } from './problem.js';
 import { schemaProblems, type KnownKeys } from './issues.js';
 import { checkRules } from './rules.js';
 import { choice as choiceSchema, lesson as lessonSchema, manifestCheck, misconception, step as stepSchema, type Lesson } from './schema.js';
 import { MAX_FILE_BYTES, nodeAt, parseYaml, type SourceProblem } from './yaml-source.js';
 
 
-export { formatProblem, type Problem };
+export { formatProblem, isError, type Problem };
 
 export interface LoadResult {
   file: string;
+  /** Set when no problem is an error (warnings leave the lesson usable). */
   lesson?: Lesson;
   problems: Problem[];
+  /** Where a node of the file is, for problems found later (by lint's exercise checks). */
+  locate?: (path: readonly PropertyKey[], atKey?: boolean) => { line: number; col: number };
 }
 
 
@@ -42,17 +45,44 @@ export function loadLessonText(text: string, file: string): LoadResult {
   const { parsed } = outcome;
   const at = (problem: SourceProblem): Problem => ({ file, ...problem });
 
+  const locate = (path: readonly PropertyKey[], atKey?: boolean) => parsed.position(nodeAt(parsed.doc, [...path], atKey)?.range?.[0] ?? 0);
   const result = lessonSchema.safeParse(parsed.value, { reportInput: true });
-  if (!result.success) {
-    return { file, problems: schemaProblems(result.error.issues, parsed, knownKeys).map(at) };
-  }
+  // A schema problem must not hide the rule problems: an author should fix a file in one round.
+  const lesson = result.success ? result.data : salvage(parsed.value);
+  const ruleProblems = lesson
+    ? checkRules(lesson).map((v): Problem => ({ file, ...locate(v.path, v.atKey), message: v.message, ...(v.severity ? { severity: v.severity } : {}) }))
+    : [];
+  const problems = [...(result.success ? [] : schemaProblems(result.error.issues, parsed, knownKeys).map(at)), ...ruleProblems].sort(byPosition);
+  if (!result.success || problems.some(isError)) return { file, problems, locate };
+  return { file, lesson: neutralizeDeep(result.data), problems, locate };
+}
 
-  const problems = checkRules(result.data).map((v) => {
-    const node = nodeAt(parsed.doc, v.path, v.atKey);
-    return at({ ...parsed.position(node?.range?.[0] ?? 0), message: v.message });
-  });
-  if (problems.length > 0) return { file, problems };
-  return { file, lesson: neutralizeDeep(result.data), problems: [] };
+/**
+ * The parts of an invalid lesson that are valid on their own, for the rules
+ * to look at: steps and misconceptions that fail the schema become holes (the
+ * rules skip them and keep the others' indices, so positions stay right).
+ */
+function salvage(value: unknown): Lesson | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const raw = value as Record<string, unknown>;
+  const valid = <T>(items: unknown, parse: (item: unknown) => { success: boolean; data?: T }): T[] => {
+    const out: T[] = [];
+    if (Array.isArray(items)) items.forEach((item, i) => {
+      const r = parse(item);
+      if (r.success) out[i] = r.data as T;
+    });
+    return out;
+  };
+  const numbered = (m: unknown) => {
+    const n = (m as { number?: unknown } | null)?.number;
+    return Number.isInteger(n) ? { success: true, data: { number: n as number, claim: '', correction: '' } } : { success: false };
+  };
+  return {
+    ...(raw as object),
+    id: typeof raw.id === 'string' ? raw.id : '',
+    misconceptions: valid(raw.misconceptions, numbered),
+    steps: valid(raw.steps, (s) => stepSchema.safeParse(s)),
+  } as Lesson;
 }
 
 /**

@@ -4,9 +4,18 @@ import type { SourceProblem } from './yaml-source.js';
 
 export interface Problem extends SourceProblem {
   file: string;
+  /** A warning leaves the lesson usable; anything else makes the file fail. */
+  severity?: 'warning';
 }
 
-/** `file:line:col: message`, the form editors and terminals link to. */
+/** `file:line:col: message` (`warning: message` for a warning), the form editors and terminals link to. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col}: ${neutralize(p.message)}`;
+  return `${p.file}:${p.line}:${p.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${neutralize(p.message)}`;
+}
+
+export const isError = (p: Problem): boolean => p.severity !== 'warning';
+
+/** In file order, so an author can fix a file from top to bottom. */
+export function byPosition(a: Problem, b: Problem): number {
+  return a.line - b.line || a.col - b.col;
 }

@@ -4,6 +4,7 @@
  * at it; for a duplicate, that is the second occurrence.
  */
 import { parseFieldPath } from '../manifest/field-path.js';
+import { guessable, patternRules, revealingAnswer, rightAnswerTexts } from './question-rules.js';
 import type { Lesson } from './schema.js';
 
 export interface RuleViolation {
@@ -11,6 +12,8 @@ export interface RuleViolation {
   message: string;
   /** Point at the key itself rather than its value. */
   atKey?: boolean;
+  /** A warning does not make lint fail: the lesson works, but may teach less than it could. */
+  severity?: 'warning';
 }
 
 /** Lesson ids a learner could not reach because a command has that name. */
@@ -53,6 +56,14 @@ export function checkRules(lesson: Lesson): RuleViolation[] {
         if (texts.has(key)) out.push({ path: at('choices', j, 'text'), message: `choice "${c.text}" appears twice` });
         texts.add(key);
       });
+      out.push(...guessable(step, at));
+    }
+
+    if (step.type === 'text' && step.accept_pattern !== undefined) out.push(...patternRules(step.accept_pattern, step.accept, at));
+
+    if (step.type !== 'explain' && step.hint !== undefined) {
+      const given = revealingAnswer(step.hint, rightAnswerTexts(step));
+      if (given) out.push({ path: at('hint'), message: `the hint gives the answer away: it contains "${given}"` });
     }
 
     if (step.type === 'manifest') {
