@@ -6,7 +6,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { builtInLessonsDir, builtLessonsFile, lessonFiles } from '../src/lesson/catalog.js';
-import { formatProblem, isError, loadLessonFile } from '../src/lesson/load.js';
+import { formatProblem, isError } from '../src/lesson/load.js';
+import { loadLessonFiles } from '../src/lesson/load-many.js';
 import { lessonJsonSchema } from '../src/lesson/schema.js';
 import { packageRoot } from '../src/package-root.js';
 
@@ -15,7 +16,7 @@ export function schemaText(): string {
 }
 
 export async function buildLessons(): Promise<boolean> {
-  const results = await Promise.all((await lessonFiles(builtInLessonsDir())).map(loadLessonFile));
+  const results = await loadLessonFiles(await lessonFiles(builtInLessonsDir()));
   const problems = results.flatMap((r) => r.problems);
   for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
   if (problems.some(isError)) return false;

@@ -1,7 +1,8 @@
 /** `kube-learn lint [paths...]`: every problem of every lesson file, then a summary. */
 import { stat } from 'node:fs/promises';
 import { builtInLessonsDir, lessonFiles, loadCatalog } from '../lesson/catalog.js';
-import { formatProblem, isError, loadLessonFile, type LoadResult, type Problem } from '../lesson/load.js';
+import { formatProblem, isError, type LoadResult, type Problem } from '../lesson/load.js';
+import { loadLessonFiles } from '../lesson/load-many.js';
 import { byPosition } from '../lesson/problem.js';
 import type { RuleViolation } from '../lesson/rules.js';
 import { exerciseRules } from '../manifest/exercise-rules.js';
@@ -59,7 +60,7 @@ export async function lint(paths: string[]): Promise<number> {
     process.stderr.write('kube-learn: no lesson files (*.yaml, *.yml) found\n');
     return 1;
   }
-  const loaded = await Promise.all(files.map(loadLessonFile));
+  const loaded = await loadLessonFiles(files);
   const extra = [...duplicateIds(loaded), ...(await crossFileProblems(loaded))];
   const problems = files.flatMap((file) =>
     [...(loaded.find((r) => r.file === file)?.problems ?? []), ...extra.filter((p) => p.file === file)].sort(byPosition),

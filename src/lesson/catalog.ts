@@ -52,8 +52,8 @@ export async function lessonFiles(dir: string): Promise<string[]> {
 }
 
 async function loadFolder(dir: string): Promise<Catalog> {
-  const { loadLessonFile } = await import('./load.js');
-  const results = await Promise.all((await lessonFiles(dir)).map(loadLessonFile));
+  const { loadLessonFiles } = await import('./load-many.js');
+  const results = await loadLessonFiles(await lessonFiles(dir));
   return {
     lessons: results.flatMap((r) => (r.lesson ? [r.lesson] : [])),
     // Warnings are lint's business; here only what keeps a lesson from loading.

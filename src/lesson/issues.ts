@@ -62,9 +62,10 @@ export function schemaProblems(
   const problems: SourceProblem[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
+      const known = knownKeys(issue.path, parsed.doc);
       for (const key of issue.keys) {
         const node = keyNodeAt(parsed.doc, issue.path, key);
-        const guess = suggest(key, knownKeys(issue.path, parsed.doc));
+        const guess = suggest(key, known);
         problems.push({
           ...parsed.position(node?.range?.[0] ?? 0),
           message: `unknown field "${key}"${guess ? `; did you mean "${guess}"?` : ''} (at ${describePath([...issue.path, key])})`,

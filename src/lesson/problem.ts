@@ -10,7 +10,8 @@ export interface Problem extends SourceProblem {
 
 /** `file:line:col: message` (`warning: message` for a warning), the form editors and terminals link to. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${neutralize(p.message)}`;
+  // A file name is text from outside too: a name holding ESC ] 0 ; would retitle the window.
+  return `${neutralize(p.file)}:${p.line}:${p.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${neutralize(p.message)}`;
 }
 
 export const isError = (p: Problem): boolean => p.severity !== 'warning';
