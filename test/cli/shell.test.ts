@@ -47,7 +47,10 @@ describe('kube-learn (built)', () => {
     const { code, stdout, stderr } = cli('list', '--json', '--lessons', 'test/fixtures/lessons/mixed');
     expect(code).toBe(0);
     const rows = JSON.parse(stdout) as Array<{ id: string; steps: number }>;
-    expect(rows.map((r) => r.id)).toEqual(['day4', 'intro']);
+    // The built-in days (more arrive as the course grows), then the folder's lesson, which has no day.
+    expect(rows.map((r) => r.id)).toContain('day4');
+    expect(rows.map((r) => r.id).filter((id) => !/^day\d+$/.test(id))).toEqual(['intro']);
+    expect(rows.at(-1)?.id).toBe('intro');
     expect(rows.find((r) => r.id === 'intro')?.steps).toBe(5);
     // The broken file of the folder is reported, and its good neighbour still served.
     expect(stderr).toMatch(/^kube-learn: skipped test\/fixtures\/lessons\/mixed\/broken\.yaml:12:18: /);
@@ -81,7 +84,7 @@ describe('kube-learn (built)', () => {
     const { code, stdout, stderr } = cli("day-4");
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('kube-learn: unknown lesson "day-4" (did you mean "day4"?); known lessons: day4\n');
+    expect(stderr).toMatch(/^kube-learn: unknown lesson "day-4" \(did you mean "day4"\?\); known lessons: (day\d+, )*day4(, day\d+)*\n$/);
   });
 
   it('refuses an unknown option with exit 2 and one line', () => {
