@@ -58,6 +58,28 @@ describe('kube-learn (built)', () => {
     expect(cli('lint', 'test/fixtures/lessons/good')).toEqual({ code: 0, stdout: '1 lesson file checked, no problems\n', stderr: '' });
   });
 
+  it('lints manifest exercises with the checker: a solution must pass its checks, a starter must not', () => {
+    const file = 'test/fixtures/lessons/lint/exercises.yaml';
+    expect(cli('lint', file)).toEqual({
+      code: 1,
+      stdout: [
+        `${file}:14:15: the solution fails its own checks (1 problem; first, at its line 4: expected "web", got "other")`,
+        `${file}:26:14: the starter already passes every check: the learner would have nothing to fix`,
+        '2 problems in 1 file (1 file checked)',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
+
+  it('warns, exit 0, when next names no lesson, and counts warnings apart from problems', () => {
+    const file = 'test/fixtures/lessons/lint/guessable.yaml';
+    const { code, stdout } = cli('lint', file);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(`${file}:4:7: warning: next names no lesson in this catalog ("day99"); lint it with the lesson that follows, or fix the id`);
+    expect(stdout).toMatch(/^1 lesson file checked, no problems, 3 warnings$/m);
+  });
+
   it('lints the built-in lessons by default', () => {
     const { code, stdout } = cli('lint');
     expect(code).toBe(0);
