@@ -84,9 +84,9 @@ function checkContainer(tree: Tree, c: Container, report: Reporter, rules: PodSp
   const imageEntry = tree.entry(c.node, 'image');
   const image = tree.text(imageEntry?.value);
   if (!imageEntry || isNull(imageEntry.value)) {
-    report.at(imageEntry ? imageEntry.keyNode : c.node, [...c.path, 'image'], 'required', { hint: 'the image to run, like nginx:1.27' });
+    report.at(imageEntry ? imageEntry.keyNode : c.node, [...c.path, 'image'], 'required', { hint: 'the image to run, like nginx:1.30' });
   } else if (image !== undefined) {
-    if (image.trim() === '') report.at(imageEntry.value, [...c.path, 'image'], 'must not be empty', { hint: 'the image to run, like nginx:1.27' });
+    if (image.trim() === '') report.at(imageEntry.value, [...c.path, 'image'], 'must not be empty', { hint: 'the image to run, like nginx:1.30' });
     else if (image !== image.trim()) {
       report.at(imageEntry.value, [...c.path, 'image'], 'must not have spaces before or after the image name', {
         severity: rules.isPod ? 'error' : 'warning',

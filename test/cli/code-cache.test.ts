@@ -18,7 +18,7 @@ const ownCache = major < 22 || (major === 22 && minor < 1);
 async function startDay4(cacheHome: string): Promise<string[]> {
   const r = await runCli(['day4', '--plain'], { input: 'q\n', env: { XDG_CACHE_HOME: cacheHome } });
   expect(r.code).toBe(0);
-  expect(r.stdout).toContain('Step 1 of 27');
+  expect(r.stdout).toMatch(/Step 1 of \d+\n/);
   expect(r.stderr).toBe('');
   return readdirSync(join(cacheHome, 'kube-learn'));
 }

@@ -1,99 +1,213 @@
 /**
- * The shape of the day-4 lesson, not its wording: the loader accepts it, it
- * has enough questions of every type, every question can be settled kindly
- * (hint, explanation, a `why` on each wrong choice), every explanation names
- * its sources, and each misconception is both explained and asked about.
+ * Day 4: the course's shape (course-shape.ts), and what issue 18's review
+ * found wrong or misleading in the first version, each point where a test can
+ * see it, so that none comes back with a later edit. The fix-the-manifest
+ * exercise is walked as a learner would: one planted mistake fixed per round,
+ * and each round's feedback names the next fix.
  */
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { formatProblem, isError, loadLessonFile } from '../../src/lesson/load.js';
-import type { Lesson, QuestionStep } from '../../src/lesson/schema.js';
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { checkManifest } from '../../src/manifest/check.js';
+import type { ChoiceStep, CommandStep, ExplainStep, Lesson, ManifestStep, MultiStep, Step } from '../../src/lesson/schema.js';
+import { describeCourseDay, lessonFile } from './course-shape.js';
 
-const file = fileURLToPath(new URL('../../lessons/day4.yaml', import.meta.url));
-const MISCONCEPTIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+const raw = readFileSync(lessonFile('day4'), 'utf8');
 
-let lesson: Lesson;
-let questions: QuestionStep[];
+function step<T extends Step['type']>(lesson: Lesson, id: string, type: T): Extract<Step, { type: T }> {
+  const found = lesson.steps.find((s) => s.id === id);
+  if (found?.type !== type) throw new Error(`no ${type} step ${id}`);
+  return found as Extract<Step, { type: T }>;
+}
 
-beforeAll(async () => {
-  const result = await loadLessonFile(file);
-  expect(result.problems.filter(isError).map(formatProblem)).toEqual([]);
-  lesson = result.lesson!;
-  questions = lesson.steps.filter((s): s is QuestionStep => s.type !== 'explain');
-});
+const explains = (lesson: Lesson) => lesson.steps.filter((s): s is ExplainStep => s.type === 'explain');
+const errors = async (text: string, s: ManifestStep) =>
+  (await checkManifest(text, { checks: s.checks })).filter((p) => p.severity === 'error');
 
-describe('lessons/day4.yaml', () => {
-  it('is the day4 lesson', () => {
-    expect(lesson.id).toBe('day4');
-    expect(lesson.next).toBeDefined();
+describeCourseDay({ day: 4, misconceptions: [1, 2, 3, 4, 5, 6, 7, 8, 9], manifests: 2 }, (get) => {
+  it('keeps the ids of the steps whose meaning did not change, so saved progress still applies', () => {
+    const ids = new Set(get().steps.map((s) => s.id));
+    const kept = [
+      'four-words', 'what-happens', 'flow-order', 'docker-today', 'what-is-an-image', 'image-at-rest',
+      'image-names', 'full-image-name', 'where-images-live', 'laptop-image', 'what-is-a-container',
+      'how-many-kernels', 'lost-file', 'what-is-a-pod', 'bare-pod-node-fails', 'pod-network',
+      'reach-other-pod', 'pod-storage', 'file-sharing', 'pod-shares', 'pod-manifest',
+      'kubectl-first-pod', 'read-logs', 'first-pod',
+    ];
+    for (const id of kept) expect(ids, id).toContain(id);
   });
 
-  it('has unique step ids', () => {
-    const ids = lesson.steps.map((s) => s.id);
-    expect(new Set(ids).size).toBe(ids.length);
+  // 1
+  it('says that a Pod\'s containers share the IPC and UTS namespaces too, in the pod-shares hint and explanation', () => {
+    const q = step(get(), 'pod-shares', 'multi');
+    expect(q.hint).toMatch(/IPC/);
+    expect(q.hint).toMatch(/UTS/);
+    expect(q.hint).not.toMatch(/exactly one kind/i);
+    expect(q.explanation).toMatch(/IPC/);
+    expect(q.choices.find((c) => /hostname/i.test(c.text))?.correct).toBe(true);
   });
 
-  it('has at least 15 questions, with every question type present', () => {
-    expect(questions.length).toBeGreaterThanOrEqual(15);
-    const types = new Set(questions.map((q) => q.type));
-    for (const type of ['choice', 'multi', 'text', 'manifest'] as const) expect(types, type).toContain(type);
+  // 2
+  it('does not say distroless images only leave out the shell and package manager', () => {
+    expect(raw).not.toMatch(/only leave out/i);
+    expect(raw).not.toMatch(/distroless[^.]*\bonly\b/i);
   });
 
-  it('gives every question a hint and an explanation', () => {
-    for (const q of questions) {
-      expect(q.hint, `${q.id} hint`).toBeTruthy();
-      expect(q.explanation, `${q.id} explanation`).toBeTruthy();
+  // 3
+  it('puts resource requests and limits on the container, not on the Pod', () => {
+    expect(raw).not.toMatch(/Pod can declare `?resources/i);
+    expect(step(get(), 'what-is-a-container', 'explain').body).toContain('spec.containers[].resources');
+  });
+
+  // 4
+  it('tells a movable tag, even a version tag, from a digest, and has no pull-policy table claiming otherwise', () => {
+    expect(raw).not.toMatch(/pinned tag[^.]*IfNotPresent/i);
+    const names = step(get(), 'image-names', 'explain').body;
+    expect(names).toMatch(/even a version tag/);
+    expect(names).toMatch(/digest[^.]*never changes/);
+  });
+
+  // 5
+  it('does not say kubectl logs prints only standard output, and asks for logs as a command', () => {
+    expect(raw).not.toMatch(/standard output(?! and standard error)|stdout(?! and stderr)/i);
+    const q = step(get(), 'read-logs', 'command');
+    expect(q.expect).toContain('kubectl logs web');
+    expect(q.allow).toContain('-f');
+  });
+
+  // 6
+  it('names the field imagePullSecrets, with its s, and gives no "most often" way to pull private images', () => {
+    expect(raw).not.toMatch(/imagePullSecret(?!s)/);
+    expect(raw).not.toMatch(/most often/i);
+    expect(step(get(), 'where-images-live', 'explain').body).toMatch(/three ways/);
+  });
+
+  // 7
+  it('tells restarting a container from replacing a Pod, and names restartPolicy', () => {
+    expect(raw).not.toMatch(/never moved or healed/i);
+    const m7 = get().misconceptions!.find((m) => m.number === 7)!;
+    expect(m7.correction).toMatch(/restartPolicy/);
+    const body = step(get(), 'restart-or-replace', 'explain').body;
+    for (const policy of ['`Always`', '`OnFailure`', '`Never`']) expect(body).toContain(policy);
+    const q = step(get(), 'container-crash', 'choice');
+    expect(q.choices.find((c) => c.correct)?.text).toMatch(/same Pod/);
+  });
+
+  // 8
+  it('quotes the docs verbatim on the smallest deployable units', () => {
+    expect(step(get(), 'what-is-a-pod', 'explain').body).toContain(
+      '"the smallest deployable units of computing that you can create and manage in Kubernetes"',
+    );
+  });
+
+  // 9
+  it('does not claim a laptop image is unusable until pushed; pre-pulled images are named', () => {
+    expect(raw).not.toMatch(/until you push it/i);
+    expect(get().misconceptions!.find((m) => m.number === 2)!.correction).toMatch(/pre-pulled/);
+  });
+
+  // 10
+  it('does not promise that an image runs on any node whatever its CPU architecture', () => {
+    expect(raw).not.toMatch(/runs on this cluster unchanged/);
+    const q = step(get(), 'docker-today', 'multi');
+    const arch = q.choices.find((c) => /architecture/.test(c.text) && !c.correct);
+    expect(arch?.why).toMatch(/arm64/);
+  });
+
+  // 11
+  it('uses the course tag nginx:1.30 for every nginx image, and never calls a version current', () => {
+    expect(raw).not.toContain('nginx:1.27');
+    const tags = [...raw.matchAll(/nginx:(\d+(?:\.\d+)*)(?!\\)/g)].map((m) => m[1]);
+    expect(tags.length).toBeGreaterThan(0);
+    expect(new Set(tags)).toEqual(new Set(['1.30']));
+    expect(raw).not.toMatch(/\bcurrent (version|tag|release)/i);
+  });
+
+  // 13
+  it('does not tell the learner to change the image in the first-pod hint', () => {
+    expect(step(get(), 'first-pod', 'manifest').hint).not.toMatch(/image/i);
+  });
+
+  // 14
+  it('diagnoses an image pull failure on a Pod that already has a node, not as "no node with room"', () => {
+    const ids = get().steps.map((s) => s.id);
+    expect(ids).not.toContain('pending-why');
+    const q = step(get(), 'pull-backoff-cause', 'choice');
+    expect(q.skill).toBe('diagnose');
+    expect(q.corrects ?? []).not.toContain(8);
+    const roomy = q.choices.find((c) => /enough free CPU|room/i.test(c.text));
+    expect(roomy?.correct).toBe(false);
+    expect(roomy?.why).toMatch(/already has a node/);
+  });
+
+  // 15
+  it('offers no container IP as a distractor in reach-other-pod: containers have none of their own', () => {
+    const q = step(get(), 'reach-other-pod', 'choice');
+    for (const c of q.choices) expect(c.text).not.toMatch(/IP (address )?of the metrics container/i);
+    expect(q.choices.filter((c) => /Pod IP of shop, port 9090/.test(c.text)).map((c) => c.correct)).toEqual([true]);
+  });
+
+  it('keeps image internals to one explain step and leaves pull-policy defaults to the Deployments day', () => {
+    const internals = explains(get()).filter((s) => /layers?\b/.test(s.body) && /\bindex\b/.test(s.body));
+    expect(internals.map((s) => s.id)).toEqual(['what-is-an-image']);
+    expect(raw).not.toMatch(/imagePullPolicy/);
+  });
+
+  it('defines a node, and tells the Kubernetes namespace from the Linux one', () => {
+    expect(step(get(), 'what-a-node-is', 'explain').body).toMatch(/A node is where Pods run[^\n]*\n?[^\n]*kubelet[^\n]*container runtime/);
+    const body = step(get(), 'two-namespaces', 'explain').body;
+    expect(body).toMatch(/Linux namespace/);
+    expect(body).toMatch(/Kubernetes namespace/);
+    expect(body).toContain('metadata.namespace');
+  });
+
+  it('asks kubectl questions as command questions, with canonical commands first', () => {
+    const commands = get().steps.filter((s): s is CommandStep => s.type === 'command');
+    expect(commands.map((c) => c.expect[0])).toEqual([
+      'kubectl get pods -o wide',
+      'kubectl logs web',
+      'kubectl describe pod web',
+      'kubectl run proxy --image=nginx:1.30 --dry-run=client -o yaml',
+    ]);
+    for (const c of commands) expect(c.hint!.toLowerCase(), c.id).not.toContain(c.expect[0]!.toLowerCase());
+  });
+
+  it('keeps hints free of the right options, and no right option is the longest by far', () => {
+    for (const s of get().steps) {
+      if (s.type !== 'choice' && s.type !== 'multi') continue;
+      const q: ChoiceStep | MultiStep = s;
+      for (const c of q.choices.filter((c) => c.correct)) expect(q.hint!.toLowerCase(), q.id).not.toContain(c.text.toLowerCase());
     }
   });
 
-  it('says why every wrong choice is wrong', () => {
-    for (const q of questions) {
-      if (q.type !== 'choice' && q.type !== 'multi') continue;
-      expect(q.choices.some((c) => !c.correct), `${q.id} has a wrong choice`).toBe(true);
-      for (const c of q.choices.filter((c) => !c.correct)) expect(c.why, `${q.id}: "${c.text}"`).toBeTruthy();
-    }
+  it("catches each planted mistake of the course's own manifest, one round at a time", async () => {
+    const fix = step(get(), 'fix-first-pod', 'manifest');
+    const starter = fix.starter!;
+    expect(starter).toMatch(/^Spec:/m);
+    expect(starter).toMatch(/^ {2}image: nginx$/m);
+
+    const round1 = await errors(starter, fix);
+    expect(round1.map((p) => p.path)).toContain('Spec');
+
+    const specFixed = starter.replace(/^Spec:/m, 'spec:');
+    const round2 = await errors(specFixed, fix);
+    expect(round2.some((p) => p.path === 'spec.image' || p.path === 'spec.containers[0].image'), JSON.stringify(round2)).toBe(true);
+
+    const indentFixed = specFixed.replace(/^ {2}image: nginx$/m, '      image: nginx');
+    const round3 = await errors(indentFixed, fix);
+    expect(round3).toHaveLength(1);
+    expect(round3[0]!.path).toBe('spec.containers[0].image');
+    expect(round3[0]!.message).toMatch(/nginx:1\.30/);
+
+    expect(await errors(indentFixed.replace('image: nginx', 'image: nginx:1.30'), fix)).toEqual([]);
+    expect(await errors(indentFixed.replace('image: nginx', 'image: nginx:latest'), fix)).toHaveLength(1);
   });
 
-  it('lists sources on every explain step', () => {
-    for (const s of lesson.steps) {
-      if (s.type === 'explain') expect(s.sources?.length ?? 0, s.id).toBeGreaterThan(0);
-    }
-  });
-
-  it('gives the manifest exercise a starter, checks and a solution', () => {
-    const exercise = lesson.steps.find((s) => s.type === 'manifest');
-    if (exercise?.type !== 'manifest') throw new Error('no manifest step');
-    expect(exercise.starter).toBeTruthy();
-    expect(exercise.checks.length).toBeGreaterThan(0);
-    expect(exercise.solution).toBeTruthy();
-  });
-
-  it("has a manifest solution that passes the checker and the step's own checks, and a starter that doesn't", async () => {
-    const { checkManifest } = await import('../../src/manifest/check.js');
-    for (const step of lesson.steps) {
-      if (step.type !== 'manifest') continue;
-      const solved = await checkManifest(step.solution, { checks: step.checks });
-      expect(solved.filter((p) => p.severity === 'error'), step.id).toEqual([]);
-      const started = await checkManifest(step.starter ?? '', { checks: step.checks });
-      expect(started.filter((p) => p.severity === 'error').length, step.id).toBeGreaterThan(0);
-    }
-  });
-
-  it('lists the nine misconceptions of the facts brief', () => {
-    expect(lesson.misconceptions?.map((m) => m.number)).toEqual(MISCONCEPTIONS);
-  });
-
-  it.each(MISCONCEPTIONS)('corrects misconception %i in an explain step and in a question', (n) => {
-    const correcting = lesson.steps.filter((s) => s.corrects?.includes(n));
-    expect(correcting.filter((s) => s.type === 'explain').length, `explain steps for ${n}`).toBeGreaterThan(0);
-    expect(correcting.filter((s) => s.type !== 'explain').length, `questions for ${n}`).toBeGreaterThan(0);
-  });
-
-  it('explains each misconception before it asks about it', () => {
-    for (const n of MISCONCEPTIONS) {
-      const firstExplain = lesson.steps.findIndex((s) => s.type === 'explain' && s.corrects?.includes(n));
-      const firstQuestion = lesson.steps.findIndex((s) => s.type !== 'explain' && s.corrects?.includes(n));
-      expect(firstExplain, `misconception ${n}`).toBeLessThan(firstQuestion);
-    }
+  it('names each fix in the step\'s own checks, whatever the checker says first', () => {
+    const fix = step(get(), 'fix-first-pod', 'manifest');
+    const by = (path: string) => fix.checks.filter((c) => c.path === path);
+    expect(by('Spec')[0]).toMatchObject({ absent: true, message: expect.stringMatching(/case-sensitive/) });
+    expect(by('spec.image')[0]).toMatchObject({ absent: true, message: expect.stringMatching(/indented/) });
+    expect(by('spec.containers[0].image').map((c) => c.message).join(' ')).toMatch(/Indentation/);
+    expect(by('spec.containers[0].image').map((c) => c.message).join(' ')).toMatch(/tag/);
   });
 });
