@@ -37,12 +37,16 @@ describeCourseDay({ day: 4, misconceptions: [1, 2, 3, 4, 5, 6, 7, 8, 9], manifes
   });
 
   // 1
-  it('says that a Pod\'s containers share the IPC and UTS namespaces too, in the pod-shares hint and explanation', () => {
+  it('teaches that a Pod\'s containers share IPC and the hostname too, before pod-shares asks, and its hint hands over no option', () => {
+    const ids = get().steps.map((s) => s.id);
+    expect(ids.indexOf('pod-network')).toBeLessThan(ids.indexOf('pod-shares'));
+    const network = step(get(), 'pod-network', 'explain').body;
+    expect(network).toMatch(/IPC/);
+    expect(network).toMatch(/hostname, which is the Pod's name/);
     const q = step(get(), 'pod-shares', 'multi');
-    expect(q.hint).toMatch(/IPC/);
-    expect(q.hint).toMatch(/UTS/);
-    expect(q.hint).not.toMatch(/exactly one kind/i);
+    expect(q.hint).not.toMatch(/exactly one kind|hostname|UTS|PID/i);
     expect(q.explanation).toMatch(/IPC/);
+    expect(q.explanation).toMatch(/UTS/);
     expect(q.choices.find((c) => /hostname/i.test(c.text))?.correct).toBe(true);
   });
 
