@@ -30,19 +30,23 @@ describeCourseDay({ day: 4, misconceptions: [1, 2, 3, 4, 5, 6, 7, 8, 9], manifes
       'four-words', 'what-happens', 'flow-order', 'docker-today', 'what-is-an-image', 'image-at-rest',
       'image-names', 'full-image-name', 'where-images-live', 'laptop-image', 'what-is-a-container',
       'how-many-kernels', 'lost-file', 'what-is-a-pod', 'bare-pod-node-fails', 'pod-network',
-      'reach-other-pod', 'pod-storage', 'file-sharing', 'pod-shares', 'pod-manifest',
+      'reach-other-pod', 'pod-storage', 'pod-shares', 'pod-manifest',
       'kubectl-first-pod', 'read-logs', 'first-pod',
     ];
     for (const id of kept) expect(ids, id).toContain(id);
   });
 
   // 1
-  it('says that a Pod\'s containers share the IPC and UTS namespaces too, in the pod-shares hint and explanation', () => {
+  it('teaches that a Pod\'s containers share IPC and the hostname too, before pod-shares asks, and its hint hands over no option', () => {
+    const ids = get().steps.map((s) => s.id);
+    expect(ids.indexOf('pod-network')).toBeLessThan(ids.indexOf('pod-shares'));
+    const network = step(get(), 'pod-network', 'explain').body;
+    expect(network).toMatch(/IPC/);
+    expect(network).toMatch(/hostname, which is the Pod's name/);
     const q = step(get(), 'pod-shares', 'multi');
-    expect(q.hint).toMatch(/IPC/);
-    expect(q.hint).toMatch(/UTS/);
-    expect(q.hint).not.toMatch(/exactly one kind/i);
+    expect(q.hint).not.toMatch(/exactly one kind|hostname|UTS|PID/i);
     expect(q.explanation).toMatch(/IPC/);
+    expect(q.explanation).toMatch(/UTS/);
     expect(q.choices.find((c) => /hostname/i.test(c.text))?.correct).toBe(true);
   });
 
@@ -164,11 +168,54 @@ describeCourseDay({ day: 4, misconceptions: [1, 2, 3, 4, 5, 6, 7, 8, 9], manifes
     const commands = get().steps.filter((s): s is CommandStep => s.type === 'command');
     expect(commands.map((c) => c.expect[0])).toEqual([
       'kubectl get pods -o wide',
+      'kubectl get pods -n learn-lab -l app=web',
       'kubectl logs web',
+      'kubectl port-forward pod/web 8080:80',
       'kubectl describe pod web',
       'kubectl run proxy --image=nginx:1.30 --dry-run=client -o yaml',
     ]);
     for (const c of commands) expect(c.hint!.toLowerCase(), c.id).not.toContain(c.expect[0]!.toLowerCase());
+  });
+
+  // The rebalance toward doing (issue 18): facts from the briefs of days 1, 2, 3, 6 and 7 where day 4's lacks them.
+  it('points to a practice cluster (kind, minikube) and says the lesson itself needs none', () => {
+    const body = step(get(), 'what-a-node-is', 'explain');
+    expect(body.body).toMatch(/needs no cluster/);
+    expect(body.body).toMatch(/kind or minikube/);
+    expect(body.sources).toContain('https://github.com/kubernetes-sigs/kind');
+  });
+
+  it('tells where kubectl looks without -n, the default namespace, and asks for -n and -l as a command', () => {
+    expect(step(get(), 'two-namespaces', 'explain').body).toMatch(/`default`[^.]*\. `-n learn-lab`/);
+    const q = step(get(), 'pods-by-label', 'command');
+    expect(q.question).toContain('No resources found in default namespace.');
+    expect(q.expect[0]).toBe('kubectl get pods -n learn-lab -l app=web');
+    expect(q.allow).toContain('--show-labels');
+  });
+
+  it('teaches -o wide (IP and node), -o yaml (what was filled in), -l, --show-labels and delete -f', () => {
+    const body = step(get(), 'kubectl-first-pod', 'explain').body;
+    for (const s of ['-o wide', "each Pod's IP and its node", '-l app=web', '--show-labels', 'kubectl get pod web -o yaml', 'restartPolicy: Always', 'kubectl delete -f pod.yaml']) {
+      expect(body, s).toContain(s);
+    }
+    expect(step(get(), 'pod-node', 'command').question).toMatch(/node[^.]*Pod IP/);
+  });
+
+  it('reads RESTARTS and CrashLoopBackOff in the Pod list', () => {
+    const body = step(get(), 'pod-status', 'explain').body;
+    expect(body).toContain('`CrashLoopBackOff`');
+    expect(body).toMatch(/RESTARTS column counts/);
+  });
+
+  it('reaches the Pod with port-forward, your port before the colon, and asks for it with other ports than the example', () => {
+    const body = step(get(), 'reach-your-pod', 'explain').body;
+    expect(body).toContain('kubectl port-forward pod/api 9090:8080');
+    expect(body).toMatch(/before the colon is yours/);
+    const q = step(get(), 'port-forward', 'command');
+    expect(q.expect[0]).toBe('kubectl port-forward pod/web 8080:80');
+    expect(q.allow ?? []).toEqual([]);
+    const ids = get().steps.map((s) => s.id);
+    expect(ids.indexOf('reach-your-pod')).toBeLessThan(ids.indexOf('port-forward'));
   });
 
   it('keeps hints free of the right options, and no right option is the longest by far', () => {
