@@ -29,7 +29,7 @@ const LAZY = {
   commander: 'commander',
   // Both the lesson loader and the manifest checker parse YAML: one copy.
   yaml: 'yaml',
-  'src/tutor/inquirer-prompts.ts': 'inquirer',
+  'src/terminal/inquirer-prompts.ts': 'inquirer',
   'src/lesson/load.ts': 'lesson-loader',
   'src/lesson/schema.ts': 'lesson-schema',
   'src/manifest/check.ts': 'manifest-checker',

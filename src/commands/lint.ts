@@ -1,7 +1,7 @@
 /** `kube-learn lint [paths...]`: every problem of every lesson file, then a summary. */
 import { stat } from 'node:fs/promises';
 import { builtInLessonsDir, lessonFiles } from '../lesson/catalog.js';
-import { formatProblem, loadLessonFile, type LoadResult } from '../lesson/load.js';
+import { formatFileProblem, loadLessonFile, type LoadResult } from '../lesson/load.js';
 
 async function expand(paths: string[]): Promise<string[]> {
   const files: string[] = [];
@@ -35,7 +35,7 @@ export async function lint(paths: string[]): Promise<number> {
   const loaded = await Promise.all(files.map(loadLessonFile));
   const failed = [...loaded, ...duplicateIds(loaded)].filter((r) => r.problems.length > 0);
   const problems = failed.flatMap((r) => r.problems);
-  for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
+  for (const problem of problems) process.stdout.write(`${formatFileProblem(problem)}\n`);
 
   const badFiles = new Set(failed.map((r) => r.file)).size;
   process.stdout.write(

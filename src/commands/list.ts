@@ -1,12 +1,12 @@
 /** `kube-learn list`: the lessons a learner can start. */
 import { loadCatalog } from '../lesson/catalog.js';
-import { formatProblem } from '../lesson/problem.js';
+import { formatFileProblem } from '../lesson/file-problem.js';
 import { listProgress } from '../progress/list-progress.js';
 import { progressColumn } from '../progress/summary.js';
 
 export async function list(opts: { json?: boolean; lessons?: string }): Promise<number> {
   const catalog = await loadCatalog({ lessonsDir: opts.lessons });
-  for (const problem of catalog.problems) process.stderr.write(`kube-learn: skipped ${formatProblem(problem)}\n`);
+  for (const problem of catalog.problems) process.stderr.write(`kube-learn: skipped ${formatFileProblem(problem)}\n`);
   const { summaries, warning } = await listProgress(catalog.lessons);
   if (warning) process.stderr.write(`kube-learn: ${warning}\n`);
   const rows = catalog.lessons.map((l) => {

@@ -1,10 +1,10 @@
 /** `kube-learn progress [lesson] [--json]`: the score, the missed questions and the time spent. */
 import { findLesson, loadCatalog } from '../lesson/catalog.js';
 import { formatDuration, progressBar } from '../progress/summary.js';
-import { lessonReport, orphanReport, progressReport, type LessonReport } from '../progress/report.js';
+import { lessonReport, orphanReport, progressReport, type LessonReport } from '../progress/lesson-report.js';
 import { ProgressStore } from '../progress/store.js';
 import { neutralize } from '../text/sanitize.js';
-import { wrap } from '../tutor/width.js';
+import { wrap } from '../text/width.js';
 
 export interface ProgressOptions {
   json?: boolean;

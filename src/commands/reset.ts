@@ -9,7 +9,7 @@ export interface ResetOptions {
 }
 
 async function confirmInTerminal(message: string): Promise<boolean> {
-  const { confirm } = await import('../tutor/inquirer-prompts.js');
+  const { confirm } = await import('../terminal/inquirer-prompts.js');
   try {
     return await confirm({ message, default: false });
   } catch (error) {

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
 import { suggest } from '../text/suggest.js';
-import type { Problem } from './problem.js';
+import type { FileProblem } from './file-problem.js';
 import type { Lesson } from './schema.js';
 
 export interface CatalogOptions {
@@ -25,7 +25,7 @@ export interface Catalog {
   /** Sorted by id. */
   lessons: Lesson[];
   /** Problems of files that could not be loaded; their good neighbours still are. */
-  problems: Problem[];
+  problems: FileProblem[];
 }
 
 export function builtInLessonsDir(): string {

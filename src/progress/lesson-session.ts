@@ -8,9 +8,9 @@
  * tutor's front ends (plain or interactive) decide how the lines look.
  */
 import type { Lesson } from '../lesson/schema.js';
-import type { LessonResult, StepOutcome } from '../tutor/outcome.js';
-import { draftAnswers, previousOutcomes } from './outcomes.js';
-import { settleRecorder } from './session.js';
+import type { LessonResult, StepOutcome } from '../lesson/outcome.js';
+import { draftAnswers, previousOutcomes } from './records.js';
+import { settleRecorder } from './recorder.js';
 import { ProgressStore } from './store.js';
 import { resumeLine, summarize } from './summary.js';
 

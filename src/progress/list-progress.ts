@@ -3,7 +3,7 @@
  * when progress cannot be read (a newer format, an unreadable folder): then
  * the column is left out and the reason comes back as a one-line warning.
  */
-import type { LessonShape } from './outcomes.js';
+import type { LessonShape } from './records.js';
 import { ProgressStore } from './store.js';
 import { summarize, type LessonSummary } from './summary.js';
 

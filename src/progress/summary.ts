@@ -3,7 +3,7 @@
  * is now: steps that are gone do not count, steps that are new are to do.
  * Used by the resume line, `kube-learn list` and `kube-learn progress`.
  */
-import type { LessonShape } from './outcomes.js';
+import type { LessonShape } from './records.js';
 import type { LessonRecord, Progress, StepRecord } from './types.js';
 
 export interface LessonSummary {

@@ -6,10 +6,10 @@
 import { Cancelled } from '../errors.js';
 import type { ExplainStep, Lesson, Step } from '../lesson/schema.js';
 import { loadCheckManifest, type CheckManifest } from './manifest-step.js';
-import type { LessonResult, StepOutcome } from './outcome.js';
+import type { LessonResult, StepOutcome } from '../lesson/outcome.js';
 import type { Prompter } from './prompter.js';
 import { askChoice, askCommand, askManifest, askMulti, askText, type Settled } from './questions.js';
-import { lessonResult } from './summary.js';
+import { lessonResult } from './result.js';
 
 export interface RunOptions {
   /** Outcomes saved earlier, by step id: those steps are not walked again, and count in the score. */

@@ -6,9 +6,9 @@ import { Cancelled } from '../errors.js';
 import type { ChoiceStep, CommandStep, ManifestStep, MultiStep, QuestionStep, TextStep } from '../lesson/schema.js';
 import { isRightChoice, isRightCommand, isRightMulti, isRightText, rightAnswers } from './answers.js';
 import { problemList, type CheckManifest } from './manifest-step.js';
-import type { StepOutcome } from './outcome.js';
+import type { StepOutcome } from '../lesson/outcome.js';
 import type { Prompter, Question, Reply } from './prompter.js';
-import { fenced } from './render.js';
+import { fenced } from '../text/markdown.js';
 
 type Verdict = { right: boolean; feedback?: string } | { invalid: string };
 

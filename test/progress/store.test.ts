@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckFailed } from '../../src/errors.js';
 import { decode } from '../../src/progress/format.js';
-import { draftAnswers, previousOutcomes } from '../../src/progress/outcomes.js';
+import { draftAnswers, previousOutcomes } from '../../src/progress/records.js';
 import { ProgressStore } from '../../src/progress/store.js';
 import { makeReadOnly, tempStateHome, tinyTmpfs } from './helpers/fs.js';
 import { answered, seen } from './helpers/outcomes.js';

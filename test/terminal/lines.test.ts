@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { Cancelled } from '../../src/errors.js';
-import { LineReader } from '../../src/tutor/lines.js';
+import { LineReader } from '../../src/terminal/lines.js';
 
 /** Every line the reader gives for these chunks of input, up to the end. */
 async function linesOf(chunks: readonly (string | Buffer)[]): Promise<string[]> {

@@ -11,9 +11,9 @@ import { neutralize } from '../text/sanitize.js';
 import { toneStyle, type Palette } from './colors.js';
 import { LineReader } from './lines.js';
 import { command, KEYS, parseChoice, parseChoices, parseText, parseYesNo, type Parsed } from './plain-input.js';
-import type { Position, Prompter, Question, Reply, Tone } from './prompter.js';
-import { fenced, inlinePieces, renderMarkdown } from './render.js';
-import { wrapPieces, type Piece } from './width.js';
+import type { Position, Prompter, Question, Reply, Tone } from '../tutor/prompter.js';
+import { fenced, inlinePieces, renderMarkdown } from '../text/markdown.js';
+import { wrapPieces, type Piece } from '../text/width.js';
 
 export interface PlainOptions {
   input: NodeJS.ReadableStream;

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { pauseKey, readPauseKey } from '../../src/tutor/pause.js';
+import { pauseKey, readPauseKey } from '../../src/terminal/pause.js';
 
 describe('pauseKey', () => {
   it('Enter continues, q or Q or Ctrl-D quits, Ctrl-C interrupts', () => {

@@ -1,7 +1,7 @@
 /** The end of a lesson: the result from the settled steps, and how it reads. */
 import type { Lesson } from '../lesson/schema.js';
 import { rightAnswers } from './answers.js';
-import type { HeldMisconception, LessonResult, MissedQuestion, StepOutcome } from './outcome.js';
+import type { HeldMisconception, LessonResult, MissedQuestion, StepOutcome } from '../lesson/outcome.js';
 import type { Prompter } from './prompter.js';
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { palette } from '../../src/tutor/colors.js';
-import { displayWidth, graphemes, stripAnsi, wrap, wrapPieces } from '../../src/tutor/width.js';
+import { palette } from '../../src/terminal/colors.js';
+import { displayWidth, graphemes, stripAnsi, wrap, wrapPieces } from '../../src/text/width.js';
 
 describe('displayWidth', () => {
   it('counts columns, not code units or escapes', () => {

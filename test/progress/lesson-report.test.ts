@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/progress/format.js';
-import { lessonReport, orphanReport, progressReport } from '../../src/progress/report.js';
+import { lessonReport, orphanReport, progressReport } from '../../src/progress/lesson-report.js';
 import type { Lesson } from '../../src/lesson/schema.js';
 import type { Progress } from '../../src/progress/types.js';
 

@@ -9,9 +9,9 @@
  */
 import { Cancelled } from '../errors.js';
 import type { Palette } from './colors.js';
-import type { Position, Prompter, Question, Reply, Tone } from './prompter.js';
-import { inlinePieces } from './render.js';
-import { wrapPieces } from './width.js';
+import type { Position, Prompter, Question, Reply, Tone } from '../tutor/prompter.js';
+import { inlinePieces } from '../text/markdown.js';
+import { wrapPieces } from '../text/width.js';
 import { promptTheme, type KeyHelp } from './inquirer-theme.js';
 import { Screen, type Draw } from './screen.js';
 import type { EditorCommand, EditResult } from './editor.js';

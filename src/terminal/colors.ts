@@ -4,7 +4,7 @@
  * looks at process.argv and the environment behind our back) never decides.
  */
 import type { ColorSupportLevel } from 'chalk';
-import type { Tone } from './prompter.js';
+import type { Tone } from '../tutor/prompter.js';
 
 export interface ColorContext {
   /** Plain mode: no colour unless FORCE_COLOR asks for it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { command, parseChoice, parseChoices, parseText, parseYesNo } from '../../src/tutor/plain-input.js';
+import { command, parseChoice, parseChoices, parseText, parseYesNo } from '../../src/terminal/plain-input.js';
 
 const options = ['A running process', 'A read-only template', 'A virtual machine'];
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Cancelled } from '../../src/errors.js';
-import { editorCommand, editText, splitCommand } from '../../src/tutor/editor.js';
+import { editorCommand, editText, splitCommand } from '../../src/terminal/editor.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kube-learn-editor-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

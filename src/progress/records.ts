@@ -2,7 +2,7 @@
  * Between the tutor's StepOutcome and the stored StepRecord, and the edits a
  * settled step, a finished lesson or a reset make to the progress data.
  */
-import type { StepOutcome } from '../tutor/outcome.js';
+import type { StepOutcome } from '../lesson/outcome.js';
 import type { LessonRecord, Progress, StepRecord } from './types.js';
 
 /** The steps of a lesson as far as progress cares; a loaded Lesson fits. */

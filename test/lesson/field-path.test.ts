@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatFieldPath, parseFieldPath } from '../../src/manifest/field-path.js';
-import { formatPath } from '../../src/manifest/problem.js';
+import { formatFieldPath, parseFieldPath } from '../../src/lesson/field-path.js';
+
 
 describe('field paths', () => {
   it('parses keys, indices, [*] and quoted keys', () => {
@@ -31,7 +31,7 @@ describe('field paths', () => {
     fc.assert(
       fc.property(fc.tuple(fc.string({ minLength: 1 }), fc.array(segment, { maxLength: 6 })), ([first, rest]) => {
         const path = [first, ...rest];
-        const parsed = parseFieldPath(formatPath(path));
+        const parsed = parseFieldPath(formatFieldPath(path));
         if (!parsed.ok) return false;
         return JSON.stringify(parsed.segments.map((s) => ('key' in s ? s.key : 'index' in s ? s.index : '*'))) === JSON.stringify(path);
       }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { noColor, palette } from '../../src/tutor/colors.js';
-import { fenced, renderMarkdown } from '../../src/tutor/render.js';
-import { displayWidth, stripAnsi } from '../../src/tutor/width.js';
+import { noColor, palette } from '../../src/terminal/colors.js';
+import { fenced, renderMarkdown } from '../../src/text/markdown.js';
+import { displayWidth, stripAnsi } from '../../src/text/width.js';
 
 const plain = (md: string, width = 40) => renderMarkdown(md, { width, colors: noColor });
 

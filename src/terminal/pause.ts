@@ -9,7 +9,7 @@ import { Cancelled } from '../errors.js';
 import type { Palette } from './colors.js';
 import { keyHelpPieces } from './inquirer-theme.js';
 import type { Screen } from './screen.js';
-import { wrapPieces } from './width.js';
+import { wrapPieces } from '../text/width.js';
 
 const ERASE_LINE = '\u001b[2K';
 const CURSOR_UP = '\u001b[1A';

@@ -2,11 +2,11 @@
 import { neutralize } from '../text/sanitize.js';
 import type { SourceProblem } from './yaml-source.js';
 
-export interface Problem extends SourceProblem {
+export interface FileProblem extends SourceProblem {
   file: string;
 }
 
 /** `file:line:col: message`, the form editors and terminals link to. */
-export function formatProblem(p: Problem): string {
+export function formatFileProblem(p: FileProblem): string {
   return `${p.file}:${p.line}:${p.col}: ${neutralize(p.message)}`;
 }

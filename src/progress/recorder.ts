@@ -3,7 +3,7 @@
  * once, with the time spent on it, so that quitting at any moment loses only
  * the step in front of the learner.
  */
-import type { StepOutcome } from '../tutor/outcome.js';
+import type { StepOutcome } from '../lesson/outcome.js';
 import type { ProgressStore } from './store.js';
 
 export interface RecorderOptions {

@@ -4,7 +4,7 @@
  * own), and the help line under each prompt names the keys that work there.
  */
 import type { Palette } from './colors.js';
-import { wrapPieces, type Piece } from './width.js';
+import { wrapPieces, type Piece } from '../text/width.js';
 
 export type KeyHelp = [key: string, action: string][];
 

@@ -1,10 +1,13 @@
 /**
  * What the tutor reports about each settled step, and what the progress store
- * persists. Keep these shapes stable: saved progress files hold them.
+ * persists. Below both (the engine produces them, the store keeps them), so
+ * neither imports the other. Keep these shapes stable: saved progress files
+ * hold them.
  */
-import type { StepType } from '../lesson/schema.js';
+import type { StepType } from './schema.js';
 
-export type StepStatus = 'right' | 'wrong' | 'skipped' | 'seen';
+export const STEP_STATUSES = ['right', 'wrong', 'skipped', 'seen'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
 
 export interface StepOutcome {
   stepId: string;

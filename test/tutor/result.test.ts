@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StepOutcome } from '../../src/tutor/outcome.js';
-import { lessonResult, showSummary } from '../../src/tutor/summary.js';
+import type { StepOutcome } from '../../src/lesson/outcome.js';
+import { lessonResult, showSummary } from '../../src/tutor/result.js';
 import { ScriptedPrompter } from '../helpers/scripted-prompter.js';
 import { tutorLesson } from './lesson-fixture.js';
 

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { Cancelled } from '../../src/errors.js';
-import { noColor, palette } from '../../src/tutor/colors.js';
+import { noColor, palette } from '../../src/terminal/colors.js';
 import { runLesson } from '../../src/tutor/engine.js';
 import type { ManifestProblem } from '../../src/tutor/manifest-step.js';
-import type { StepOutcome } from '../../src/tutor/outcome.js';
-import { PlainPrompter } from '../../src/tutor/plain.js';
-import { tutorLesson } from './lesson-fixture.js';
+import type { StepOutcome } from '../../src/lesson/outcome.js';
+import { PlainPrompter } from '../../src/terminal/plain.js';
+import { tutorLesson } from '../tutor/lesson-fixture.js';
 
 async function fakeCheck(text: string): Promise<ManifestProblem[]> {
   return /name: web\b/.test(text) ? [] : [{ line: 3, col: 1, path: 'metadata.name', message: 'required', severity: 'error' }];

@@ -4,9 +4,9 @@
  * drawn again, wrapped to the new width, instead of left garbled.
  */
 import { toneStyle, type Palette } from './colors.js';
-import type { Position, Tone } from './prompter.js';
-import { renderMarkdown } from './render.js';
-import { displayWidth } from './width.js';
+import type { Position, Tone } from '../tutor/prompter.js';
+import { renderMarkdown } from '../text/markdown.js';
+import { displayWidth } from '../text/width.js';
 
 export type Draw = (width: number) => string;
 

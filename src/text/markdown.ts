@@ -1,12 +1,20 @@
 /**
- * The lesson Markdown subset, rendered for a terminal: paragraphs wrapped to
- * the width, "- " bullets with a hanging indent, fenced code blocks set apart
- * and never wrapped, and `code` in colour (kept in backticks without colour,
- * so it still stands out).
+ * The lesson Markdown subset, laid out in columns: paragraphs wrapped to the
+ * width, "- " bullets with a hanging indent, fenced code blocks set apart
+ * and never wrapped, and `code` styled (kept in backticks when styles are
+ * off, so it still stands out). How a style looks is the caller's: a
+ * terminal palette fits `MarkdownStyle`.
  */
-import { neutralize } from '../text/sanitize.js';
-import type { Palette } from './colors.js';
+import { neutralize } from './sanitize.js';
 import { wrapPieces, type Piece } from './width.js';
+
+/** The styles the layout asks for; each returns its text, decorated or not. */
+export interface MarkdownStyle {
+  /** False when every style returns its text unchanged. */
+  readonly enabled: boolean;
+  readonly code: (text: string) => string;
+  readonly bold: (text: string) => string;
+}
 
 type Block =
   | { kind: 'paragraph'; text: string }
@@ -68,7 +76,7 @@ export function parseBlocks(markdown: string): Block[] {
 }
 
 /** Inline `code` spans as styled pieces. A lone backtick stays as text. */
-export function inlinePieces(text: string, colors: Palette, base?: (s: string) => string): Piece[] {
+export function inlinePieces(text: string, colors: MarkdownStyle, base?: (s: string) => string): Piece[] {
   const pieces: Piece[] = [];
   const re = /(`+)([^`]|[^`].*?[^`])\1(?!`)/g;
   let last = 0;
@@ -84,7 +92,7 @@ export function inlinePieces(text: string, colors: Palette, base?: (s: string) =
 
 export interface RenderOptions {
   width: number;
-  colors: Palette;
+  colors: MarkdownStyle;
   /** Indent of every line (for text nested under something). */
   indent?: string;
 }

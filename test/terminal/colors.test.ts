@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorLevel, palette } from '../../src/tutor/colors.js';
+import { colorLevel, palette } from '../../src/terminal/colors.js';
 
 describe('colorLevel', () => {
   const tty = { plain: false, colorDepth: 24 };
