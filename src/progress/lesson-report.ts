@@ -4,6 +4,7 @@
  * no longer among the lessons is still reported, by what was saved.
  */
 import type { Lesson } from '../lesson/schema.js';
+import { countsAsRight, isQuestion } from '../lesson/score.js';
 import { summarize } from './summary.js';
 import type { Progress } from './types.js';
 
@@ -52,9 +53,9 @@ export function orphanReport(progress: Progress, lessonId: string): LessonReport
   const missed: LessonReport['missed'] = [];
   for (const [stepId, r] of record.steps) {
     timeSpentMs += r.spentMs;
-    if (r.type === 'explain') continue;
+    if (!isQuestion(r)) continue;
     answered++;
-    if (r.status === 'right' && r.firstTry) right++;
+    if (countsAsRight(r)) right++;
     else missed.push({ stepId, question: null });
   }
   return {

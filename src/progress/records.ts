@@ -3,13 +3,14 @@
  * settled step, a finished lesson or a reset make to the progress data.
  */
 import type { StepOutcome } from '../lesson/outcome.js';
+import { stillApplies, type StepShape } from '../lesson/score.js';
 import type { LessonRecord, Progress, StepRecord } from './types.js';
 
 /** The steps of a lesson as far as progress cares; a loaded Lesson fits. */
 export interface LessonShape {
   id: string;
   title?: string;
-  steps: ReadonlyArray<{ id: string; type: string }>;
+  steps: readonly StepShape[];
 }
 
 export function toRecord(o: StepOutcome, settledAt: Date, spentMs: number): StepRecord {
@@ -48,9 +49,10 @@ export function previousOutcomes(progress: Progress, lessonId: string, lesson?: 
   const out = new Map<string, StepOutcome>();
   const record = progress.lessons.get(lessonId);
   if (!record) return out;
-  const types = lesson ? new Map(lesson.steps.map((s) => [s.id, s.type])) : undefined;
+  const steps = lesson ? new Map(lesson.steps.map((s) => [s.id, s])) : undefined;
   for (const [stepId, r] of record.steps) {
-    if (types && types.get(stepId) !== r.type) continue;
+    const step = steps?.get(stepId);
+    if (steps && !(step && stillApplies(step, r))) continue;
     out.set(stepId, toOutcome(stepId, r));
   }
   return out;

@@ -3,7 +3,7 @@
  * gets a one-line message saying what would be, and is never an attempt.
  */
 import { neutralize } from '../text/sanitize.js';
-import { normalizeText } from '../tutor/answers.js';
+import { normalizeText } from '../text/normalize.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

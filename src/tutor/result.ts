@@ -1,8 +1,9 @@
 /** The end of a lesson: the result from the settled steps, and how it reads. */
-import type { Lesson } from '../lesson/schema.js';
-import { rightAnswers } from './answers.js';
 import type { HeldMisconception, LessonResult, MissedQuestion, StepOutcome } from '../lesson/outcome.js';
+import type { Lesson } from '../lesson/schema.js';
+import { stillApplies, tally } from '../lesson/score.js';
 import type { Prompter } from './prompter.js';
+import { kindOf } from './step-kinds.js';
 
 /**
  * The score counts questions right at the first try; every other question
@@ -10,29 +11,19 @@ import type { Prompter } from './prompter.js';
  * Outcomes of steps no longer in the lesson are ignored.
  */
 export function lessonResult(lesson: Lesson, outcomes: ReadonlyMap<string, StepOutcome>): LessonResult {
+  const { right, questions, missed: missedIds } = tally(lesson.steps, (id) => outcomes.get(id));
   const missed: MissedQuestion[] = [];
   const held = new Set<number>();
-  let questions = 0;
-  let right = 0;
-  const settled: StepOutcome[] = [];
   for (const step of lesson.steps) {
-    const outcome = outcomes.get(step.id);
-    if (outcome) settled.push(outcome);
-    if (step.type === 'explain') continue;
-    questions++;
-    if (outcome?.status === 'right' && outcome.firstTry) {
-      right++;
-      continue;
-    }
-    if (!outcome) continue;
-    missed.push({
-      stepId: step.id,
-      question: step.type === 'manifest' ? step.task : step.question,
-      rightAnswers: rightAnswers(step),
-      explanation: step.explanation,
-    });
+    if (step.type === 'explain' || !missedIds.includes(step.id)) continue;
+    const kind = kindOf(step);
+    missed.push({ stepId: step.id, question: kind.question(step) ?? '', rightAnswers: kind.rightAnswers(step), explanation: step.explanation });
     for (const n of step.corrects ?? []) held.add(n);
   }
+  const settled = lesson.steps.flatMap((step) => {
+    const outcome = outcomes.get(step.id);
+    return stillApplies(step, outcome) ? [outcome] : [];
+  });
   const misconceptions: HeldMisconception[] = (lesson.misconceptions ?? [])
     .filter((m) => held.has(m.number))
     .map(({ number, claim, correction }) => ({ number, claim, correction }));
