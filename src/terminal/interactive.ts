@@ -9,7 +9,8 @@
  */
 import { Cancelled } from '../errors.js';
 import type { Palette } from './colors.js';
-import type { Position, Prompter, Question, Reply, Tone } from '../tutor/prompter.js';
+import type { Action, Position, Prompter, Question, Reply, Tone } from '../tutor/prompter.js';
+import { ACTIONS, BACK, offered, SKIP_MANIFEST } from './actions.js';
 import { inlinePieces } from '../text/markdown.js';
 import { wrapPieces } from '../text/width.js';
 import { promptTheme, type KeyHelp } from './inquirer-theme.js';
@@ -19,7 +20,6 @@ import { pauseInTerminal } from './pause.js';
 
 type Prompts = typeof import('./inquirer-prompts.js');
 type Context = { signal: AbortSignal; input: NodeJS.ReadableStream; output: NodeJS.WritableStream; clearPromptOnDone?: boolean };
-type Action = 'hint' | 'skip' | 'quit';
 
 export interface InteractiveOptions {
   input: NodeJS.ReadStream;
@@ -30,10 +30,6 @@ export interface InteractiveOptions {
   /** Where $VISUAL and $EDITOR are looked up. */
   env?: NodeJS.ProcessEnv;
 }
-
-const HINT = -1;
-const SKIP = -2;
-const QUIT = -3;
 
 function errorName(error: unknown): string | undefined {
   return error instanceof Error ? error.name : undefined;
@@ -121,13 +117,9 @@ export class InteractivePrompter implements Prompter {
     return (width) => wrapPieces(pieces, width - 1, '', '  ').join('\n');
   }
 
-  private actionChoices(q: Question, Separator: Prompts['Separator']) {
-    return [
-      new Separator(this.c.muted('──────')),
-      ...(q.hasHint ? [{ name: 'Show a hint', value: HINT }] : []),
-      { name: 'Skip this question', value: SKIP },
-      { name: 'Save and quit', value: QUIT },
-    ];
+  /** The actions as menu entries; `skip` may be worded for the question (a manifest's shows a solution). */
+  private actionEntries(q: Question, skip = ACTIONS.skip.entry) {
+    return offered(q.hasHint).map((a) => ({ name: a === 'skip' ? skip : ACTIONS[a].entry, value: a }));
   }
 
   /** The menu an empty answer opens: back to the question, or hint, skip, quit. */
@@ -137,12 +129,7 @@ export class InteractivePrompter implements Prompter {
         select(
           {
             message: 'Nothing entered. What now?',
-            choices: [
-              { name: 'Back to the question', value: 'back' as const },
-              ...(q.hasHint ? [{ name: 'Show a hint', value: 'hint' as const }] : []),
-              { name: 'Skip this question', value: 'skip' as const },
-              { name: 'Save and quit', value: 'quit' as const },
-            ],
+            choices: [{ name: BACK, value: 'back' as const }, ...this.actionEntries(q)],
             theme: this.theme([['↑↓', 'move'], ['⏎', 'choose']]),
           },
           ctx,
@@ -168,7 +155,11 @@ export class InteractivePrompter implements Prompter {
     const message = this.message(q.text);
     const value = await this.run(
       ({ select, Separator }, ctx) => {
-        const choices = [...options.map((o, i) => ({ name: this.wrapped(o, 2, 4), value: i })), ...this.actionChoices(q, Separator)];
+        const choices = [
+          ...options.map((o, i): { name: string; value: number | Action } => ({ name: this.wrapped(o, 2, 4), value: i })),
+          new Separator(this.c.muted('──────')),
+          ...this.actionEntries(q),
+        ];
         return select(
           {
             message,
@@ -179,12 +170,9 @@ export class InteractivePrompter implements Prompter {
           ctx,
         );
       },
-      { answered: (v) => this.answeredLine(q.text, v >= 0 ? options[v]! : v === HINT ? 'Show a hint' : v === SKIP ? 'Skip' : 'Save and quit') },
+      { answered: (v) => this.answeredLine(q.text, typeof v === 'number' ? options[v]! : ACTIONS[v].chosen) },
     );
-    if (value === HINT) return { kind: 'hint' };
-    if (value === SKIP) return { kind: 'skip' };
-    if (value === QUIT) return { kind: 'quit' };
-    return { kind: 'answer', value };
+    return typeof value === 'number' ? { kind: 'answer', value } : { kind: value };
   }
 
   async chooseSome(q: Question, options: readonly string[]): Promise<Reply<number[]>> {
@@ -245,9 +233,7 @@ export class InteractivePrompter implements Prompter {
               choices: [
                 ...(inEditor ? [{ name: this.wrapped(inEditor, 2, 4), value: 'editor' as const }] : []),
                 ...(!editor || editorFailed ? [{ name: here, value: 'inline' as const }] : []),
-                ...(q.hasHint ? [{ name: 'Show a hint', value: 'hint' as const }] : []),
-                { name: 'Skip (see a solution)', value: 'skip' as const },
-                { name: 'Save and quit', value: 'quit' as const },
+                ...this.actionEntries(q, SKIP_MANIFEST),
               ],
               theme: this.theme([['↑↓', 'move'], ['⏎', 'choose']]),
             },

@@ -4,18 +4,10 @@
  */
 import { neutralize } from '../text/sanitize.js';
 import { normalizeText } from '../text/normalize.js';
+import { KEYS } from './actions.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-export type Command = 'hint' | 'skip' | 'quit';
-
-const COMMANDS: Record<string, Command> = { h: 'hint', hint: 'hint', s: 'skip', skip: 'skip', q: 'quit', quit: 'quit' };
-
-export const KEYS = 'h for a hint, s to skip, q to save and quit';
-
-export function command(line: string): Command | undefined {
-  return COMMANDS[line.trim().toLowerCase()];
-}
 
 /**
  * Learner input quoted back in a message: short, one line, and unable to

@@ -10,7 +10,8 @@ import { Cancelled } from '../errors.js';
 import { neutralize } from '../text/sanitize.js';
 import { toneStyle, type Palette } from './colors.js';
 import { LineReader } from './lines.js';
-import { command, KEYS, parseChoice, parseChoices, parseText, parseYesNo, type Parsed } from './plain-input.js';
+import { actionOf, KEYS } from './actions.js';
+import { parseChoice, parseChoices, parseText, parseYesNo, type Parsed } from './plain-input.js';
 import type { Position, Prompter, Question, Reply, Tone } from '../tutor/prompter.js';
 import { fenced, inlinePieces, renderMarkdown } from '../text/markdown.js';
 import { wrapPieces, type Piece } from '../text/width.js';
@@ -113,7 +114,7 @@ export class PlainPrompter implements Prompter {
   async pause(): Promise<'continue' | 'quit'> {
     this.gap();
     this.print('[Enter] to continue');
-    return command(await this.read()) === 'quit' ? 'quit' : 'continue';
+    return actionOf(await this.read()) === 'quit' ? 'quit' : 'continue';
   }
 
   /** "? question", wrapped with a hanging indent, then the options as "  1) text". */
@@ -137,7 +138,7 @@ export class PlainPrompter implements Prompter {
     print();
     for (;;) {
       const line = await this.read();
-      const cmd = command(line);
+      const cmd = actionOf(line);
       if (cmd) return { kind: cmd };
       const parsed = parse(line);
       if (parsed.ok) return { kind: 'answer', value: parsed.value };
@@ -170,7 +171,7 @@ export class PlainPrompter implements Prompter {
     print();
     for (;;) {
       const first = await this.read();
-      const cmd = command(first);
+      const cmd = actionOf(first);
       if (cmd) return { kind: cmd };
       if (first.trim().startsWith('@')) {
         const file = await readManifestFile(first.trim().slice(1).trim(), this.opts.cwd ?? process.cwd());
@@ -205,7 +206,7 @@ export class PlainPrompter implements Prompter {
       this.gap();
       this.say([{ text: '?', style: this.opts.colors.accent }, { text: ` ${message} ${defaultYes ? '(Y/n)' : '(y/N)'}` }], '  ');
       const line = await this.read();
-      if (command(line) === 'quit') throw new Cancelled('quit', 'Quit');
+      if (actionOf(line) === 'quit') throw new Cancelled('quit', 'Quit');
       const parsed = parseYesNo(line, defaultYes);
       if (parsed.ok) return parsed.value;
       this.problem(parsed.message);

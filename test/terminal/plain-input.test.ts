@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { command, parseChoice, parseChoices, parseText, parseYesNo } from '../../src/terminal/plain-input.js';
+import { actionOf } from '../../src/terminal/actions.js';
+import { parseChoice, parseChoices, parseText, parseYesNo } from '../../src/terminal/plain-input.js';
 
 const options = ['A running process', 'A read-only template', 'A virtual machine'];
 
 describe('plain answers', () => {
   it('reads the commands, short and long, in any case', () => {
-    expect(['h', 'hint', ' H ', 's', 'skip', 'q', 'QUIT'].map(command)).toEqual(['hint', 'hint', 'hint', 'skip', 'skip', 'quit', 'quit']);
-    expect(command('help')).toBeUndefined();
+    expect(['h', 'hint', ' H ', 's', 'skip', 'q', 'QUIT'].map(actionOf)).toEqual(['hint', 'hint', 'hint', 'skip', 'skip', 'quit', 'quit']);
+    expect(actionOf('help')).toBeUndefined();
   });
 
   it('choice: a number, or the exact text of an option', () => {
