@@ -17,7 +17,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['tutor'],
   ['terminal'],
   ['commands', 'run.ts'],
-  ['cli.ts'],
+  ['cli.ts', 'lesson-start.ts'],
 ];
 
 interface Arrow {
