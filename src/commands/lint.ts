@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { builtInLessonsDir, lessonFiles } from '../lesson/catalog.js';
 import { formatFileProblem, loadLessonFile, type LoadResult } from '../lesson/load.js';
+import { plural } from '../text/words.js';
 
 async function expand(paths: string[]): Promise<string[]> {
   const files: string[] = [];
@@ -24,7 +25,6 @@ function duplicateIds(results: LoadResult[]): LoadResult[] {
   });
 }
 
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export async function lint(paths: string[]): Promise<number> {
   const files = await expand(paths.length > 0 ? paths : [builtInLessonsDir()]);
@@ -40,8 +40,8 @@ export async function lint(paths: string[]): Promise<number> {
   const badFiles = new Set(failed.map((r) => r.file)).size;
   process.stdout.write(
     problems.length === 0
-      ? `${count(files.length, 'lesson file')} checked, no problems\n`
-      : `${count(problems.length, 'problem')} in ${count(badFiles, 'file')} (${count(files.length, 'file')} checked)\n`,
+      ? `${plural(files.length, 'lesson file')} checked, no problems\n`
+      : `${plural(problems.length, 'problem')} in ${plural(badFiles, 'file')} (${plural(files.length, 'file')} checked)\n`,
   );
   return problems.length === 0 ? 0 : 1;
 }

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
 import { suggest } from '../text/suggest.js';
+import { whyNot } from '../text/words.js';
 import type { FileProblem } from './file-problem.js';
 import type { Lesson } from './schema.js';
 
@@ -43,7 +44,8 @@ export async function lessonFiles(dir: string): Promise<string[]> {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`lessons folder ${dir}: ${code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : `cannot be read (${code})`}`);
+    const why = whyNot(code, 'folder') ?? `cannot be read (${code})`;
+    throw new UsageError(`lessons folder ${dir}: ${why}`);
   }
   return entries
     .filter((e) => !e.isDirectory() && /\.ya?ml$/i.test(e.name))

@@ -5,6 +5,7 @@
 import type { Document } from 'yaml';
 import type { z } from 'zod';
 import { suggest } from '../text/suggest.js';
+import { plural } from '../text/words.js';
 import { formatFieldPath } from './field-path.js';
 import { keyNodeAt, nodeAt, type ParsedYaml, type SourceProblem } from './yaml-source.js';
 
@@ -20,7 +21,7 @@ function message(issue: Issue): string {
       if ((issue as { input?: unknown }).input === undefined) return `missing required field "${String(field)}"`;
       return `${String(field ?? 'value')} must be ${article(issue.expected)}`;
     case 'too_small':
-      if (issue.origin === 'array') return `${String(field)} needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
+      if (issue.origin === 'array') return `${String(field)} needs at least ${plural(Number(issue.minimum), 'item')}`;
       if (issue.origin === 'string') return `${String(field)} must not be empty`;
       return `${String(field)} must be at least ${issue.minimum}`;
     case 'too_big':

@@ -5,6 +5,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { neutralizeDeep } from '../text/sanitize.js';
+import { whyNot } from '../text/words.js';
 import { formatFileProblem, type FileProblem } from './file-problem.js';
 import { schemaProblems, type KnownKeys } from './issues.js';
 import { checkRules } from './rules.js';
@@ -93,7 +94,7 @@ export async function loadLessonFile(file: string): Promise<LoadResult> {
     text = await readLimited(file, info.size);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(error)})`;
+    const why = whyNot(code) ?? `cannot be read (${code ?? String(error)})`;
     return { file, problems: [{ file, line: 1, col: 1, message: why }] };
   }
   if (text === undefined) {

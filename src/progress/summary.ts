@@ -5,6 +5,7 @@
  * counts is decided in ../lesson/score.ts.
  */
 import { stillApplies, tally } from '../lesson/score.js';
+import { plural } from '../text/words.js';
 import type { LessonShape } from './records.js';
 import type { LessonRecord, Progress } from './types.js';
 
@@ -61,10 +62,6 @@ export function summarize(lesson: LessonShape, record: LessonRecord | undefined)
 /** The summary of `lessonId` in `progress`; a lesson never started is all to do. */
 export function progressSummary(progress: Progress, lesson: LessonShape): LessonSummary {
   return summarize(lesson, progress.lessons.get(lesson.id));
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** "Resuming day4 at step 7 of 22: 3 of 5 questions right so far". */

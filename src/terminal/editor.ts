@@ -13,6 +13,7 @@ import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Cancelled } from '../errors.js';
 import { neutralize } from '../text/sanitize.js';
+import { whyNot } from '../text/words.js';
 
 export interface EditorCommand {
   program: string;
@@ -92,8 +93,7 @@ export function editorCommand(env: NodeJS.ProcessEnv, fileExists: (path: string)
 }
 
 function launchProblem(editor: EditorCommand, error: NodeJS.ErrnoException): string {
-  const why =
-    error.code === 'ENOENT' ? 'no such program' : error.code === 'EACCES' ? 'permission denied (is it executable?)' : (error.code ?? error.message);
+  const why = whyNot(error.code, 'program') ?? error.code ?? error.message;
   return `Could not start your editor ($${editor.variable}): ${editor.program}: ${why}.`;
 }
 

@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { Cancelled } from '../errors.js';
 import { neutralize } from '../text/sanitize.js';
+import { whyNot } from '../text/words.js';
 import { toneStyle, type Palette } from './colors.js';
 import { LineReader } from './lines.js';
 import { actionOf, KEYS } from './actions.js';
@@ -48,7 +49,7 @@ async function readManifestFile(spec: string, cwd: string): Promise<Parsed<strin
     return { ok: true, value: await readFile(name, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(error)})`;
+    const why = whyNot(code) ?? `cannot be read (${code ?? String(error)})`;
     return { ok: false, message: `${shown}: ${why}.` };
   }
 }

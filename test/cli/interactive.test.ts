@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEYS, PAUSE, type PtyOptions, PtySession } from '../helpers/pty.js';
-import { ROOT, tempStateHome } from '../helpers/spawn.js';
+import { ROOT } from '../helpers/spawn.js';
+import { tempStateHome } from '../helpers/state.js';
 
 const LESSONS = ['--lessons', 'test/fixtures/lessons-tutor'];
 let session: PtySession | undefined;
@@ -131,7 +132,7 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
   });
 
   it('the pause takes one key: arrows and letters do nothing, q saves and quits', async () => {
-    const state = { XDG_STATE_HOME: tempStateHome() };
+    const state = { XDG_STATE_HOME: tempStateHome().home };
     const s = start('tiny', { env: state });
     await s.waitFor(PAUSE);
     s.press(KEYS.down + 'x' + KEYS.up);

@@ -13,13 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fcOptions } from '../helpers/fuzz.js';
 import { runCli } from '../helpers/spawn.js';
-
-/** Bounded runs; FC_SEED and FC_PATH (from a failure's report) replay that failure. */
-function fcOptions<T>(opts: fc.Parameters<T>): fc.Parameters<T> {
-  const seed = process.env.FC_SEED;
-  return seed ? { ...opts, seed: Number(seed), path: process.env.FC_PATH } : opts;
-}
 
 const TUTOR = ['--lessons', 'test/fixtures/lessons-tutor'];
 const HOSTILE = ['--lessons', 'test/fixtures/hostile'];

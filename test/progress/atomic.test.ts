@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempName, writeFileAtomic } from '../../src/progress/atomic.js';
 import { ProgressStore } from '../../src/progress/store.js';
-import { tempStateHome } from './helpers/fs.js';
+import { tempStateHome } from '../helpers/state.js';
 import { seen } from './helpers/outcomes.js';
 
 let state: ReturnType<typeof tempStateHome>;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settleRecorder } from '../../src/progress/recorder.js';
 import { ProgressStore } from '../../src/progress/store.js';
-import { tempStateHome } from './helpers/fs.js';
+import { tempStateHome } from '../helpers/state.js';
 import { answered, seen } from './helpers/outcomes.js';
 
 let state: ReturnType<typeof tempStateHome>;
