@@ -249,7 +249,7 @@ async function launcher(help, commands) {
     KUBE_LEARN_LESSON_START: await lessonStartCode(),
   };
   const template = await readFile(join(root, 'scripts', 'launcher.cjs'), 'utf8');
-  return template.replace(/^const (\w+) = (KUBE_LEARN_\w+);$/gm, (line, name, key) => {
+  return template.replace(/^const (\w+) = (KUBE_LEARN_\w+);$/gm, (_line, name, key) => {
     if (!Object.hasOwn(values, key)) throw new Error(`scripts/launcher.cjs: no value for ${key}`);
     return `const ${name} = ${values[key]};`;
   });

@@ -51,7 +51,11 @@ export async function check(files: string[], opts: { quiet?: boolean } = {}): Pr
   // Read everything first: a missing file stops the command before any output.
   let stdin: Promise<string> | undefined;
   const texts = await Promise.all(
-    files.map((file) => (file === STDIN ? (stdin ??= readStdin()) : readManifestFile(file))),
+    files.map((file) => {
+      if (file !== STDIN) return readManifestFile(file);
+      stdin ??= readStdin();
+      return stdin;
+    }),
   );
   const { checkManifests, formatProblem } = await import('../manifest/check.js');
 

@@ -65,8 +65,10 @@ function onTerminationSignals(stop: () => void): () => void {
     seen = true;
     stop();
   };
-  const release = () => SIGNALS.forEach((s) => process.off(s, handler));
-  SIGNALS.forEach((s) => process.on(s, handler));
+  const release = () => {
+    for (const s of SIGNALS) process.off(s, handler);
+  };
+  for (const s of SIGNALS) process.on(s, handler);
   return release;
 }
 

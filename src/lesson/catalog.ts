@@ -9,7 +9,7 @@
  */
 // Synchronous reads: a command waits for them anyway, and node:fs/promises
 // is a module more to load before the first prompt.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
@@ -39,7 +39,7 @@ export function builtLessonsFile(): string {
 
 /** The lesson files directly in a folder, not its subfolders, in name order. */
 export async function lessonFiles(dir: string): Promise<string[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {

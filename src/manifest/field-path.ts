@@ -40,7 +40,7 @@ export function resolveFieldPath(tree: Tree, root: Node, segments: readonly Fiel
           next.push({ node: item, at: item ?? here.at, path: [...here.path, segment.index] });
         }
       } else if (isSeq(node)) {
-        tree.items(node).forEach((item, i) => next.push({ node: item, at: item ?? here.at, path: [...here.path, i] }));
+        for (const [i, item] of tree.items(node).entries()) next.push({ node: item, at: item ?? here.at, path: [...here.path, i] });
       } else if (isMap(node)) {
         for (const entry of tree.entries(node)) next.push({ node: entry.value, at: entry.keyNode, path: [...here.path, entry.key] });
       }

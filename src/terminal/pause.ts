@@ -14,8 +14,7 @@ import { wrapPieces } from '../text/width.js';
 const ERASE_LINE = '\u001b[2K';
 const CURSOR_UP = '\u001b[1A';
 // CSI (ESC [ ... final byte), SS3 (ESC O x), or ESC and one key (Alt+key).
-// eslint-disable-next-line no-control-regex
-const ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|O.|[^])?/g;
+const ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|O.|[\s\S])?/g;
 
 /** What the learner asked for at the pause: `interrupt` is Ctrl-C, `end` the end of input. */
 export type PauseAnswer = 'continue' | 'quit' | 'interrupt' | 'end';

@@ -66,7 +66,7 @@ export function parseBlocks(markdown: string): Block[] {
       open = { kind: 'bullet', level: Math.floor(bullet[1]!.length / 2), text: bullet[2]! };
       blocks.push(open);
     } else if (open) {
-      open.text += ' ' + line.trim();
+      open.text += ` ${line.trim()}`;
     } else {
       open = { kind: 'paragraph', text: line.trim() };
       blocks.push(open);
@@ -117,12 +117,12 @@ export function renderMarkdown(markdown: string, opts: RenderOptions): string {
         break;
       case 'bullet': {
         const lead = indent + '  '.repeat(block.level);
-        out.push(...wrapPieces(inlinePieces(block.text, colors), width, lead + '- ', lead + '  '));
+        out.push(...wrapPieces(inlinePieces(block.text, colors), width, `${lead}- `, `${lead}  `));
         break;
       }
       case 'code':
         // Never wrapped: a wrapped YAML line would teach the wrong indentation.
-        for (const line of block.lines) out.push((indent + '    ' + (colors.enabled ? colors.code(line) : line)).trimEnd());
+        for (const line of block.lines) out.push((`${indent}    ${colors.enabled ? colors.code(line) : line}`).trimEnd());
         break;
     }
   }

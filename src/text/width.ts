@@ -5,7 +5,6 @@
  */
 
 // CSI (ESC [ ... final byte) and OSC (ESC ] ... BEL or ESC \) sequences.
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 
 export function stripAnsi(text: string): string {

@@ -21,7 +21,6 @@ import { fixturePath } from './helpers.js';
 
 const FIXTURES = readdirSync(fixturePath('')).filter((f) => f.endsWith('.yaml')).sort();
 const texts = FIXTURES.map((f) => readFileSync(fixturePath(f), 'utf8'));
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 /** Text that means something to YAML or to a terminal, or is just odd. */
