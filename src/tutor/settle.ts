@@ -7,6 +7,7 @@ import { Cancelled } from '../errors.js';
 import type { StepOutcome } from '../lesson/outcome.js';
 import type { QuestionStep } from '../lesson/schema.js';
 import type { Prompter, Question, Reply } from './prompter.js';
+import type { Settled } from './step-kind.js';
 
 export type Verdict = { right: boolean; feedback?: string } | { invalid: string };
 
@@ -81,4 +82,24 @@ export function revealAnswers(p: Prompter, answers: readonly string[]) {
   return async (lead: string): Promise<void> => {
     await p.show(answers.length === 1 ? `${lead} The answer: ${answers[0]}` : `${lead} The answers:\n\n${answers.map((a) => `- ${a}`).join('\n')}`, 'note');
   };
+}
+
+/** What a one-line question needs besides its step: the text and command types, and any type typed on one line. */
+export interface LineJudge {
+  /** What to say to an empty line ("Type an answer."). */
+  empty: string;
+  isRight(answer: string): boolean;
+  rightAnswers: readonly string[];
+}
+
+/** A question answered with one line of text, stored trimmed. */
+export async function askLine(p: Prompter, step: QuestionStep & { question: string }, judge: LineJudge): Promise<Settled> {
+  const { outcome } = await settle<string>(p, step, {
+    text: step.question,
+    ask: (q) => p.askText(q),
+    judge: async (answer) => (answer.trim() === '' ? { invalid: judge.empty } : { right: judge.isRight(answer) }),
+    record: (answer) => answer.trim(),
+    reveal: revealAnswers(p, judge.rightAnswers),
+  });
+  return { outcome, afterword: afterword(step) };
 }

@@ -1,7 +1,7 @@
 /** A command typed at a shell: one line, judged against `expect`, stored trimmed. */
 import type { CommandStep } from '../../lesson/schema.js';
 import { normalizeText } from '../../text/normalize.js';
-import { afterword, revealAnswers, settle } from '../settle.js';
+import { askLine } from '../settle.js';
 import type { StepKind } from '../step-kind.js';
 
 /** Until the kubectl reader judges commands, an expected command is matched as text. */
@@ -11,16 +11,7 @@ export function isRightCommand(step: CommandStep, answer: string): boolean {
 }
 
 export const command: StepKind<CommandStep> = {
-  async walk(p, step) {
-    const { outcome } = await settle<string>(p, step, {
-      text: step.question,
-      ask: (q) => p.askText(q),
-      judge: async (answer) => (answer.trim() === '' ? { invalid: 'Type a command.' } : { right: isRightCommand(step, answer) }),
-      record: (answer) => answer.trim(),
-      reveal: revealAnswers(p, command.rightAnswers(step)),
-    });
-    return { outcome, afterword: afterword(step) };
-  },
+  walk: (p, step) => askLine(p, step, { empty: 'Type a command.', isRight: (answer) => isRightCommand(step, answer), rightAnswers: command.rightAnswers(step) }),
   question: (step) => step.question,
   rightAnswers: (step) => step.expect.slice(0, 1),
 };

@@ -1,7 +1,7 @@
 /** A short typed answer, judged against `accept` (normalised) or `accept_pattern`; stored trimmed. */
 import type { TextStep } from '../../lesson/schema.js';
 import { normalizeText } from '../../text/normalize.js';
-import { afterword, revealAnswers, settle } from '../settle.js';
+import { askLine } from '../settle.js';
 import type { StepKind } from '../step-kind.js';
 
 export function isRightText(step: TextStep, answer: string): boolean {
@@ -11,16 +11,7 @@ export function isRightText(step: TextStep, answer: string): boolean {
 }
 
 export const text: StepKind<TextStep> = {
-  async walk(p, step) {
-    const { outcome } = await settle<string>(p, step, {
-      text: step.question,
-      ask: (q) => p.askText(q),
-      judge: async (answer) => (answer.trim() === '' ? { invalid: 'Type an answer.' } : { right: isRightText(step, answer) }),
-      record: (answer) => answer.trim(),
-      reveal: revealAnswers(p, text.rightAnswers(step)),
-    });
-    return { outcome, afterword: afterword(step) };
-  },
+  walk: (p, step) => askLine(p, step, { empty: 'Type an answer.', isRight: (answer) => isRightText(step, answer), rightAnswers: text.rightAnswers(step) }),
   question: (step) => step.question,
   rightAnswers: (step) => step.accept.slice(0, 1),
 };
