@@ -88,7 +88,8 @@ export function revealAnswers(p: Prompter, answers: readonly string[]) {
 export interface LineJudge {
   /** What to say to an empty line ("Type an answer."). */
   empty: string;
-  isRight(answer: string): boolean;
+  /** The verdict on a non-empty line; `feedback` says what was wrong (or right) with it. */
+  judge(answer: string): { right: boolean; feedback?: string } | Promise<{ right: boolean; feedback?: string }>;
   rightAnswers: readonly string[];
 }
 
@@ -97,7 +98,7 @@ export async function askLine(p: Prompter, step: QuestionStep & { question: stri
   const { outcome } = await settle<string>(p, step, {
     text: step.question,
     ask: (q) => p.askText(q),
-    judge: async (answer) => (answer.trim() === '' ? { invalid: judge.empty } : { right: judge.isRight(answer) }),
+    judge: async (answer) => (answer.trim() === '' ? { invalid: judge.empty } : judge.judge(answer)),
     record: (answer) => answer.trim(),
     reveal: revealAnswers(p, judge.rightAnswers),
   });

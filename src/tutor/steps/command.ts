@@ -11,7 +11,7 @@ export function isRightCommand(step: CommandStep, answer: string): boolean {
 }
 
 export const command: StepKind<CommandStep> = {
-  walk: (p, step) => askLine(p, step, { empty: 'Type a command.', isRight: (answer) => isRightCommand(step, answer), rightAnswers: command.rightAnswers(step) }),
+  walk: (p, step) => askLine(p, step, { empty: 'Type a command.', judge: (answer) => ({ right: isRightCommand(step, answer) }), rightAnswers: command.rightAnswers(step) }),
   question: (step) => step.question,
   rightAnswers: (step) => step.expect.slice(0, 1),
 };

@@ -11,7 +11,7 @@ export function isRightText(step: TextStep, answer: string): boolean {
 }
 
 export const text: StepKind<TextStep> = {
-  walk: (p, step) => askLine(p, step, { empty: 'Type an answer.', isRight: (answer) => isRightText(step, answer), rightAnswers: text.rightAnswers(step) }),
+  walk: (p, step) => askLine(p, step, { empty: 'Type an answer.', judge: (answer) => ({ right: isRightText(step, answer) }), rightAnswers: text.rightAnswers(step) }),
   question: (step) => step.question,
   rightAnswers: (step) => step.accept.slice(0, 1),
 };
