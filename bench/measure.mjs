@@ -42,7 +42,6 @@ export function findPlainPrompt(text) {
   return text.split('\n').some((line) => PROMPT_LINE.test(line.replace(/\r$/, '')));
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
 
 /**

@@ -29,7 +29,7 @@ const LAZY = {
   commander: 'commander',
   // Both the lesson loader and the manifest checker parse YAML: one copy.
   yaml: 'yaml',
-  'src/tutor/inquirer-prompts.ts': 'inquirer',
+  'src/terminal/inquirer-prompts.ts': 'inquirer',
   'src/lesson/load.ts': 'lesson-loader',
   'src/lesson/schema.ts': 'lesson-schema',
   'src/manifest/check.ts': 'manifest-checker',
@@ -109,6 +109,18 @@ function bundleOptions(outfile, self, define = {}) {
   };
 }
 
+/**
+ * Packages start-up must never load: main.cjs holding any of their code means
+ * an import slipped past LAZY (the bench would notice, a build should).
+ */
+const HEAVY = ['zod', 'yaml', 'commander', '@inquirer'];
+
+function checkLight(name, metafile) {
+  const heavy = Object.keys(metafile.inputs).filter((input) => HEAVY.some((pkg) => input.includes(`node_modules/${pkg}/`)));
+  const packages = [...new Set(heavy.map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)[1]))];
+  if (packages.length > 0) throw new Error(`dist/${name} would hold code of ${packages.join(', ')}; import it through LAZY in scripts/build.mjs`);
+}
+
 /** A bundle must load everything with require(): see lazyModules. */
 function checkNoImportCalls(name, metafile) {
   const calls = Object.values(metafile.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path));
@@ -121,6 +133,7 @@ async function bundle(define) {
   const main = await build({ entryPoints: [join(root, 'src', 'cli.ts')], ...bundleOptions(join(root, 'dist', 'main.cjs'), undefined, define) });
   metas['main.cjs'] = main.metafile;
   checkNoImportCalls('main.cjs', main.metafile);
+  checkLight('main.cjs', main.metafile);
   for (const [key, name] of Object.entries(LAZY)) {
     const outfile = join(root, 'dist', 'lazy', `${name}.cjs`);
     const entry = key.startsWith('src/') ? { entryPoints: [join(root, key)] } : { stdin: { contents: `export * from ${JSON.stringify(key)};`, resolveDir: root, loader: 'js' } };
@@ -198,8 +211,31 @@ function prerenderHelp(commands) {
 }
 
 /**
+ * src/lesson-start.ts as an expression the launcher can hold: its
+ * `lessonStart` function, compiled the way main.cjs is.
+ */
+async function lessonStartCode() {
+  const result = await build({
+    entryPoints: [join(root, 'src', 'lesson-start.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.17',
+    minify: true,
+    write: false,
+    logLevel: 'warning',
+  });
+  // The module's one export becomes the value of a function expression: no module wrapper to parse at each start.
+  const code = result.outputFiles[0].text.trim();
+  const body = code.replace(/export\s*\{\s*([\w$]+) as lessonStart\s*\};?$/, 'return $1;');
+  if (body === code) throw new Error('src/lesson-start.ts must export lessonStart and nothing else');
+  return `(() => {${body}})()`;
+}
+
+/**
  * dist/cli.js, the `kube-learn` command: scripts/launcher.cjs with the
- * version, the pre-rendered help and the build's id filled in. A CommonJS
+ * version, the pre-rendered help, the lesson-start test and the build's id
+ * filled in. A CommonJS
  * file starts about 3 ms sooner than an ES module, a sixth of Node's own
  * start-up.
  */
@@ -210,9 +246,10 @@ async function launcher(help, commands) {
     KUBE_LEARN_HELP: JSON.stringify(help ?? { args: [], texts: [] }),
     KUBE_LEARN_BUILD: JSON.stringify(createHash('sha256').update(main).digest('hex').slice(0, 16)),
     KUBE_LEARN_COMMANDS: JSON.stringify(commands),
+    KUBE_LEARN_LESSON_START: await lessonStartCode(),
   };
   const template = await readFile(join(root, 'scripts', 'launcher.cjs'), 'utf8');
-  return template.replace(/^const (\w+) = (KUBE_LEARN_\w+);$/gm, (line, name, key) => {
+  return template.replace(/^const (\w+) = (KUBE_LEARN_\w+);$/gm, (_line, name, key) => {
     if (!Object.hasOwn(values, key)) throw new Error(`scripts/launcher.cjs: no value for ${key}`);
     return `const ${name} = ${values[key]};`;
   });

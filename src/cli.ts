@@ -7,6 +7,7 @@
  */
 import type { Command } from 'commander';
 import type { StartOptions } from './commands/start.js';
+import { lessonStart } from './lesson-start.js';
 
 /**
  * Replaced by scripts/build.mjs: package.json's version, and the command
@@ -105,20 +106,18 @@ async function program(): Promise<Command> {
 let exitCode: number | void = 0;
 
 /**
- * `kube-learn <lesson> [--plain] [--restart]`, the way every lesson starts,
- * parsed here exactly as commander would, so the first prompt doesn't wait
- * for commander. Anything else (another option, a command) goes to commander.
- * The command names come from the build, which checks them against commander.
+ * A lesson start (./lesson-start.ts) skips commander. The command names come
+ * from the build, which checks them against commander's; without them (run
+ * from source) everything goes through commander.
  */
 function lessonShortcut(args: readonly string[]): { lesson: string; opts: StartOptions } | undefined {
   if (typeof __KUBE_LEARN_COMMANDS__ === 'undefined') return undefined;
-  const [lesson, ...flags] = args;
-  if (lesson === undefined || lesson.startsWith('-') || __KUBE_LEARN_COMMANDS__.split(' ').includes(lesson)) return undefined;
-  if (!flags.every((f) => f === '--plain' || f === '--restart')) return undefined;
+  const start = lessonStart(args, __KUBE_LEARN_COMMANDS__.split(' '));
+  if (!start) return undefined;
   const opts: StartOptions = {};
-  if (flags.includes('--plain')) opts.plain = true;
-  if (flags.includes('--restart')) opts.restart = true;
-  return { lesson, opts };
+  if (start.plain) opts.plain = true;
+  if (start.restart) opts.restart = true;
+  return { lesson: start.lesson, opts };
 }
 
 async function main(args: readonly string[]): Promise<void> {

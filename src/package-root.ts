@@ -14,7 +14,10 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'kube-learn') return (root = dir);
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'kube-learn') {
+      root = dir;
+      return root;
+    }
     const up = dirname(dir);
     if (up === dir) throw new Error('kube-learn: cannot find its own package.json');
     dir = up;

@@ -9,12 +9,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { CheckFailed } from '../errors.js';
 import { neutralize } from '../text/sanitize.js';
+import { plural, whyNot } from '../text/words.js';
 
 const MAX_BYTES = 1024 * 1024;
 const STDIN = '-';
 const STDIN_NAME = '<stdin>';
 
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -30,9 +30,8 @@ async function readStdin(): Promise<string> {
 
 function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a folder, not a file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  const why = whyNot(code === 'EPERM' ? 'EACCES' : code);
+  if (why) return code === 'EISDIR' ? `it ${why}` : why;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -52,7 +51,11 @@ export async function check(files: string[], opts: { quiet?: boolean } = {}): Pr
   // Read everything first: a missing file stops the command before any output.
   let stdin: Promise<string> | undefined;
   const texts = await Promise.all(
-    files.map((file) => (file === STDIN ? (stdin ??= readStdin()) : readManifestFile(file))),
+    files.map((file) => {
+      if (file !== STDIN) return readManifestFile(file);
+      stdin ??= readStdin();
+      return stdin;
+    }),
   );
   const { checkManifests, formatProblem } = await import('../manifest/check.js');
 
@@ -72,10 +75,10 @@ export async function check(files: string[], opts: { quiet?: boolean } = {}): Pr
   }
   if (!opts.quiet) {
     const total = errors + warnings;
-    const checked = files.length > filesWithProblems ? ` (${count(files.length, 'file')} checked)` : '';
-    if (total === 0) out.push(`${count(files.length, 'file')} checked, no problems`);
-    else if (errors === 0) out.push(`${count(warnings, 'warning')} in ${count(filesWithProblems, 'file')}${checked}, no errors`);
-    else out.push(`${count(total, 'problem')}${warnings > 0 ? ` (${count(warnings, 'warning')})` : ''} in ${count(filesWithProblems, 'file')}${checked}`);
+    const checked = files.length > filesWithProblems ? ` (${plural(files.length, 'file')} checked)` : '';
+    if (total === 0) out.push(`${plural(files.length, 'file')} checked, no problems`);
+    else if (errors === 0) out.push(`${plural(warnings, 'warning')} in ${plural(filesWithProblems, 'file')}${checked}, no errors`);
+    else out.push(`${plural(total, 'problem')}${warnings > 0 ? ` (${plural(warnings, 'warning')})` : ''} in ${plural(filesWithProblems, 'file')}${checked}`);
   }
   if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
   return errors > 0 ? 1 : 0;

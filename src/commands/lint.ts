@@ -1,11 +1,12 @@
 /** `kube-learn lint [paths...]`: every problem of every lesson file, then a summary. */
 import { stat } from 'node:fs/promises';
 import { builtInLessonsDir, lessonFiles, loadCatalog } from '../lesson/catalog.js';
-import { formatProblem, isError, type LoadResult, type Problem } from '../lesson/load.js';
+import { byPosition, formatFileProblem, isError, type FileProblem } from '../lesson/file-problem.js';
+import type { LoadResult } from '../lesson/load.js';
 import { loadLessonFiles } from '../lesson/load-many.js';
-import { byPosition } from '../lesson/problem.js';
 import type { RuleViolation } from '../lesson/rules.js';
 import { exerciseRules } from '../manifest/exercise-rules.js';
+import { plural } from '../text/words.js';
 
 async function expand(paths: string[]): Promise<string[]> {
   const files: string[] = [];
@@ -18,7 +19,7 @@ async function expand(paths: string[]): Promise<string[]> {
 }
 
 /** Two files in one run claiming the same lesson id: the later one is reported. */
-function duplicateIds(results: LoadResult[]): Problem[] {
+function duplicateIds(results: LoadResult[]): FileProblem[] {
   const first = new Map<string, string>();
   return results.flatMap((r) => {
     if (!r.lesson) return [];
@@ -39,10 +40,10 @@ function nextRule(lesson: NonNullable<LoadResult['lesson']>, known: ReadonlySet<
 }
 
 /** Rules that need more than the file: other lessons, and the manifest checker. */
-async function crossFileProblems(results: LoadResult[]): Promise<Problem[]> {
+async function crossFileProblems(results: LoadResult[]): Promise<FileProblem[]> {
   const builtIn = await loadCatalog().catch(() => ({ lessons: [] }));
   const known = new Set([...builtIn.lessons, ...results.flatMap((r) => (r.lesson ? [r.lesson] : []))].map((l) => l.id));
-  const out: Problem[] = [];
+  const out: FileProblem[] = [];
   for (const r of results) {
     if (!r.lesson || !r.locate) continue;
     for (const v of [...nextRule(r.lesson, known), ...(await exerciseRules(r.lesson))]) {
@@ -51,8 +52,6 @@ async function crossFileProblems(results: LoadResult[]): Promise<Problem[]> {
   }
   return out;
 }
-
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export async function lint(paths: string[]): Promise<number> {
   const files = await expand(paths.length > 0 ? paths : [builtInLessonsDir()]);
@@ -65,16 +64,16 @@ export async function lint(paths: string[]): Promise<number> {
   const problems = files.flatMap((file) =>
     [...(loaded.find((r) => r.file === file)?.problems ?? []), ...extra.filter((p) => p.file === file)].sort(byPosition),
   );
-  for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
+  for (const problem of problems) process.stdout.write(`${formatFileProblem(problem)}\n`);
 
   const errors = problems.filter(isError);
   const warnings = problems.length - errors.length;
   const badFiles = new Set(errors.map((p) => p.file)).size;
-  const warned = warnings > 0 ? `, ${count(warnings, 'warning')}` : '';
+  const warned = warnings > 0 ? `, ${plural(warnings, 'warning')}` : '';
   process.stdout.write(
     errors.length === 0
-      ? `${count(files.length, 'lesson file')} checked, no problems${warned}\n`
-      : `${count(errors.length, 'problem')} in ${count(badFiles, 'file')}${warned} (${count(files.length, 'file')} checked)\n`,
+      ? `${plural(files.length, 'lesson file')} checked, no problems${warned}\n`
+      : `${plural(errors.length, 'problem')} in ${plural(badFiles, 'file')}${warned} (${plural(files.length, 'file')} checked)\n`,
   );
   return errors.length === 0 ? 0 : 1;
 }

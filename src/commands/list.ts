@@ -1,12 +1,13 @@
 /** `kube-learn list`: the lessons a learner can start. */
 import { loadCatalog } from '../lesson/catalog.js';
-import { formatProblem } from '../lesson/problem.js';
+import { formatFileProblem } from '../lesson/file-problem.js';
 import { listProgress } from '../progress/list-progress.js';
 import { progressColumn } from '../progress/summary.js';
+import { plural } from '../text/words.js';
 
 export async function list(opts: { json?: boolean; lessons?: string }): Promise<number> {
   const catalog = await loadCatalog({ lessonsDir: opts.lessons });
-  for (const problem of catalog.problems) process.stderr.write(`kube-learn: skipped ${formatProblem(problem)}\n`);
+  for (const problem of catalog.problems) process.stderr.write(`kube-learn: skipped ${formatFileProblem(problem)}\n`);
   const { summaries, warning } = await listProgress(catalog.lessons);
   if (warning) process.stderr.write(`kube-learn: ${warning}\n`);
   const rows = catalog.lessons.map((l) => {
@@ -23,7 +24,7 @@ export async function list(opts: { json?: boolean; lessons?: string }): Promise<
   const countWidth = Math.max(0, ...started.map((p) => `${p.settled}/${p.total}`.length));
   for (const r of rows) {
     const p = summaries.get(r.id);
-    const column = p && p.settled > 0 ? progressColumn(p, countWidth) : `${r.steps} step${r.steps === 1 ? "" : "s"}`;
+    const column = p && p.settled > 0 ? progressColumn(p, countWidth) : plural(r.steps, 'step');
     process.stdout.write(`${r.id.padEnd(idWidth)}  ${r.title.padEnd(titleWidth)}  ${column}\n`);
   }
   if (rows.length === 0) process.stdout.write('No lessons found.\n');

@@ -1,10 +1,11 @@
 /** `kube-learn progress [lesson] [--json]`: the score, the missed questions and the time spent. */
 import { findLesson, loadCatalog } from '../lesson/catalog.js';
 import { formatDuration, progressBar } from '../progress/summary.js';
-import { lessonReport, orphanReport, progressReport, type LessonReport } from '../progress/report.js';
+import { lessonReport, orphanReport, progressReport, type LessonReport } from '../progress/lesson-report.js';
 import { ProgressStore } from '../progress/store.js';
 import { neutralize } from '../text/sanitize.js';
-import { wrap } from '../tutor/width.js';
+import { day } from '../text/words.js';
+import { wrap } from '../text/width.js';
 
 export interface ProgressOptions {
   json?: boolean;
@@ -40,10 +41,6 @@ export async function progress(lessonId: string | undefined, opts: ProgressOptio
   const width = Math.max(40, Math.min(process.stdout.columns || 80, 100));
   process.stdout.write(`${reports.map((r) => reportLines(r, width).join('\n')).join('\n\n')}\n`);
   return 0;
-}
-
-function day(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-CA');
 }
 
 function reportLines(r: LessonReport, width: number): string[] {

@@ -3,13 +3,14 @@ import { Cancelled, UsageError } from '../errors.js';
 import { findLesson } from '../lesson/catalog.js';
 import { ProgressStore } from '../progress/store.js';
 import { neutralize } from '../text/sanitize.js';
+import { plural } from '../text/words.js';
 
 export interface ResetOptions {
   yes?: boolean;
 }
 
 async function confirmInTerminal(message: string): Promise<boolean> {
-  const { confirm } = await import('../tutor/inquirer-prompts.js');
+  const { confirm } = await import('../terminal/inquirer-prompts.js');
   try {
     return await confirm({ message, default: false });
   } catch (error) {
@@ -34,7 +35,7 @@ export async function reset(lessonId: string, opts: ResetOptions = {}): Promise<
       throw new UsageError(`reset asks for a confirmation, and there is no terminal to ask in: pass --yes to reset ${lessonId} anyway`);
     }
     const steps = record.steps.size;
-    const ok = await confirmInTerminal(`Forget your progress in ${neutralize(lessonId)} (${steps} step${steps === 1 ? '' : 's'} done)?`);
+    const ok = await confirmInTerminal(`Forget your progress in ${neutralize(lessonId)} (${plural(steps, 'step')} done)?`);
     if (!ok) {
       process.stdout.write(`Kept your progress in ${neutralize(lessonId)}.\n`);
       return 0;

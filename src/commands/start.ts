@@ -9,15 +9,15 @@
 // first prompt. Only inquirer and the YAML loader wait until they're needed.
 import { Cancelled } from '../errors.js';
 import { findLesson, loadCatalog } from '../lesson/catalog.js';
-import { formatProblem } from '../lesson/problem.js';
+import { formatFileProblem } from '../lesson/file-problem.js';
 import type { Lesson } from '../lesson/schema.js';
 import { openLessonSession } from '../progress/lesson-session.js';
-import { colorLevel, palette } from '../tutor/colors.js';
+import { colorLevel, palette } from '../terminal/colors.js';
 import { runLesson, type RunOptions } from '../tutor/engine.js';
-import type { LessonResult } from '../tutor/outcome.js';
-import { PlainPrompter } from '../tutor/plain.js';
+import type { LessonResult } from '../lesson/outcome.js';
+import { PlainPrompter } from '../terminal/plain.js';
 import type { Prompter } from '../tutor/prompter.js';
-import { showSummary } from '../tutor/summary.js';
+import { showSummary } from '../tutor/result.js';
 import { neutralize } from '../text/sanitize.js';
 
 export interface StartOptions {
@@ -65,8 +65,10 @@ function onTerminationSignals(stop: () => void): () => void {
     seen = true;
     stop();
   };
-  const release = () => SIGNALS.forEach((s) => process.off(s, handler));
-  SIGNALS.forEach((s) => process.on(s, handler));
+  const release = () => {
+    for (const s of SIGNALS) process.off(s, handler);
+  };
+  for (const s of SIGNALS) process.on(s, handler);
   return release;
 }
 
@@ -83,7 +85,7 @@ async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> 
     // Wrap at the terminal's width when there is one, else 80 columns.
     return new PlainPrompter({ input: stdin, output: stdout, colors, signal, width: () => (stdout.isTTY && stdout.columns) || 80, terminal: stdout.isTTY });
   }
-  const { InteractivePrompter } = await import('../tutor/interactive.js');
+  const { InteractivePrompter } = await import('../terminal/interactive.js');
   return new InteractivePrompter({ input: stdin, output: stdout, colors, signal, env });
 }
 
@@ -95,7 +97,7 @@ async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> 
 async function lessonFor(lessonId: string, opts: StartOptions): Promise<Lesson> {
   const catalog = await loadCatalog({ lessonsDir: opts.lessons });
   if (catalog.problems.length > 0) {
-    for (const problem of catalog.problems) process.stderr.write(`kube-learn: skipped ${formatProblem(problem)}\n`);
+    for (const problem of catalog.problems) process.stderr.write(`kube-learn: skipped ${formatFileProblem(problem)}\n`);
   }
   // Not found: findLesson says so, with a did-you-mean and the known ids.
   return catalog.lessons.find((l) => l.id === lessonId) ?? findLesson(lessonId, { lessonsDir: opts.lessons });

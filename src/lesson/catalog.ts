@@ -9,12 +9,13 @@
  */
 // Synchronous reads: a command waits for them anyway, and node:fs/promises
 // is a module more to load before the first prompt.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
 import { suggest } from '../text/suggest.js';
-import type { Problem } from './problem.js';
+import { whyNot } from '../text/words.js';
+import type { FileProblem } from './file-problem.js';
 import type { Lesson } from './schema.js';
 
 export interface CatalogOptions {
@@ -25,7 +26,7 @@ export interface Catalog {
   /** Sorted by id. */
   lessons: Lesson[];
   /** Problems of files that could not be loaded; their good neighbours still are. */
-  problems: Problem[];
+  problems: FileProblem[];
 }
 
 export function builtInLessonsDir(): string {
@@ -38,12 +39,13 @@ export function builtLessonsFile(): string {
 
 /** The lesson files directly in a folder, not its subfolders, in name order. */
 export async function lessonFiles(dir: string): Promise<string[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`lessons folder ${dir}: ${code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : `cannot be read (${code})`}`);
+    const why = whyNot(code, 'folder') ?? `cannot be read (${code})`;
+    throw new UsageError(`lessons folder ${dir}: ${why}`);
   }
   return entries
     .filter((e) => !e.isDirectory() && /\.ya?ml$/i.test(e.name))

@@ -5,17 +5,11 @@
 import type { Document } from 'yaml';
 import type { z } from 'zod';
 import { suggest } from '../text/suggest.js';
+import { plural } from '../text/words.js';
+import { formatFieldPath } from './field-path.js';
 import { keyNodeAt, nodeAt, type ParsedYaml, type SourceProblem } from './yaml-source.js';
 
 type Issue = z.core.$ZodIssue;
-
-function describePath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const segment of path) {
-    out += typeof segment === 'number' ? `[${segment}]` : `${out ? '.' : ''}${String(segment)}`;
-  }
-  return out;
-}
 
 /** The fields allowed in the mapping at a path, for "did you mean". */
 export type KnownKeys = (path: readonly PropertyKey[], doc: Document.Parsed) => readonly string[];
@@ -27,7 +21,7 @@ function message(issue: Issue): string {
       if ((issue as { input?: unknown }).input === undefined) return `missing required field "${String(field)}"`;
       return `${String(field ?? 'value')} must be ${article(issue.expected)}`;
     case 'too_small':
-      if (issue.origin === 'array') return `${String(field)} needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
+      if (issue.origin === 'array') return `${String(field)} needs at least ${plural(Number(issue.minimum), 'item')}`;
       if (issue.origin === 'string') return `${String(field)} must not be empty`;
       return `${String(field)} must be at least ${issue.minimum}`;
     case 'too_big':
@@ -68,7 +62,7 @@ export function schemaProblems(
         const guess = suggest(key, known);
         problems.push({
           ...parsed.position(node?.range?.[0] ?? 0),
-          message: `unknown field "${key}"${guess ? `; did you mean "${guess}"?` : ''} (at ${describePath([...issue.path, key])})`,
+          message: `unknown field "${key}"${guess ? `; did you mean "${guess}"?` : ''} (at ${formatFieldPath([...issue.path, key])})`,
         });
       }
       continue;
@@ -76,9 +70,7 @@ export function schemaProblems(
     const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
     // A missing field has no node of its own: point at the mapping that lacks it.
     const node = nodeAt(parsed.doc, missing ? issue.path.slice(0, -1) : issue.path);
-    problems.push({ ...parsed.position(node?.range?.[0] ?? 0), message: `${message(issue)} (at ${describePath(issue.path)})` });
+    problems.push({ ...parsed.position(node?.range?.[0] ?? 0), message: `${message(issue)} (at ${formatFieldPath(issue.path)})` });
   }
   return problems;
 }
-
-export { describePath };

@@ -5,20 +5,22 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { neutralizeDeep } from '../text/sanitize.js';
-import { byPosition, formatProblem, isError, type Problem } from './problem.js';
+import { whyNot } from '../text/words.js';
+import { byPosition, formatFileProblem, isError, type FileProblem } from './file-problem.js';
 import { schemaProblems, type KnownKeys } from './issues.js';
 import { checkRules } from './rules.js';
 import { choice as choiceSchema, lesson as lessonSchema, manifestCheck, misconception, step as stepSchema, type Lesson } from './schema.js';
 import { MAX_FILE_BYTES, nodeAt, parseYaml, type SourceProblem } from './yaml-source.js';
 
 
-export { formatProblem, isError, type Problem };
+// formatProblem: the name test/lessons/ (written in parallel) still imports; drop it once that moves to formatFileProblem.
+export { formatFileProblem, formatFileProblem as formatProblem, isError, type FileProblem };
 
 export interface LoadResult {
   file: string;
   /** Set when no problem is an error (warnings leave the lesson usable). */
   lesson?: Lesson;
-  problems: Problem[];
+  problems: FileProblem[];
   /** Where a node of the file is, for problems found later (by lint's exercise checks). */
   locate?: (path: readonly PropertyKey[], atKey?: boolean) => { line: number; col: number };
 }
@@ -43,14 +45,14 @@ export function loadLessonText(text: string, file: string): LoadResult {
   const outcome = parseYaml(text);
   if (!outcome.ok) return { file, problems: outcome.problems.map((p) => ({ file, ...p })) };
   const { parsed } = outcome;
-  const at = (problem: SourceProblem): Problem => ({ file, ...problem });
+  const at = (problem: SourceProblem): FileProblem => ({ file, ...problem });
 
   const locate = (path: readonly PropertyKey[], atKey?: boolean) => parsed.position(nodeAt(parsed.doc, [...path], atKey)?.range?.[0] ?? 0);
   const result = lessonSchema.safeParse(parsed.value, { reportInput: true });
   // A schema problem must not hide the rule problems: an author should fix a file in one round.
   const lesson = result.success ? result.data : salvage(parsed.value);
   const ruleProblems = lesson
-    ? checkRules(lesson).map((v): Problem => ({ file, ...locate(v.path, v.atKey), message: v.message, ...(v.severity ? { severity: v.severity } : {}) }))
+    ? checkRules(lesson).map((v): FileProblem => ({ file, ...locate(v.path, v.atKey), message: v.message, ...(v.severity ? { severity: v.severity } : {}) }))
     : [];
   const problems = [...(result.success ? [] : schemaProblems(result.error.issues, parsed, knownKeys).map(at)), ...ruleProblems].sort(byPosition);
   if (!result.success || problems.some(isError)) return { file, problems, locate };
@@ -122,7 +124,7 @@ export async function loadLessonFile(file: string): Promise<LoadResult> {
     text = await readLimited(file, info.size);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(error)})`;
+    const why = whyNot(code) ?? `cannot be read (${code ?? String(error)})`;
     return { file, problems: [{ file, line: 1, col: 1, message: why }] };
   }
   if (text === undefined) {

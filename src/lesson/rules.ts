@@ -3,7 +3,7 @@
  * Each rule returns the path of the offending node, so the loader can point
  * at it; for a duplicate, that is the second occurrence.
  */
-import { parseFieldPath } from '../manifest/field-path.js';
+import { parseFieldPath } from './field-path.js';
 import { guessable, patternRules, revealingAnswer, rightAnswerTexts } from './question-rules.js';
 import type { Lesson } from './schema.js';
 

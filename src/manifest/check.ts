@@ -18,7 +18,7 @@ import { checkSchema } from './schema-check.js';
 export type { ManifestProblem, Severity } from './problem.js';
 export { formatProblem } from './problem.js';
 export { KUBERNETES_VERSION } from './k8s-schema.js';
-export { parseFieldPath } from './field-path.js';
+export { parseFieldPath } from '../lesson/field-path.js';
 export type { ManifestCheck };
 
 function checkText(text: string, mode: 'single' | 'multi', checks: readonly ManifestCheck[]): ManifestProblem[] {

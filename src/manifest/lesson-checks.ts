@@ -6,7 +6,8 @@
 import { isScalar, isSeq, type Node } from 'yaml';
 import type { ManifestCheck } from '../lesson/schema.js';
 import { describe, isNull, type Tree } from './nodes.js';
-import { parseFieldPath, resolveFieldPath, formatFieldPath, type FieldMatch } from './field-path.js';
+import { formatFieldPath, parseFieldPath } from '../lesson/field-path.js';
+import { resolveFieldPath, type FieldMatch } from './field-path.js';
 import { formatPath, quote, type PathSegment } from './problem.js';
 import type { Reporter } from './report.js';
 

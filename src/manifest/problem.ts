@@ -22,18 +22,8 @@ export interface ManifestProblem {
 /** One step of a field path: a mapping key or a list index. */
 export type PathSegment = string | number;
 
-const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
-
-/** `['spec', 'containers', 0, 'image']` -> `spec.containers[0].image`; odd keys go in brackets: `labels["app.kubernetes.io/name"]`. */
-export function formatPath(path: readonly PathSegment[]): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (PLAIN_KEY.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
-}
+/** `['spec', 'containers', 0, 'image']` -> `spec.containers[0].image`: the one path writer, shared with lesson checks. */
+export { formatFieldPath as formatPath } from '../lesson/field-path.js';
 
 /**
  * `7:5 spec.containers[0].image: required`, or with a file name

@@ -51,7 +51,7 @@ class SchemaWalker {
     if (type[0] === 'array') {
       if (!isSeq(node)) return this.mismatch(node, 'a list', path);
       const items = (node.items as unknown[]).map((item) => this.tree.resolve(item));
-      items.forEach((item, i) => this.value(item, inner, [...path, i], explain, item));
+      for (const [i, item] of items.entries()) this.value(item, inner, [...path, i], explain, item);
       return;
     }
     if (!isMap(node)) return this.mismatch(node, 'a mapping', path);

@@ -8,9 +8,10 @@
  * tutor's front ends (plain or interactive) decide how the lines look.
  */
 import type { Lesson } from '../lesson/schema.js';
-import type { LessonResult, StepOutcome } from '../tutor/outcome.js';
-import { draftAnswers, previousOutcomes } from './outcomes.js';
-import { settleRecorder } from './session.js';
+import { day } from '../text/words.js';
+import type { LessonResult, StepOutcome } from '../lesson/outcome.js';
+import { draftAnswers, previousOutcomes } from './records.js';
+import { settleRecorder } from './recorder.js';
 import { ProgressStore } from './store.js';
 import { resumeLine, summarize } from './summary.js';
 
@@ -41,10 +42,6 @@ export interface LessonSession {
   onDraft: (stepId: string, answer: string) => Promise<void>;
   /** Call with the result once the lesson has been walked to its end. */
   finished: (result: LessonResult) => Promise<void>;
-}
-
-function day(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-CA');
 }
 
 export async function openLessonSession(lesson: Lesson, port: SessionPort, opts: SessionOptions): Promise<LessonSession> {

@@ -3,8 +3,8 @@
  * when progress cannot be read (a newer format, an unreadable folder): then
  * the column is left out and the reason comes back as a one-line warning.
  */
-import type { LessonShape } from './outcomes.js';
-import { ProgressStore } from './store.js';
+import type { LessonShape } from './records.js';
+import { ProgressStore, type Loaded } from './store.js';
 import { summarize, type LessonSummary } from './summary.js';
 
 export interface ListProgress {
@@ -15,7 +15,7 @@ export interface ListProgress {
 }
 
 export async function listProgress(lessons: readonly LessonShape[], store: ProgressStore = ProgressStore.fromEnv()): Promise<ListProgress> {
-  let loaded;
+  let loaded: Loaded;
   try {
     loaded = await store.load();
   } catch (error) {

@@ -6,7 +6,8 @@
  * import; this also lets each problem name the exact field
  * (`lessons.day4.steps.pod-image.attempts`) in the one-line report.
  */
-import { STEP_STATUSES, type Draft, type LessonRecord, type Progress, type StepRecord, type StepStatus } from './types.js';
+import { STEP_STATUSES, type StepStatus } from '../lesson/outcome.js';
+import type { Draft, LessonRecord, Progress, StepRecord } from './types.js';
 
 export type ShapeResult = { ok: true; progress: Progress } | { ok: false; problem: string };
 

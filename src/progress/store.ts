@@ -11,12 +11,12 @@
 import { closeSync, constants, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CheckFailed } from '../errors.js';
-import type { StepOutcome } from '../tutor/outcome.js';
+import type { StepOutcome } from '../lesson/outcome.js';
 import { removeOrphans, writeFileAtomic } from './atomic.js';
 import { decode, encode } from './format.js';
 import { storageError } from './fs-errors.js';
 import { withLock, type LockOptions } from './lock.js';
-import { applyDraft, applyFinished, applyOutcome, applyReset } from './outcomes.js';
+import { applyDraft, applyFinished, applyOutcome, applyReset } from './records.js';
 import { progressPath } from './paths.js';
 import { emptyProgress, FORMAT_VERSION, type Progress } from './types.js';
 

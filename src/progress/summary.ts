@@ -1,10 +1,13 @@
 /**
  * What a learner's record of one lesson amounts to, against the lesson as it
  * is now: steps that are gone do not count, steps that are new are to do.
- * Used by the resume line, `kube-learn list` and `kube-learn progress`.
+ * Used by the resume line, `kube-learn list` and `kube-learn progress`; what
+ * counts is decided in ../lesson/score.ts.
  */
-import type { LessonShape } from './outcomes.js';
-import type { LessonRecord, Progress, StepRecord } from './types.js';
+import { stillApplies, tally } from '../lesson/score.js';
+import { plural } from '../text/words.js';
+import type { LessonShape } from './records.js';
+import type { LessonRecord, Progress } from './types.js';
 
 export interface LessonSummary {
   lessonId: string;
@@ -30,35 +33,25 @@ export interface LessonSummary {
 }
 
 export function summarize(lesson: LessonShape, record: LessonRecord | undefined): LessonSummary {
+  const steps = record?.steps;
+  const t = tally(lesson.steps, (id) => steps?.get(id));
+  let timeSpentMs = 0;
+  for (const step of lesson.steps) {
+    const r = steps?.get(step.id);
+    if (stillApplies(step, r)) timeSpentMs += r.spentMs;
+  }
   const s: LessonSummary = {
     lessonId: lesson.id,
-    total: lesson.steps.length,
-    settled: 0,
-    questions: 0,
-    answered: 0,
-    right: 0,
-    missed: [],
-    nextIndex: undefined,
-    complete: false,
-    timeSpentMs: 0,
+    total: t.total,
+    settled: t.settled,
+    questions: t.questions,
+    answered: t.answered,
+    right: t.right,
+    missed: t.missed,
+    nextIndex: t.nextIndex,
+    complete: t.total > 0 && t.settled === t.total,
+    timeSpentMs,
   };
-  lesson.steps.forEach((step, i) => {
-    const isQuestion = step.type !== 'explain';
-    if (isQuestion) s.questions++;
-    const r: StepRecord | undefined = record?.steps.get(step.id);
-    // A step whose type changed is a new step: its old record does not fit it.
-    if (!r || r.type !== step.type) {
-      s.nextIndex ??= i;
-      return;
-    }
-    s.settled++;
-    s.timeSpentMs += r.spentMs;
-    if (!isQuestion) return;
-    s.answered++;
-    if (r.status === 'right' && r.firstTry) s.right++;
-    else s.missed.push(step.id);
-  });
-  s.complete = s.total > 0 && s.settled === s.total;
   if (record) {
     s.started = record.started;
     if (record.finished !== undefined) s.finished = record.finished;
@@ -69,10 +62,6 @@ export function summarize(lesson: LessonShape, record: LessonRecord | undefined)
 /** The summary of `lessonId` in `progress`; a lesson never started is all to do. */
 export function progressSummary(progress: Progress, lesson: LessonShape): LessonSummary {
   return summarize(lesson, progress.lessons.get(lesson.id));
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** "Resuming day4 at step 7 of 22: 3 of 5 questions right so far". */

@@ -1,12 +1,10 @@
 /**
  * The progress data in memory. See ./format.ts for how it is written.
  */
+import type { StepStatus } from '../lesson/outcome.js';
 
 /** The newest progress format this build reads and the one it writes. */
 export const FORMAT_VERSION = 1;
-
-export const STEP_STATUSES = ['right', 'wrong', 'skipped', 'seen'] as const;
-export type StepStatus = (typeof STEP_STATUSES)[number];
 
 /** One settled step, as stored. */
 export interface StepRecord {

@@ -210,10 +210,6 @@ export function explainYamlError(error: YAMLError, text: string, lines: LineInde
       if (/quote/i.test(first)) return unclosedQuote(text, lines, offset, first.includes("'") && !first.includes('"') ? "'" : '"');
       if (/sequence item/i.test(first)) return notLinedUp(text, lines, offset, 'key');
       return { offset, message: `YAML syntax: ${first.toLowerCase()}` };
-    case 'BAD_ALIAS':
-    case 'BAD_DQ_ESCAPE':
-    case 'BAD_SCALAR_START':
-    case 'UNEXPECTED_TOKEN':
     default:
       return { offset, message: `YAML syntax: ${first.charAt(0).toLowerCase()}${first.slice(1)}` };
   }

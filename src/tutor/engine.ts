@@ -1,15 +1,15 @@
 /**
- * The tutor engine: walks a lesson's steps against a Prompter, checks the
- * answers and reports each settled step. No terminal here: the front ends
- * (interactive.ts, plain.ts) implement the Prompter.
+ * The tutor engine: walks a lesson's steps against a Prompter, each by its
+ * type's module (./step-kinds.ts), and reports each settled step. No
+ * terminal here: the front ends (src/terminal/) implement the Prompter.
  */
-import { Cancelled } from '../errors.js';
-import type { ExplainStep, Lesson, Step } from '../lesson/schema.js';
+import type { LessonResult, StepOutcome } from '../lesson/outcome.js';
+import type { Lesson } from '../lesson/schema.js';
+import { stillApplies, tally } from '../lesson/score.js';
 import { loadCheckManifest, type CheckManifest } from './manifest-step.js';
-import type { LessonResult, StepOutcome } from './outcome.js';
 import type { Prompter } from './prompter.js';
-import { askChoice, askCommand, askManifest, askMulti, askText, type Settled } from './questions.js';
-import { lessonResult } from './summary.js';
+import { lessonResult } from './result.js';
+import { kindOf } from './step-kinds.js';
 
 export interface RunOptions {
   /** Outcomes saved earlier, by step id: those steps are not walked again, and count in the score. */
@@ -25,49 +25,21 @@ export interface RunOptions {
 }
 
 /**
- * The earlier outcomes that still apply: a step whose id is gone, or whose
- * type changed since, is walked again.
+ * The earlier outcomes that still apply (../lesson/score.ts): a step whose
+ * id is gone, or whose type changed since, is walked again.
  */
 export function applicableOutcomes(lesson: Lesson, previous?: ReadonlyMap<string, StepOutcome>): Map<string, StepOutcome> {
   const settled = new Map<string, StepOutcome>();
   for (const step of lesson.steps) {
     const outcome = previous?.get(step.id);
-    if (outcome && outcome.stepId === step.id && outcome.type === step.type) settled.set(step.id, outcome);
+    if (stillApplies(step, outcome)) settled.set(step.id, outcome);
   }
   return settled;
 }
 
 /** The 0-based index of the first step not settled yet; the number of steps when all are. */
 export function resumeIndex(lesson: Lesson, previous?: ReadonlyMap<string, StepOutcome>): number {
-  const settled = applicableOutcomes(lesson, previous);
-  const i = lesson.steps.findIndex((s) => !settled.has(s.id));
-  return i === -1 ? lesson.steps.length : i;
-}
-
-async function explain(p: Prompter, step: ExplainStep): Promise<Settled> {
-  await p.show(step.title, 'heading');
-  await p.show(step.body);
-  // Printed as text, never as a terminal hyperlink that could hide where it leads.
-  if (step.sources?.length) await p.show(`Sources:\n\n${step.sources.map((url) => `- ${url}`).join('\n')}`, 'note');
-  if ((await p.pause()) === 'quit') throw new Cancelled('quit', 'Quit');
-  return { outcome: { stepId: step.id, type: 'explain', status: 'seen', attempts: 0, firstTry: false, revealed: false }, afterword: [] };
-}
-
-function walk(p: Prompter, step: Step, check: CheckManifest, opts: RunOptions): Promise<Settled> {
-  switch (step.type) {
-    case 'explain':
-      return explain(p, step);
-    case 'choice':
-      return askChoice(p, step);
-    case 'multi':
-      return askMulti(p, step);
-    case 'text':
-      return askText(p, step);
-    case 'command':
-      return askCommand(p, step);
-    case 'manifest':
-      return askManifest(p, step, check, { initial: opts.drafts?.get(step.id), save: opts.onDraft });
-  }
+  return tally(lesson.steps, (id) => previous?.get(id)).nextIndex ?? lesson.steps.length;
 }
 
 /**
@@ -84,7 +56,7 @@ export async function runLesson(lesson: Lesson, prompter: Prompter, opts: RunOpt
     if (settled.has(step.id)) continue;
     // An explanation shows its title as a heading right after the position line.
     await prompter.position({ number: i + 1, total, title: step.type === 'explain' ? undefined : step.title });
-    const { outcome, afterword } = await walk(prompter, step, check, opts);
+    const { outcome, afterword } = await kindOf(step).walk(prompter, step, { check, draft: opts.drafts?.get(step.id), saveDraft: opts.onDraft });
     settled.set(step.id, outcome);
     await opts.onSettled?.(outcome);
     for (const text of afterword) await prompter.show(text);

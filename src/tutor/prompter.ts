@@ -29,12 +29,11 @@ export interface Question {
   attempt: number;
 }
 
-/** An answer, or one of the things a learner can do at any question instead. */
-export type Reply<T> =
-  | { kind: 'answer'; value: T }
-  | { kind: 'hint' }
-  | { kind: 'skip' }
-  | { kind: 'quit' };
+/** What a learner can do at any question instead of answering (the words: src/terminal/actions.ts). */
+export type Action = 'hint' | 'skip' | 'quit';
+
+/** An answer, or one of the actions. */
+export type Reply<T> = { kind: 'answer'; value: T } | { [A in Action]: { kind: A } }[Action];
 
 export interface Prompter {
   /** A step begins. */

@@ -85,7 +85,7 @@ describe('the manifest step in $EDITOR / $VISUAL', { timeout: 60_000 }, () => {
     await s.waitFor('❯ Write it in your editor (reads)');
     s.press(KEYS.enter);
     await s.waitFor('name? ');
-    s.press('webx' + KEYS.backspace + KEYS.enter);
+    s.press(`webx${KEYS.backspace}${KEYS.enter}`);
     await expectRightAndDone(s);
   });
 
@@ -107,7 +107,7 @@ describe('the manifest step in $EDITOR / $VISUAL', { timeout: 60_000 }, () => {
     s.press(KEYS.enter);
     const failed = await s.waitFor('Your editor (flaky) exited with status 1; its changes were not taken.');
     // One line, then the same menu, now with the line-by-line way too; no stack trace.
-    expect(failed).toMatch(/its changes were not taken\.\n\n?\? Your manifest\n❯ Edit it again in your editor \(flaky\)\n  Write it again here, line by line/);
+    expect(failed).toMatch(/its changes were not taken\.\n\n?\? Your manifest\n❯ Edit it again in your editor \(flaky\)\n {2}Write it again here, line by line/);
     expect(failed).not.toMatch(STACK);
     s.press(KEYS.enter);
     await expectRightAndDone(s, '0/1');

@@ -14,9 +14,7 @@ import { runCli } from '../helpers/spawn.js';
 const LESSONS = ['--lessons', 'test/fixtures/hostile'];
 const SKIPPED = 'kube-learn: skipped test/fixtures/hostile/broken.yaml:4:1: "title" is set twice in this mapping (first on line 3); each key may appear only once (remove one of the two, or merge them)\n';
 // C0 controls but tab and newline, DEL, C1 controls.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-// eslint-disable-next-line no-control-regex
 const ANY_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\s\S]?)/g;
 /** What the program itself sends: SGR colours, cursor moves and erases, cursor hide/show. */
 const OWN_SEQUENCE = /^\u001b\[(?:[\d;]*[mABCDGHJK]|\?25[hl])$/;
@@ -133,7 +131,7 @@ describe('hostile lesson text in a terminal', { timeout: 60_000 }, () => {
       await s.waitFor('❯ First');
       s.press(KEYS.down + KEYS.enter);
       await s.waitFor('? Type ok');
-      s.press('ok' + KEYS.enter);
+      s.press(`ok${KEYS.enter}`);
       await s.waitFor('Score: 1/2');
       expect((await s.waitForExit()).exitCode).toBe(0);
 

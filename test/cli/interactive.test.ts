@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEYS, PAUSE, type PtyOptions, PtySession } from '../helpers/pty.js';
-import { ROOT, tempStateHome } from '../helpers/spawn.js';
+import { ROOT } from '../helpers/spawn.js';
+import { tempStateHome } from '../helpers/state.js';
 
 const LESSONS = ['--lessons', 'test/fixtures/lessons-tutor'];
 let session: PtySession | undefined;
@@ -131,10 +132,10 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
   });
 
   it('the pause takes one key: arrows and letters do nothing, q saves and quits', async () => {
-    const state = { XDG_STATE_HOME: tempStateHome() };
+    const state = { XDG_STATE_HOME: tempStateHome().home };
     const s = start('tiny', { env: state });
     await s.waitFor(PAUSE);
-    s.press(KEYS.down + 'x' + KEYS.up);
+    s.press(`${KEYS.down}x${KEYS.up}`);
     s.press('q');
     const screen = await s.waitFor('Stopped. To pick up where you left off, run:');
     expect(screen).not.toContain(PAUSE);
@@ -272,7 +273,7 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
       await s.waitFor('[Enter] to continue');
       s.press(KEYS.enter);
       await s.waitFor('  3) A virtual machine');
-      s.press('2' + KEYS.enter);
+      s.press(`2${KEYS.enter}`);
       await s.waitFor('  4) It is a node');
       s.press(KEYS.ctrlC);
       expect((await s.waitForExit()).exitCode).toBe(130);

@@ -13,22 +13,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fcOptions } from '../helpers/fuzz.js';
 import { runCli } from '../helpers/spawn.js';
-
-/** Bounded runs; FC_SEED and FC_PATH (from a failure's report) replay that failure. */
-function fcOptions<T>(opts: fc.Parameters<T>): fc.Parameters<T> {
-  const seed = process.env.FC_SEED;
-  return seed ? { ...opts, seed: Number(seed), path: process.env.FC_PATH } : opts;
-}
 
 const TUTOR = ['--lessons', 'test/fixtures/lessons-tutor'];
 const HOSTILE = ['--lessons', 'test/fixtures/hostile'];
 // C0 controls but newline, DEL, C1 controls. (Tab is allowed: it is the learner's own.)
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 const homes: string[] = [];
-afterAll(() => homes.forEach((h) => rmSync(h, { recursive: true, force: true })));
+afterAll(() => {
+  for (const h of homes) rmSync(h, { recursive: true, force: true });
+});
 
 /** Lines a learner (or a cat on the keyboard) might type at the plain prompts. */
 const word = fc.constantFrom(
@@ -120,7 +116,7 @@ describe('the plain front end under random input (fast-check; a failure prints i
   });
 
   it.concurrent('a right transcript of the tiny lesson, mutated', async () => {
-    const mutated = fc.tuple(mutatedTiny, fc.boolean()).map(([ls, crlf]) => ls.join(crlf ? '\r\n' : '\n') + '\n');
+    const mutated = fc.tuple(mutatedTiny, fc.boolean()).map(([ls, crlf]) => `${ls.join(crlf ? '\r\n' : '\n')}\n`);
     await fc.assert(fc.asyncProperty(twoSessions(['tiny', ...TUTOR], mutated), expectSafe), fcOptions({ numRuns: RUNS, endOnFailure: true }));
   });
 

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeReadOnly } from '../progress/helpers/fs.js';
 import { KEYS, PAUSE, PtySession } from '../helpers/pty.js';
-import { childEnv, CLI, ROOT, runCli, tempStateHome } from '../helpers/spawn.js';
+import { childEnv, CLI, ROOT, runCli } from '../helpers/spawn.js';
+import { tempStateHome } from '../helpers/state.js';
 
 const TUTOR_LESSONS = join(ROOT, 'test', 'fixtures', 'lessons-tutor');
 const TINY = ['tiny', '--plain', '--lessons', TUTOR_LESSONS];
@@ -23,7 +24,7 @@ let file: string;
 const cleanup: (() => void)[] = [];
 
 beforeEach(() => {
-  home = tempStateHome();
+  home = tempStateHome().home;
   file = join(home, 'kube-learn', 'progress.json');
 });
 

@@ -84,7 +84,7 @@ async function walkTiny(s: PtySession, cols: number): Promise<void> {
 
   const text = await s.waitFor(/Which command-line tool talks to the\s+Kubernetes API server\?/);
   expectReadable(text, cols);
-  s.press('kubectl' + KEYS.enter);
+  s.press(`kubectl${KEYS.enter}`);
   await s.waitFor('Score: 2/3');
   expect((await s.waitForExit()).exitCode).toBe(0);
   // Everything the session showed, answered lines and summary included.
@@ -119,15 +119,15 @@ describe('odd terminals', { timeout: 60_000 }, () => {
     s.press(KEYS.enter);
     await s.waitFor('  3) A virtual machine');
     // A message longer than the line: wrapped at words like the rest.
-    s.press('xyz' + KEYS.enter);
+    s.press(`xyz${KEYS.enter}`);
     await s.waitFor('quit).');
-    s.press('1' + KEYS.enter);
+    s.press(`1${KEYS.enter}`);
     await s.waitFor('Try once more');
-    s.press('2' + KEYS.enter);
+    s.press(`2${KEYS.enter}`);
     await s.waitFor('  4) It is a node');
-    s.press('1 3' + KEYS.enter);
+    s.press(`1 3${KEYS.enter}`);
     await s.waitFor('server?');
-    s.press('kubectl' + KEYS.enter);
+    s.press(`kubectl${KEYS.enter}`);
     await s.waitFor('Score: 2/3');
     expect((await s.waitForExit()).exitCode).toBe(0);
     expectReadable(s.text(), 40);

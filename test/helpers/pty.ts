@@ -18,7 +18,7 @@ export const KEYS = {
   backspace: '\u007f',
 } as const;
 
-/** The pause after an explanation, as a terminal shows it (src/tutor/pause.ts). */
+/** The pause after an explanation, as a terminal shows it (src/terminal/pause.ts). */
 export const PAUSE = '? Ready? ⏎ continue • q save and quit';
 
 export interface PtyOptions {

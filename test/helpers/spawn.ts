@@ -4,10 +4,9 @@
  * folder, so no test reads or writes the real progress file.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempStateHome } from './state.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The CLI under test: the build in dist/ (`npm run build`), unless KUBE_LEARN_TEST_CLI names another. */
@@ -15,10 +14,6 @@ export const CLI = process.env.KUBE_LEARN_TEST_CLI ?? join(ROOT, 'dist', 'cli.js
 
 export type Env = Record<string, string | undefined>;
 
-/** A fresh, empty folder for XDG_STATE_HOME. */
-export function tempStateHome(): string {
-  return mkdtempSync(join(tmpdir(), 'kube-learn-state-'));
-}
 
 /**
  * The environment of a child: the parent's minus what changes the CLI's
@@ -26,7 +21,7 @@ export function tempStateHome(): string {
  * on top (undefined removes a variable).
  */
 export function childEnv(env: Env = {}): NodeJS.ProcessEnv {
-  const base: Env = { ...process.env, XDG_STATE_HOME: 'XDG_STATE_HOME' in env ? env.XDG_STATE_HOME : tempStateHome() };
+  const base: Env = { ...process.env, XDG_STATE_HOME: 'XDG_STATE_HOME' in env ? env.XDG_STATE_HOME : tempStateHome().home };
   // The learner's machine, not the one running the tests: Node reports two
   // colours for any terminal when CI is set, and CI runs us with CI=true.
   for (const name of ['NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'LINES', 'VISUAL', 'EDITOR', 'KUBE_LEARN_DEBUG', 'CI']) delete base[name];

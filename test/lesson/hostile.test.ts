@@ -1,11 +1,11 @@
 // Lesson files from strangers: refused fast, with one line naming the cause.
 import { describe, expect, it } from 'vitest';
-import { formatProblem, loadLessonText } from '../../src/lesson/load.js';
+import { formatFileProblem, loadLessonText } from '../../src/lesson/load.js';
 
 function problemsOf(text: string): string[] {
   const result = loadLessonText(text, 'h.yaml');
   expect(result.lesson).toBeUndefined();
-  return result.problems.map(formatProblem);
+  return result.problems.map(formatFileProblem);
 }
 
 describe('hostile lesson files', () => {

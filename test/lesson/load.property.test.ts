@@ -4,33 +4,15 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isError, loadLessonText } from '../../src/lesson/load.js';
+import { applyMutation, mutations } from '../helpers/fuzz.js';
 
 const good = readFileSync('test/fixtures/lessons/good/intro.yaml', 'utf8');
 
-/** Small edits of a valid lesson: the mistakes people and fuzzers make. */
-const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 20 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(':', '- ', '\t', '&a ', '*a', '!tag ', '---\n', '"', '[', '{', '\n  ', '\u001b[2J', 'correct: true\n')) }),
-  fc.record({ kind: fc.constant('swapLines' as const), a: fc.nat(), b: fc.nat() }),
-);
-
-type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
-
-function apply(text: string, m: Mutation): string {
-  if (m.kind === 'delete') {
-    const at = m.at % (text.length + 1);
-    return text.slice(0, at) + text.slice(at + m.length);
-  }
-  if (m.kind === 'insert') {
-    const at = m.at % (text.length + 1);
-    return text.slice(0, at) + m.text + text.slice(at);
-  }
-  const lines = text.split('\n');
-  const a = m.a % lines.length;
-  const b = m.b % lines.length;
-  [lines[a], lines[b]] = [lines[b]!, lines[a]!];
-  return lines.join('\n');
-}
+/** Small edits of a valid lesson. */
+const mutation = mutations({
+  maxDelete: 20,
+  insert: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(':', '- ', '\t', '&a ', '*a', '!tag ', '---\n', '"', '[', '{', '\n  ', '\u001b[2J', 'correct: true\n')),
+});
 
 function expectWellFormed(text: string): void {
   const result = loadLessonText(text, 'fuzz.yaml');
@@ -52,7 +34,7 @@ function expectWellFormed(text: string): void {
 describe('the loader under random input (fast-check; a failure prints its seed)', () => {
   it('handles mutated lessons', () => {
     fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (ms) => expectWellFormed(ms.reduce(apply, good))),
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (ms) => expectWellFormed(ms.reduce(applyMutation, good))),
       { numRuns: 400 },
     );
   });

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, loadLessonFile, loadLessonText } from '../../src/lesson/load.js';
+import { formatFileProblem, loadLessonFile, loadLessonText } from '../../src/lesson/load.js';
 import { MAX_FILE_BYTES } from '../../src/lesson/yaml-source.js';
 
 const bad = (name: string) => `test/fixtures/lessons/bad/${name}.yaml`;
@@ -10,7 +10,7 @@ const bad = (name: string) => `test/fixtures/lessons/bad/${name}.yaml`;
 async function problems(file: string): Promise<string[]> {
   const result = await loadLessonFile(file);
   expect(result.lesson).toBeUndefined();
-  return result.problems.map(formatProblem);
+  return result.problems.map(formatFileProblem);
 }
 
 describe('loadLessonFile', () => {
@@ -97,7 +97,7 @@ describe('loadLessonFile', () => {
       '    title: T',
       '    body: b',
     ].join('\n');
-    expect(loadLessonText(text, 'm.yaml').problems.map(formatProblem)).toEqual([
+    expect(loadLessonText(text, 'm.yaml').problems.map(formatFileProblem)).toEqual([
       'm.yaml:5:5: missing required field "accept" (at steps[0].accept)',
       'm.yaml:8:5: unknown field "acept"; did you mean "accept"? (at steps[0].acept)',
       'm.yaml:9:9: id must be lowercase letters, digits and "-", starting with a letter or digit (at steps[1].id)',
@@ -140,7 +140,7 @@ describe('manifest step rules', () => {
       '      - path: kind',
       '        matches: "(unclosed"',
     ].join('\n');
-    expect(loadLessonText(text, 'm.yaml').problems.map(formatProblem)).toEqual([
+    expect(loadLessonText(text, 'm.yaml').problems.map(formatFileProblem)).toEqual([
       'm.yaml:10:9: a check needs exactly one of equals, matches, contains, exists, absent; this one has equals and exists',
       expect.stringMatching(/^m\.yaml:13:15: check path "spec\.containers\[x": /),
       'm.yaml:16:18: "(unclosed" is not a valid regular expression',

@@ -15,18 +15,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { checkManifest, checkManifests, formatProblem, type ManifestProblem } from '../../src/manifest/check.js';
 import type { ManifestCheck } from '../../src/lesson/schema.js';
+import { applyMutation, fcOptions, mutations } from '../helpers/fuzz.js';
 import { runCli } from '../helpers/spawn.js';
 import { fixturePath } from './helpers.js';
 
-/** Bounded runs; FC_SEED and FC_PATH (from a failure's report) replay that failure. */
-function fcOptions<T>(opts: fc.Parameters<T>): fc.Parameters<T> {
-  const seed = process.env.FC_SEED;
-  return seed ? { ...opts, seed: Number(seed), path: process.env.FC_PATH } : opts;
-}
-
 const FIXTURES = readdirSync(fixturePath('')).filter((f) => f.endsWith('.yaml')).sort();
 const texts = FIXTURES.map((f) => readFileSync(fixturePath(f), 'utf8'));
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 /** Text that means something to YAML or to a terminal, or is just odd. */
@@ -37,34 +31,15 @@ const token = fc.constantFrom(
   'containers:', 'image: ', 'apiVersion: v1\n', 'kind: Pod\n', 'kind: List\n', 'items: [', 'metadata:\n  name: ',
 );
 
-const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 30 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(token, fc.string({ maxLength: 10 }), fc.string({ maxLength: 6, unit: 'binary' })) }),
-  fc.record({ kind: fc.constant('swapLines' as const), a: fc.nat(), b: fc.nat() }),
-  fc.record({ kind: fc.constant('copyLine' as const), a: fc.nat(), b: fc.nat() }),
-  fc.record({ kind: fc.constant('indent' as const), line: fc.nat(), by: fc.integer({ min: -4, max: 4 }) }),
-);
-
-type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
-
-function apply(text: string, m: Mutation): string {
-  const at = (n: number) => n % (text.length + 1);
-  if (m.kind === 'delete') return text.slice(0, at(m.at)) + text.slice(at(m.at) + m.length);
-  if (m.kind === 'insert') return text.slice(0, at(m.at)) + m.text + text.slice(at(m.at));
-  const lines = text.split('\n');
-  const line = (n: number) => n % lines.length;
-  if (m.kind === 'swapLines') [lines[line(m.a)], lines[line(m.b)]] = [lines[line(m.b)]!, lines[line(m.a)]!];
-  else if (m.kind === 'copyLine') lines.splice(line(m.b), 0, lines[line(m.a)]!);
-  else {
-    const i = line(m.line);
-    lines[i] = m.by >= 0 ? ' '.repeat(m.by) + lines[i] : lines[i]!.replace(new RegExp(`^ {0,${-m.by}}`), '');
-  }
-  return lines.join('\n');
-}
+const mutation = mutations({
+  maxDelete: 30,
+  insert: fc.oneof(token, fc.string({ maxLength: 10 }), fc.string({ maxLength: 6, unit: 'binary' })),
+  lineEdits: true,
+});
 
 const mutated = fc
   .tuple(fc.nat({ max: texts.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 5 }))
-  .map(([i, ms]) => ms.reduce(apply, texts[i]!));
+  .map(([i, ms]) => ms.reduce(applyMutation, texts[i]!));
 
 /** Objects shaped like Kubernetes manifests, some fields right and most not, as YAML. */
 const scalar = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));

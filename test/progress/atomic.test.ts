@@ -1,9 +1,9 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempName, writeFileAtomic } from '../../src/progress/atomic.js';
 import { ProgressStore } from '../../src/progress/store.js';
-import { tempStateHome } from './helpers/fs.js';
+import { tempStateHome } from '../helpers/state.js';
 import { seen } from './helpers/outcomes.js';
 
 let state: ReturnType<typeof tempStateHome>;
@@ -15,10 +15,6 @@ beforeEach(() => {
 });
 
 afterEach(() => state.cleanup());
-
-function siblings(): string[] {
-  return readdirSync(state.dir).sort();
-}
 
 describe('the atomic write', () => {
   it('never follows a symlink planted at the temp path', () => {

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decode } from '../../src/progress/format.js';
 import { bundle } from './helpers/bundle.js';
-import { tempStateHome } from './helpers/fs.js';
+import { tempStateHome } from '../helpers/state.js';
 
 const KILLS = 50;
 const WRITERS = 3;

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decode, encode } from '../../src/progress/format.js';
 import { migrate, type Migration } from '../../src/progress/migrate.js';
-import { FORMAT_VERSION, STEP_STATUSES, type Progress, type StepRecord } from '../../src/progress/types.js';
+import { STEP_STATUSES } from '../../src/lesson/outcome.js';
+import { FORMAT_VERSION, type Progress, type StepRecord } from '../../src/progress/types.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'progress');
 

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckFailed } from '../../src/errors.js';
 import { ProgressStore } from '../../src/progress/store.js';
-import { tempStateHome } from './helpers/fs.js';
+import { tempStateHome } from '../helpers/state.js';
 import { seen } from './helpers/outcomes.js';
 
 let state: ReturnType<typeof tempStateHome>;

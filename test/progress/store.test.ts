@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckFailed } from '../../src/errors.js';
 import { decode } from '../../src/progress/format.js';
-import { draftAnswers, previousOutcomes } from '../../src/progress/outcomes.js';
+import { draftAnswers, previousOutcomes } from '../../src/progress/records.js';
 import { ProgressStore } from '../../src/progress/store.js';
-import { makeReadOnly, tempStateHome, tinyTmpfs } from './helpers/fs.js';
+import { tempStateHome } from '../helpers/state.js';
+import { makeReadOnly, tinyTmpfs } from './helpers/fs.js';
 import { answered, seen } from './helpers/outcomes.js';
 
 let state: ReturnType<typeof tempStateHome>;

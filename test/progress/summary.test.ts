@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previousOutcomes } from '../../src/progress/outcomes.js';
+import { previousOutcomes } from '../../src/progress/records.js';
 import { formatDuration, progressBar, progressColumn, resumeLine, summarize } from '../../src/progress/summary.js';
 import type { LessonRecord, StepRecord } from '../../src/progress/types.js';
 

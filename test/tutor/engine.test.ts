@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Cancelled } from '../../src/errors.js';
 import { resumeIndex, runLesson } from '../../src/tutor/engine.js';
 import type { ManifestProblem } from '../../src/tutor/manifest-step.js';
-import type { StepOutcome } from '../../src/tutor/outcome.js';
+import type { StepOutcome } from '../../src/lesson/outcome.js';
 import { hint, next, quit, ScriptedPrompter, skip, type Action } from '../helpers/scripted-prompter.js';
 import { RIGHT, tutorLesson } from './lesson-fixture.js';
 

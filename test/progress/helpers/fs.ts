@@ -1,19 +1,12 @@
 /**
- * Temp state folders, and the two hostile ones the store must cope with: a
+ * The two hostile state folders the store must cope with: a
  * read-only folder and a full disk. Root ignores permission bits, so as root
  * a read-only bind mount stands in for chmod; both return undefined where the
  * machine allows neither, and the test skips.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-export function tempStateHome(): { home: string; dir: string; file: string; cleanup: () => void } {
-  const home = mkdtempSync(join(tmpdir(), 'kube-learn-state-'));
-  const dir = join(home, 'kube-learn');
-  return { home, dir, file: join(dir, 'progress.json'), cleanup: () => rmSync(home, { recursive: true, force: true }) };
-}
 
 function canWrite(dir: string): boolean {
   try {

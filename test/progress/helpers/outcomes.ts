@@ -1,5 +1,5 @@
 /** StepOutcomes as the tutor reports them, for tests. */
-import type { StepOutcome } from '../../../src/tutor/outcome.js';
+import type { StepOutcome } from '../../../src/lesson/outcome.js';
 
 export function seen(stepId: string): StepOutcome {
   return { stepId, type: 'explain', status: 'seen', attempts: 0, firstTry: false, revealed: false };

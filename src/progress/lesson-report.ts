@@ -1,0 +1,80 @@
+/**
+ * What `kube-learn progress` reports, as data (the command prints it as text
+ * or JSON). Lessons are matched by id; a lesson with saved progress that is
+ * no longer among the lessons is still reported, by what was saved.
+ */
+import type { Lesson } from '../lesson/schema.js';
+import { countsAsRight, isQuestion } from '../lesson/score.js';
+import { summarize } from './summary.js';
+import type { Progress } from './types.js';
+
+export interface LessonReport {
+  id: string;
+  /** null: the lesson is no longer among the lessons. */
+  title: string | null;
+  steps: { settled: number; total: number | null };
+  /** right: questions right at the first try; answered: questions settled; questions: in the lesson. */
+  score: { right: number; answered: number; questions: number | null };
+  missed: { stepId: string; question: string | null }[];
+  complete: boolean;
+  started: string | null;
+  finished: string | null;
+  timeSpentMs: number;
+}
+
+function questionText(lesson: Lesson, stepId: string): string | null {
+  const step = lesson.steps.find((s) => s.id === stepId);
+  if (!step || step.type === 'explain') return null;
+  return step.type === 'manifest' ? (step.title ?? step.task.trim().split('\n')[0] ?? null) : step.question;
+}
+
+export function lessonReport(progress: Progress, lesson: Lesson): LessonReport {
+  const s = summarize(lesson, progress.lessons.get(lesson.id));
+  return {
+    id: lesson.id,
+    title: lesson.title,
+    steps: { settled: s.settled, total: s.total },
+    score: { right: s.right, answered: s.answered, questions: s.questions },
+    missed: s.missed.map((stepId) => ({ stepId, question: questionText(lesson, stepId) })),
+    complete: s.complete,
+    started: s.started ?? null,
+    finished: s.finished ?? null,
+    timeSpentMs: s.timeSpentMs,
+  };
+}
+
+/** A lesson known only from the progress file: counted by what was saved. */
+export function orphanReport(progress: Progress, lessonId: string): LessonReport | undefined {
+  const record = progress.lessons.get(lessonId);
+  if (!record) return undefined;
+  let answered = 0;
+  let right = 0;
+  let timeSpentMs = 0;
+  const missed: LessonReport['missed'] = [];
+  for (const [stepId, r] of record.steps) {
+    timeSpentMs += r.spentMs;
+    if (!isQuestion(r)) continue;
+    answered++;
+    if (countsAsRight(r)) right++;
+    else missed.push({ stepId, question: null });
+  }
+  return {
+    id: lessonId,
+    title: null,
+    steps: { settled: record.steps.size, total: null },
+    score: { right, answered, questions: null },
+    missed,
+    complete: false,
+    started: record.started,
+    finished: record.finished ?? null,
+    timeSpentMs,
+  };
+}
+
+/** Every lesson with saved progress: the known ones in catalogue order, then the others. */
+export function progressReport(progress: Progress, lessons: readonly Lesson[]): LessonReport[] {
+  const known = lessons.filter((l) => progress.lessons.has(l.id)).map((l) => lessonReport(progress, l));
+  const ids = new Set(lessons.map((l) => l.id));
+  const others = [...progress.lessons.keys()].filter((id) => !ids.has(id)).sort();
+  return [...known, ...others.map((id) => orphanReport(progress, id)!)];
+}

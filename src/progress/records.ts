@@ -1,0 +1,106 @@
+/**
+ * Between the tutor's StepOutcome and the stored StepRecord, and the edits a
+ * settled step, a finished lesson or a reset make to the progress data.
+ */
+import type { StepOutcome } from '../lesson/outcome.js';
+import { stillApplies, type StepShape } from '../lesson/score.js';
+import type { LessonRecord, Progress, StepRecord } from './types.js';
+
+/** The steps of a lesson as far as progress cares; a loaded Lesson fits. */
+export interface LessonShape {
+  id: string;
+  title?: string;
+  steps: readonly StepShape[];
+}
+
+export function toRecord(o: StepOutcome, settledAt: Date, spentMs: number): StepRecord {
+  const r: StepRecord = {
+    type: o.type,
+    status: o.status,
+    attempts: o.attempts,
+    firstTry: o.firstTry,
+    revealed: o.revealed,
+    settledAt: settledAt.toISOString(),
+    spentMs: Math.max(0, Math.round(spentMs)),
+  };
+  if (o.answer !== undefined) r.answer = Array.isArray(o.answer) ? [...o.answer] : o.answer;
+  return r;
+}
+
+export function toOutcome(stepId: string, r: StepRecord): StepOutcome {
+  const o: StepOutcome = {
+    stepId,
+    type: r.type as StepOutcome['type'],
+    status: r.status,
+    attempts: r.attempts,
+    firstTry: r.firstTry,
+    revealed: r.revealed,
+  };
+  if (r.answer !== undefined) o.answer = Array.isArray(r.answer) ? [...r.answer] : r.answer;
+  return o;
+}
+
+/**
+ * The settled steps to hand the tutor as `previous`. With the lesson given,
+ * records of steps that are gone, or whose type changed (the old answer means
+ * nothing for the new question), are left out, so those steps are walked.
+ */
+export function previousOutcomes(progress: Progress, lessonId: string, lesson?: LessonShape): ReadonlyMap<string, StepOutcome> {
+  const out = new Map<string, StepOutcome>();
+  const record = progress.lessons.get(lessonId);
+  if (!record) return out;
+  const steps = lesson ? new Map(lesson.steps.map((s) => [s.id, s])) : undefined;
+  for (const [stepId, r] of record.steps) {
+    const step = steps?.get(stepId);
+    if (steps && !(step && stillApplies(step, r))) continue;
+    out.set(stepId, toOutcome(stepId, r));
+  }
+  return out;
+}
+
+function lessonRecord(progress: Progress, lessonId: string, at: Date): LessonRecord {
+  let record = progress.lessons.get(lessonId);
+  if (!record) {
+    record = { started: at.toISOString(), updated: at.toISOString(), steps: new Map(), drafts: new Map() };
+    progress.lessons.set(lessonId, record);
+  }
+  return record;
+}
+
+export function applyOutcome(progress: Progress, lessonId: string, o: StepOutcome, at: Date, spentMs: number): void {
+  const record = lessonRecord(progress, lessonId, at);
+  record.steps.set(o.stepId, toRecord(o, at, spentMs));
+  record.drafts.delete(o.stepId);
+  record.updated = at.toISOString();
+}
+
+export function applyDraft(progress: Progress, lessonId: string, stepId: string, answer: string, at: Date): void {
+  const record = lessonRecord(progress, lessonId, at);
+  record.drafts.set(stepId, { answer, savedAt: at.toISOString() });
+  record.updated = at.toISOString();
+}
+
+/** The unsettled answers to start from, by step id (those of settled or vanished steps left out). */
+export function draftAnswers(progress: Progress, lessonId: string, lesson?: LessonShape): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  const record = progress.lessons.get(lessonId);
+  if (!record) return out;
+  const ids = lesson ? new Set(lesson.steps.map((s) => s.id)) : undefined;
+  for (const [stepId, d] of record.drafts) {
+    if (ids && !ids.has(stepId)) continue;
+    if (record.steps.has(stepId)) continue;
+    out.set(stepId, d.answer);
+  }
+  return out;
+}
+
+export function applyFinished(progress: Progress, lessonId: string, at: Date): void {
+  const record = lessonRecord(progress, lessonId, at);
+  record.finished = at.toISOString();
+  record.updated = at.toISOString();
+}
+
+/** False when there was nothing to clear. */
+export function applyReset(progress: Progress, lessonId: string): boolean {
+  return progress.lessons.delete(lessonId);
+}

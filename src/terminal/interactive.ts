@@ -1,0 +1,295 @@
+/**
+ * The interactive front end: @inquirer/prompts (select, checkbox, input,
+ * confirm), loaded lazily since it is slow to import. Hint, skip and quit are
+ * entries of every question's list, or of a small menu that an empty answer
+ * opens; the help line under each prompt says so. The pause after an
+ * explanation is one key (./pause.ts). Ctrl-C at any prompt is
+ * Cancelled('signal'); a resize redraws the step at the new width. A
+ * manifest is written in the learner's editor (./editor.ts) or line by line.
+ */
+import { Cancelled } from '../errors.js';
+import type { Palette } from './colors.js';
+import type { Action, Position, Prompter, Question, Reply, Tone } from '../tutor/prompter.js';
+import { ACTIONS, BACK, offered, SKIP_MANIFEST } from './actions.js';
+import { inlinePieces } from '../text/markdown.js';
+import { wrapPieces } from '../text/width.js';
+import { promptTheme, type KeyHelp } from './inquirer-theme.js';
+import { Screen, type Draw } from './screen.js';
+import type { EditorCommand, EditResult } from './editor.js';
+import { pauseInTerminal } from './pause.js';
+
+type Prompts = typeof import('./inquirer-prompts.js');
+type Context = { signal: AbortSignal; input: NodeJS.ReadableStream; output: NodeJS.WritableStream; clearPromptOnDone?: boolean };
+
+export interface InteractiveOptions {
+  input: NodeJS.ReadStream;
+  output: NodeJS.WriteStream;
+  colors: Palette;
+  /** Aborted on SIGINT/SIGTERM/SIGHUP: the prompt in front of the learner throws Cancelled('signal'). */
+  signal?: AbortSignal;
+  /** Where $VISUAL and $EDITOR are looked up. */
+  env?: NodeJS.ProcessEnv;
+}
+
+function errorName(error: unknown): string | undefined {
+  return error instanceof Error ? error.name : undefined;
+}
+
+export class InteractivePrompter implements Prompter {
+  private prompts?: Promise<Prompts>;
+  private readonly screen: Screen;
+  private readonly c: Palette;
+
+  constructor(private readonly opts: InteractiveOptions) {
+    this.c = opts.colors;
+    this.screen = new Screen(opts.output, opts.colors);
+  }
+
+  /** Inquirer, loaded once: at the first question, or while the learner reads at a pause. */
+  private loadPrompts(): Promise<Prompts> {
+    this.prompts ??= import('./inquirer-prompts.js');
+    return this.prompts;
+  }
+
+  private theme(help?: KeyHelp) {
+    return promptTheme(this.c, help, this.screen.width - 1);
+  }
+
+  /**
+   * Text for a prompt, wrapped at words to the terminal width (inquirer
+   * would break words). `lead` is how many columns come before it on its
+   * first line; later lines are indented by `indent`. A resize asks again,
+   * so the wrapping is redone for the new width.
+   */
+  private wrapped(text: string, lead: number, indent = lead): string {
+    const pieces = inlinePieces(text.replace(/\s+/g, ' ').trim(), this.c);
+    const [first = '', ...rest] = wrapPieces(pieces, this.screen.width - 1, ' '.repeat(lead), ' '.repeat(indent));
+    return [first.slice(lead), ...rest].join('\n');
+  }
+
+  private message(text: string): string {
+    return this.wrapped(text, 2);
+  }
+
+  /**
+   * Runs one inquirer prompt. Ctrl-C (ExitPromptError) and our signal
+   * (AbortPromptError) become Cancelled('signal'); a change of width aborts
+   * the prompt, redraws the step and asks again.
+   */
+  private async run<T>(ask: (p: Prompts, ctx: Context) => Promise<T>, opts: { redraw?: boolean; clear?: boolean; answered?: (value: T) => Draw } = {}): Promise<T> {
+    const prompts = await this.loadPrompts();
+    const { output, input, signal } = this.opts;
+    for (;;) {
+      if (signal?.aborted) throw new Cancelled('signal');
+      this.screen.beforePrompt();
+      const controller = new AbortController();
+      const onSignal = () => controller.abort('signal');
+      const width = this.screen.width;
+      const onResize = () => {
+        if (this.screen.width !== width) controller.abort('resize');
+      };
+      signal?.addEventListener('abort', onSignal);
+      if (opts.redraw !== false) output.on('resize', onResize);
+      try {
+        // A prompt with an answer line clears itself: the screen draws that line, wrapped at words.
+        const value = await ask(prompts, { signal: controller.signal, input, output, clearPromptOnDone: opts.clear === true || opts.answered !== undefined });
+        if (opts.answered) this.screen.answered(opts.answered(value));
+        return value;
+      } catch (error) {
+        const name = errorName(error);
+        if (name === 'AbortPromptError' && controller.signal.reason === 'resize') {
+          this.screen.redraw();
+          continue;
+        }
+        if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new Cancelled('signal');
+        throw error;
+      } finally {
+        signal?.removeEventListener('abort', onSignal);
+        output.off('resize', onResize);
+      }
+    }
+  }
+
+  /** "✔ question answer", wrapped at words with the prompts' hanging indent. */
+  private answeredLine(text: string, answer: string): Draw {
+    const question = inlinePieces(text.replace(/\s+/g, ' ').trim(), this.c, this.c.bold);
+    const pieces = [{ text: '✔ ', style: this.c.right }, ...question, { text: ' ' }, { text: answer, style: this.c.accent }];
+    return (width) => wrapPieces(pieces, width - 1, '', '  ').join('\n');
+  }
+
+  /** The actions as menu entries; `skip` may be worded for the question (a manifest's shows a solution). */
+  private actionEntries(q: Question, skip = ACTIONS.skip.entry) {
+    return offered(q.hasHint).map((a) => ({ name: a === 'skip' ? skip : ACTIONS[a].entry, value: a }));
+  }
+
+  /** The menu an empty answer opens: back to the question, or hint, skip, quit. */
+  private async menu(q: Question): Promise<Action | 'back'> {
+    return this.run(
+      ({ select }, ctx) =>
+        select(
+          {
+            message: 'Nothing entered. What now?',
+            choices: [{ name: BACK, value: 'back' as const }, ...this.actionEntries(q)],
+            theme: this.theme([['↑↓', 'move'], ['⏎', 'choose']]),
+          },
+          ctx,
+        ),
+      { clear: true },
+    );
+  }
+
+  async position(p: Position): Promise<void> {
+    this.screen.position(p);
+  }
+
+  async show(text: string, tone: Tone = 'plain'): Promise<void> {
+    this.screen.show(text, tone);
+  }
+
+  async pause(): Promise<'continue' | 'quit'> {
+    // Inquirer loads while the learner reads, not before the first prompt.
+    return pauseInTerminal({ ...this.opts, screen: this.screen, whileWaiting: () => void this.loadPrompts().catch(() => undefined) });
+  }
+
+  async chooseOne(q: Question, options: readonly string[]): Promise<Reply<number>> {
+    const message = this.message(q.text);
+    const value = await this.run(
+      ({ select, Separator }, ctx) => {
+        const choices = [
+          ...options.map((o, i): { name: string; value: number | Action } => ({ name: this.wrapped(o, 2, 4), value: i })),
+          new Separator(this.c.muted('──────')),
+          ...this.actionEntries(q),
+        ];
+        return select(
+          {
+            message,
+            choices,
+            pageSize: this.pageSize(choices.length),
+            theme: this.theme([['↑↓', 'move'], ['⏎', 'answer']]),
+          },
+          ctx,
+        );
+      },
+      { answered: (v) => this.answeredLine(q.text, typeof v === 'number' ? options[v]! : ACTIONS[v].chosen) },
+    );
+    return typeof value === 'number' ? { kind: 'answer', value } : { kind: value };
+  }
+
+  async chooseSome(q: Question, options: readonly string[]): Promise<Reply<number[]>> {
+    const message = this.message(q.text);
+    for (;;) {
+      const chosen = await this.run(
+        ({ checkbox }, ctx) =>
+          checkbox(
+            {
+              message,
+              choices: options.map((o, i) => ({ name: this.wrapped(o, 3, 5), value: i })),
+              pageSize: this.pageSize(options.length),
+              shortcuts: { all: null, invert: null },
+              theme: this.theme([['↑↓', 'move'], ['space', 'select'], ['⏎', 'submit (none: hint, skip, quit)']]),
+            },
+            ctx,
+          ),
+        { answered: (v) => this.answeredLine(q.text, v.map((i) => options[i]!).join(', ')) },
+      );
+      if (chosen.length > 0) return { kind: 'answer', value: chosen };
+      const action = await this.menu(q);
+      if (action !== 'back') return { kind: action };
+    }
+  }
+
+  async askText(q: Question): Promise<Reply<string>> {
+    const message = this.message(q.text);
+    if (q.attempt === 1) this.screen.show('Type your answer. Enter on an empty line: hint, skip or quit.', 'note');
+    for (;;) {
+      const text = await this.run(({ input }, ctx) => input({ message, theme: this.theme() }, ctx), {
+        answered: (v) => this.answeredLine(q.text, v),
+      });
+      if (text.trim() !== '') return { kind: 'answer', value: text };
+      const action = await this.menu(q);
+      if (action !== 'back') return { kind: action };
+    }
+  }
+
+  /**
+   * The manifest: in the learner's editor ($VISUAL/$EDITOR) if they have one,
+   * else typed here line by line. An editor that fails (exits non-zero, is
+   * missing) gets one line, and the menu comes back with the same starting
+   * text and the line-by-line way added, so nothing the learner wrote is lost.
+   */
+  async askLines(q: Question, initial: string): Promise<Reply<string>> {
+    // Loaded here: running an editor needs child_process, which start-up doesn't.
+    const { editorCommand, editText } = await import('./editor.js');
+    const editor = editorCommand(this.opts.env ?? process.env);
+    let editorFailed = false;
+    for (;;) {
+      const inEditor = editor && `${q.attempt > 1 ? 'Edit it again' : 'Write it'} in your editor (${editor.name})`;
+      const here = `${q.attempt > 1 ? 'Write it again' : 'Write it'} here, line by line`;
+      const action = await this.run(
+        ({ select }, ctx) =>
+          select(
+            {
+              message: this.message(q.text),
+              choices: [
+                ...(inEditor ? [{ name: this.wrapped(inEditor, 2, 4), value: 'editor' as const }] : []),
+                ...(!editor || editorFailed ? [{ name: here, value: 'inline' as const }] : []),
+                ...this.actionEntries(q, SKIP_MANIFEST),
+              ],
+              theme: this.theme([['↑↓', 'move'], ['⏎', 'choose']]),
+            },
+            ctx,
+          ),
+        { clear: true },
+      );
+      if (action === 'inline') return { kind: 'answer', value: await this.inlineLines(initial) };
+      if (action !== 'editor') return { kind: action };
+      const edited = await this.edit(editor!, initial, editText);
+      if (edited.ok) return { kind: 'answer', value: edited.text };
+      editorFailed = true;
+      this.screen.show(edited.message, 'wrong');
+    }
+  }
+
+  /** The editor owns the terminal meanwhile: no prompt is open, and a resize is not redrawn. */
+  private async edit(editor: EditorCommand, initial: string, editText: typeof import('./editor.js').editText): Promise<EditResult> {
+    if (this.opts.signal?.aborted) throw new Cancelled('signal');
+    this.screen.show(`Waiting for ${editor.name}: save the file and close it to go on.`, 'note');
+    const result = await editText(editor, initial, { signal: this.opts.signal });
+    if (result.ok) {
+      this.screen.answered(this.answeredLine('Your manifest', 'saved'));
+    }
+    return result;
+  }
+
+  /** Without an editor: one line at a time, each offering the line of the starting text. */
+  private async inlineLines(initial: string): Promise<string> {
+    this.screen.show('Enter keeps the grey text, Tab edits it, typing replaces it, Backspace drops it. A line with just EOF ends the manifest.', 'note');
+    const start = initial === '' ? [] : initial.replace(/\n$/, '').split('\n');
+    const lines: string[] = [];
+    for (let i = 0; ; i++) {
+      const label = this.c.muted(String(i + 1).padStart(3));
+      const line = await this.run(({ input }, ctx) => input({ message: label, default: start[i], theme: { ...this.theme(), prefix: { idle: '', done: '' } } }, ctx), {
+        // A line of YAML is never wrapped: wrapped, it would teach the wrong indentation.
+        answered: (v) => () => `${label} ${v}`,
+      });
+      if (line.trimEnd() === 'EOF') break;
+      lines.push(line);
+    }
+    return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  }
+
+  async confirm(message: string, defaultYes: boolean): Promise<boolean> {
+    return this.run(({ confirm }, ctx) => confirm({ message, default: defaultYes, theme: this.theme() }, ctx), {
+      answered: (v) => this.answeredLine(message, v ? 'Yes' : 'No'),
+    });
+  }
+
+  private pageSize(items: number): number {
+    const rows = this.opts.output.rows || 24;
+    return Math.max(5, Math.min(items + 4, rows - 6));
+  }
+
+  close(): void {
+    // Each inquirer prompt releases the terminal when it settles; nothing is held between prompts.
+  }
+}

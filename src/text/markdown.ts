@@ -1,0 +1,137 @@
+/**
+ * The lesson Markdown subset, laid out in columns: paragraphs wrapped to the
+ * width, "- " bullets with a hanging indent, fenced code blocks set apart
+ * and never wrapped, and `code` styled (kept in backticks when styles are
+ * off, so it still stands out). How a style looks is the caller's: a
+ * terminal palette fits `MarkdownStyle`.
+ */
+import { neutralize } from './sanitize.js';
+import { wrapPieces, type Piece } from './width.js';
+
+/** The styles the layout asks for; each returns its text, decorated or not. */
+export interface MarkdownStyle {
+  /** False when every style returns its text unchanged. */
+  readonly enabled: boolean;
+  readonly code: (text: string) => string;
+  readonly bold: (text: string) => string;
+}
+
+type Block =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'heading'; text: string }
+  | { kind: 'bullet'; level: number; text: string }
+  | { kind: 'code'; lines: string[] };
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const BULLET = /^(\s*)[-*+] +(.*)$/;
+const HEADING = /^ {0,3}#{1,6} +(.*?)(?: +#+)? *$/;
+
+function expandTabs(line: string): string {
+  let out = '';
+  for (const ch of line) out += ch === '\t' ? ' '.repeat(4 - (out.length % 4)) : ch;
+  return out;
+}
+
+export function parseBlocks(markdown: string): Block[] {
+  const blocks: Block[] = [];
+  const lines = neutralize(markdown).split('\n').map(expandTabs);
+  let open: Extract<Block, { text: string }> | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const fence = FENCE.exec(line);
+    if (fence) {
+      const marker = fence[1]!;
+      const indent = line.length - line.trimStart().length;
+      const code: string[] = [];
+      for (i++; i < lines.length; i++) {
+        const l = lines[i]!;
+        const trimmed = l.trim();
+        if (trimmed.startsWith(marker[0]!.repeat(marker.length)) && /^(`+|~+)$/.test(trimmed)) break;
+        code.push(l.slice(Math.min(indent, l.length - l.trimStart().length)));
+      }
+      blocks.push({ kind: 'code', lines: code });
+      open = undefined;
+      continue;
+    }
+    if (line.trim() === '') {
+      open = undefined;
+      continue;
+    }
+    const heading = HEADING.exec(line);
+    const bullet = BULLET.exec(line);
+    if (heading) {
+      blocks.push({ kind: 'heading', text: heading[1]! });
+      open = undefined;
+    } else if (bullet) {
+      open = { kind: 'bullet', level: Math.floor(bullet[1]!.length / 2), text: bullet[2]! };
+      blocks.push(open);
+    } else if (open) {
+      open.text += ` ${line.trim()}`;
+    } else {
+      open = { kind: 'paragraph', text: line.trim() };
+      blocks.push(open);
+    }
+  }
+  return blocks;
+}
+
+/** Inline `code` spans as styled pieces. A lone backtick stays as text. */
+export function inlinePieces(text: string, colors: MarkdownStyle, base?: (s: string) => string): Piece[] {
+  const pieces: Piece[] = [];
+  const re = /(`+)([^`]|[^`].*?[^`])\1(?!`)/g;
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index > last) pieces.push({ text: text.slice(last, m.index), style: base });
+    const code = m[2]!.trim();
+    pieces.push(colors.enabled ? { text: code, style: colors.code } : { text: m[1] + code + m[1] });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) pieces.push({ text: text.slice(last), style: base });
+  return pieces;
+}
+
+export interface RenderOptions {
+  width: number;
+  colors: MarkdownStyle;
+  /** Indent of every line (for text nested under something). */
+  indent?: string;
+}
+
+/** The Markdown as terminal lines (no trailing newline). */
+export function renderMarkdown(markdown: string, opts: RenderOptions): string {
+  const { colors } = opts;
+  const indent = opts.indent ?? '';
+  const width = Math.max(20, opts.width);
+  const out: string[] = [];
+  let previous: Block['kind'] | undefined;
+  for (const block of parseBlocks(markdown)) {
+    const tight = block.kind === 'bullet' && previous === 'bullet';
+    if (previous !== undefined && !tight) out.push('');
+    previous = block.kind;
+    switch (block.kind) {
+      case 'paragraph':
+        out.push(...wrapPieces(inlinePieces(block.text, colors), width, indent));
+        break;
+      case 'heading':
+        out.push(...wrapPieces(inlinePieces(block.text, colors, colors.bold), width, indent));
+        break;
+      case 'bullet': {
+        const lead = indent + '  '.repeat(block.level);
+        out.push(...wrapPieces(inlinePieces(block.text, colors), width, `${lead}- `, `${lead}  `));
+        break;
+      }
+      case 'code':
+        // Never wrapped: a wrapped YAML line would teach the wrong indentation.
+        for (const line of block.lines) out.push((`${indent}    ${colors.enabled ? colors.code(line) : line}`).trimEnd());
+        break;
+    }
+  }
+  return out.join('\n');
+}
+
+/** A fenced code block holding `text`, with a fence no line of the text can close. */
+export function fenced(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}\n${text.replace(/\n$/, '')}\n${fence}`;
+}

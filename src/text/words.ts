@@ -1,0 +1,33 @@
+/** Small pieces of English the messages share, so each is written once. */
+
+/** "1 step", "3 steps". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The calendar day of an ISO time, as 2026-11-25 in the learner's time zone. */
+export function day(iso: string): string {
+  return new Date(iso).toLocaleDateString('en-CA');
+}
+
+export type Unreadable = 'file' | 'folder' | 'program';
+
+/**
+ * Why a file, folder or program could not be opened, from the error's code,
+ * in the words every message uses; undefined for codes with no words here
+ * (each caller says those its own way).
+ */
+export function whyNot(code: string | undefined, thing: Unreadable = 'file'): string | undefined {
+  switch (code) {
+    case 'ENOENT':
+      return `no such ${thing}`;
+    case 'ENOTDIR':
+      return thing === 'folder' ? 'not a folder' : undefined;
+    case 'EISDIR':
+      return thing === 'file' ? 'is a folder, not a file' : undefined;
+    case 'EACCES':
+      return thing === 'program' ? 'permission denied (is it executable?)' : 'permission denied';
+    default:
+      return undefined;
+  }
+}

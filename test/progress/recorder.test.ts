@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { settleRecorder } from '../../src/progress/recorder.js';
+import { ProgressStore } from '../../src/progress/store.js';
+import { tempStateHome } from '../helpers/state.js';
+import { answered, seen } from './helpers/outcomes.js';
+
+let state: ReturnType<typeof tempStateHome>;
+beforeEach(() => (state = tempStateHome()));
+afterEach(() => state.cleanup());
+
+describe('the settle recorder', () => {
+  it('saves each settled step at once, with the time since the last one, capped', async () => {
+    const store = ProgressStore.fromEnv({ XDG_STATE_HOME: state.home });
+    let t = 1_000_000;
+    const onSettled = settleRecorder(store, 'day4', { clock: () => t, idleCapMs: 60_000 });
+    t += 5_000;
+    await onSettled(seen('intro'));
+    expect(JSON.parse(readFileSync(state.file, 'utf8')).lessons.day4.steps.intro.spentMs).toBe(5_000);
+    t += 3_600_000;
+    await onSettled(answered('q1', 'A Pod'));
+    const steps = (await store.load()).progress.lessons.get('day4')!.steps;
+    expect(steps.get('q1')!.spentMs).toBe(60_000);
+  });
+
+  it('passes on a notice from the store in one line', async () => {
+    const store = ProgressStore.fromEnv({ XDG_STATE_HOME: state.home });
+    const notices: string[] = [];
+    const onSettled = settleRecorder(store, 'day4', { onNotice: (l) => notices.push(l) });
+    await onSettled(seen('intro'));
+    (await import('node:fs')).writeFileSync(state.file, 'torn by someone else');
+    await onSettled(seen('next'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/could not be read \(not JSON .*moved it to .*started fresh$/);
+  });
+});

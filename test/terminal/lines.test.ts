@@ -1,0 +1,67 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { Cancelled } from '../../src/errors.js';
+import { LineReader } from '../../src/terminal/lines.js';
+
+/** Every line the reader gives for these chunks of input, up to the end. */
+async function linesOf(chunks: readonly (string | Buffer)[]): Promise<string[]> {
+  const input = new PassThrough();
+  const reader = new LineReader(input);
+  for (const chunk of chunks) input.write(chunk);
+  input.end();
+  const lines: string[] = [];
+  for (let line = await reader.next(); line !== undefined; line = await reader.next()) lines.push(line);
+  reader.close();
+  return lines;
+}
+
+describe('LineReader', () => {
+  it('ends lines at \\n, \\r\\n and \\r, as node:readline does', async () => {
+    expect(await linesOf(['a\nb\r\nc\rd\n'])).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('keeps empty lines: Enter alone is an answer', async () => {
+    expect(await linesOf(['\n\n1\n'])).toEqual(['', '', '1']);
+  });
+
+  it('joins a line split across chunks, and \\r\\n split between two chunks is one line end', async () => {
+    expect(await linesOf(['ku', 'be\r', '\nctl\r', 'x\n'])).toEqual(['kube', 'ctl', 'x']);
+  });
+
+  it('gives the last line even without a line end', async () => {
+    expect(await linesOf(['one\ntwo'])).toEqual(['one', 'two']);
+    expect(await linesOf(['one\r'])).toEqual(['one']);
+  });
+
+  it('decodes UTF-8 split inside a character', async () => {
+    const bytes = Buffer.from('✔ Pod\n');
+    expect(await linesOf([bytes.subarray(0, 1), bytes.subarray(1)])).toEqual(['✔ Pod']);
+  });
+
+  it('cuts text that never ends a line into 64 KiB lines, so it cannot fill memory', async () => {
+    const lines = await linesOf(['x'.repeat(150 * 1024)]);
+    expect(lines.map((l) => l.length)).toEqual([65536, 65536, 150 * 1024 - 2 * 65536]);
+  });
+
+  it('waits for a line that has not come yet, and says undefined at the end of input', async () => {
+    const input = new PassThrough();
+    const reader = new LineReader(input);
+    const next = reader.next();
+    input.write('late\n');
+    await expect(next).resolves.toBe('late');
+    const end = reader.next();
+    input.end();
+    await expect(end).resolves.toBeUndefined();
+    reader.close();
+  });
+
+  it('stops a waiting read with Cancelled("signal") when the signal aborts', async () => {
+    const input = new PassThrough();
+    const stop = new AbortController();
+    const reader = new LineReader(input, stop.signal);
+    const next = reader.next();
+    stop.abort();
+    await expect(next).rejects.toEqual(new Cancelled('signal'));
+    reader.close();
+  });
+});
