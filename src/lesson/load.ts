@@ -4,6 +4,7 @@
  * and column of the node at fault. Nothing here throws for a bad file.
  */
 import { open, stat } from 'node:fs/promises';
+import { isScalar } from 'yaml';
 import { neutralizeDeep } from '../text/sanitize.js';
 import { formatProblem, type Problem } from './problem.js';
 import { schemaProblems, type KnownKeys } from './issues.js';
@@ -36,6 +37,16 @@ const knownKeys: KnownKeys = (path, doc) => {
   return [];
 };
 
+/** Characters from a scalar's start to `offset` into its value: past the opening quote, and only on one line. */
+function textOffset(node: ReturnType<typeof nodeAt>, offset: number | undefined): number {
+  if (offset === undefined || !isScalar(node) || !node.range || typeof node.source !== 'string') return 0;
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+  const rawLength = node.range[1] - node.range[0] - (quoted ? 2 : 0);
+  // An escape or a folded line makes value and source differ: then point at the value's start.
+  if ((node.type !== 'PLAIN' && !quoted) || rawLength !== node.source.length) return 0;
+  return offset + (quoted ? 1 : 0);
+}
+
 export function loadLessonText(text: string, file: string): LoadResult {
   const outcome = parseYaml(text);
   if (!outcome.ok) return { file, problems: outcome.problems.map((p) => ({ file, ...p })) };
@@ -49,7 +60,7 @@ export function loadLessonText(text: string, file: string): LoadResult {
 
   const problems = checkRules(result.data).map((v) => {
     const node = nodeAt(parsed.doc, v.path, v.atKey);
-    return at({ ...parsed.position(node?.range?.[0] ?? 0), message: v.message });
+    return at({ ...parsed.position((node?.range?.[0] ?? 0) + textOffset(node, v.offset)), message: v.message });
   });
   if (problems.length > 0) return { file, problems };
   return { file, lesson: neutralizeDeep(result.data), problems: [] };

@@ -3,6 +3,7 @@
  * Each rule returns the path of the offending node, so the loader can point
  * at it; for a duplicate, that is the second occurrence.
  */
+import { allowProblem, expectProblem } from '../kubectl/index.js';
 import { parseFieldPath } from '../manifest/field-path.js';
 import type { Lesson } from './schema.js';
 
@@ -11,6 +12,8 @@ export interface RuleViolation {
   message: string;
   /** Point at the key itself rather than its value. */
   atKey?: boolean;
+  /** Point this many characters into the (one-line) text value, at the word at fault. */
+  offset?: number;
 }
 
 /** Lesson ids a learner could not reach because a command has that name. */
@@ -52,6 +55,18 @@ export function checkRules(lesson: Lesson): RuleViolation[] {
         const key = c.text.trim().toLowerCase();
         if (texts.has(key)) out.push({ path: at('choices', j, 'text'), message: `choice "${c.text}" appears twice` });
         texts.add(key);
+      });
+    }
+
+    if (step.type === 'command') {
+      // Read with the same reader that judges answers: what lint passes, the tutor understands.
+      step.expect.forEach((line, j) => {
+        const problem = expectProblem(line);
+        if (problem) out.push({ path: at('expect', j), message: problem.message, offset: problem.start });
+      });
+      step.allow?.forEach((entry, j) => {
+        const problem = allowProblem(step.expect, entry);
+        if (problem) out.push({ path: at('allow', j), message: problem });
       });
     }
 

@@ -26,10 +26,15 @@ export function isRightText(step: TextStep, answer: string): boolean {
   return step.accept_pattern !== undefined && new RegExp(`^(?:${step.accept_pattern})$`, 'iu').test(given);
 }
 
-/** Until the kubectl reader judges commands, an expected command is matched as text. */
-export function isRightCommand(step: CommandStep, answer: string): boolean {
-  const given = normalizeText(answer);
-  return step.expect.some((a) => normalizeText(a) === given);
+/**
+ * A command read the way kubectl reads it (src/kubectl/), and what differs,
+ * one line each. The reader loads only when a command is first judged.
+ */
+export async function judgeCommandAnswer(step: CommandStep, answer: string): Promise<{ right: boolean; feedback?: string }> {
+  const { judgeCommand } = await import('../kubectl/index.js');
+  const { right, feedback } = judgeCommand(step.expect, step.allow ?? [], answer);
+  if (feedback.length === 0) return { right };
+  return { right, feedback: feedback.length === 1 ? feedback[0]! : feedback.map((line) => `- ${line}`).join('\n') };
 }
 
 /** The right answers as the learner sees them, for revealing; none for a manifest (its solution is a block). */

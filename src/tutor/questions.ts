@@ -4,7 +4,7 @@
  */
 import { Cancelled } from '../errors.js';
 import type { ChoiceStep, CommandStep, ManifestStep, MultiStep, QuestionStep, TextStep } from '../lesson/schema.js';
-import { isRightChoice, isRightCommand, isRightMulti, isRightText, rightAnswers } from './answers.js';
+import { isRightChoice, isRightMulti, isRightText, judgeCommandAnswer, rightAnswers } from './answers.js';
 import { problemList, type CheckManifest } from './manifest-step.js';
 import type { StepOutcome } from './outcome.js';
 import type { Prompter, Question, Reply } from './prompter.js';
@@ -142,7 +142,7 @@ export async function askCommand(p: Prompter, step: CommandStep): Promise<Settle
   const { outcome } = await settle<string>(p, step, {
     text: step.question,
     ask: (q) => p.askText(q),
-    judge: async (answer) => (answer.trim() === '' ? { invalid: 'Type a command.' } : { right: isRightCommand(step, answer) }),
+    judge: async (answer) => (answer.trim() === '' ? { invalid: 'Type a command.' } : judgeCommandAnswer(step, answer)),
     record: (answer) => answer.trim(),
     reveal: revealAnswer(p, step),
   });
