@@ -105,9 +105,9 @@ function scanFlags(words: Word[], path: string, line: string): Scanned | ReadPro
       const c = t[j]!;
       const spec = table.short.get(c);
       if (!spec) {
-        const near = j === 1 && t.length === 2 ? suggest(c, [...table.short.keys()]) : undefined;
-        const shown = j === 1 ? `-${c}` : `-${c}\` in \`${t}`;
-        return { message: `unknown flag \`${shown}\`${near ? ` (did you mean \`-${near}\`?)` : ''}`, start: w.start };
+        // No "did you mean" for one letter: any other letter is one edit away.
+        const shown = t.length === 2 ? `-${c}` : `-${c}\` in \`${t}`;
+        return { message: `unknown flag \`${shown}\``, start: w.start };
       }
       if (spec.kind === 'bool' || (spec.optionalValue && t[j + 1] !== '=')) {
         const explicit = t[j + 1] === '=' ? t.slice(j + 2) : undefined;
@@ -157,7 +157,7 @@ function findCommand(words: Word[]): { path: string; used: Set<Word> } | ReadPro
     used.add(w);
   }
   if (!COMMANDS.has(path)) {
-    const known = childWords(path).filter((c) => !COMMANDS.get(`${path} ${c}`)?.aliases.includes(c));
+    const known = childWords(path).filter((c) => childCommand(path, c) === `${path} ${c}`);
     return { message: path === '' ? 'the command is missing after `kubectl`' : `\`${path}\` needs one of: ${known.map((c) => `\`${c}\``).join(', ')}`, start: words.at(-1)?.end ?? 0 };
   }
   return { path, used };
