@@ -59,6 +59,14 @@ const COMMANDS = {
   'auth can-i': ['auth', 'NewCmdCanI'],
   'top pod': ['top', 'NewCmdTopPod'],
   'top node': ['top', 'NewCmdTopNode'],
+  'rollout pause': ['rollout', 'NewCmdRolloutPause'],
+  'rollout resume': ['rollout', 'NewCmdRolloutResume'],
+  annotate: ['annotate', 'NewCmdAnnotate'],
+  diff: ['diff', 'NewCmdDiff'],
+  cordon: ['drain', 'NewCmdCordon'],
+  uncordon: ['drain', 'NewCmdUncordon'],
+  drain: ['drain', 'NewCmdDrain'],
+  version: ['version', 'NewCmdVersion'],
 };
 
 const git = (dir, ...args) => execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -160,10 +168,14 @@ const kind = (type) => (type === 'Bool' ? 'bool' : /Slice|Array|StringToString/.
  * NewDeleteCommandFlags for delete). The fields that constructor sets, if any.
  */
 function constructedFields(ix, pkg, code, first, field) {
-  const where = field ? new RegExp(`\\b${field}:\\s*(?:\\w+\\.)?(New\\w+)\\(`) : new RegExp(`\\b${first}\\s*:?=\\s*(?:\\w+\\.)?(New\\w+)\\(`);
-  const ctor = where.exec(field ? ix.sources.get(pkg) ?? '' : code)?.[1];
-  const fn = ctor && pick(ix.funcs.get(ctor), pkg);
-  return fn ? new Set([...fn.body.matchAll(/^\s*(\w+):/gm)].map((m) => m[1])) : undefined;
+  // The constructor call, and the builder calls chained to it: NewResourceBuilderFlags().WithLabelSelector("")…
+  const chain = String.raw`(?:\w+\.)?(New\w+)\([^)]*\)((?:\s*\.\s*With\w+\([^)]*\))*)`;
+  const where = field ? new RegExp(String.raw`\b${field}:\s*` + chain) : new RegExp(String.raw`\b${first}\s*:?=\s*` + chain);
+  const found = where.exec(field ? ix.sources.get(pkg) ?? '' : code);
+  const fn = found && pick(ix.funcs.get(found[1]), pkg);
+  if (!fn) return undefined;
+  const withs = [...(found[2] ?? '').matchAll(/With(\w+)\(/g)].map((m) => (m[1] === 'File' ? 'FileNameFlags' : m[1]));
+  return new Set([...[...fn.body.matchAll(/^\s*(\w+):/gm)].map((m) => m[1]), ...withs]);
 }
 
 /** The spans of `if x.Field != nil { … }` blocks whose Field is not set. */
@@ -226,7 +238,7 @@ function flagsOf(ix, pkg, body, seen, unresolved, depth = 0, set = undefined) {
 function merge(flags) {
   const byName = new Map();
   for (const f of flags) byName.set(f.name, { ...byName.get(f.name), ...f });
-  return [...byName.values()].filter((f) => f.kind !== undefined && f.name !== 'help').sort((a, b) => a.name.localeCompare(b.name));
+  return [...byName.values()].filter((f) => f.kind !== undefined && (f.name !== 'help' || f.source)).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 const files = [...goFiles(kubectlGit, ['pkg/cmd', 'pkg/kuberc']), ...goFiles(runtimeGit, ['pkg/genericclioptions', 'pkg/genericiooptions'])];
@@ -254,6 +266,8 @@ for (const fn of ['NewKubectlCommand', 'addProfilingFlags']) {
 // klog's -v/--v (verbosity) is added to kubectl's flags by the kubectl binary's
 // main package in kubernetes/kubernetes (klog.InitFlags), outside these repos.
 globalFlags.push({ name: 'v', short: 'v', kind: 'value', source: 'klog' });
+// Cobra gives every command -h/--help.
+globalFlags.push({ name: 'help', short: 'h', kind: 'bool', source: 'cobra' });
 
 const head = (dir) => git(dir, 'rev-parse', 'HEAD').trim();
 const data = {

@@ -76,6 +76,14 @@ const SHAPES: Record<string, [ArgShape, string, string]> = {
   'auth can-i': ['can-i', 'asks whether you may do something', 'to check a permission'],
   'top pod': ['name', "shows Pods' CPU and memory use", "to show Pods' resource use"],
   'top node': ['name', "shows Nodes' CPU and memory use", "to show Nodes' resource use"],
+  'rollout pause': ['resources', 'pauses a rollout', 'to pause a rollout'],
+  'rollout resume': ['resources', 'resumes a paused rollout', 'to resume a rollout'],
+  annotate: ['resources', "adds or changes an object's annotations", 'to annotate an object'],
+  diff: ['none', 'shows what applying a manifest would change', 'to compare a manifest with the cluster'],
+  cordon: ['name', 'marks a Node unschedulable', 'to cordon a Node'],
+  uncordon: ['name', 'marks a Node schedulable again', 'to uncordon a Node'],
+  drain: ['name', 'evicts the Pods from a Node', 'to drain a Node'],
+  version: ['none', 'prints the client and server versions', 'to print versions'],
 };
 
 interface RawCommand {

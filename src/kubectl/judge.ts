@@ -4,7 +4,7 @@
  * selectors as sets), and otherwise what differs, one plain line each.
  */
 import { flagTable } from './commands.js';
-import { readCommand, type FlagUse, type Reading, type Target } from './read.js';
+import { oneLine, readCommand, type FlagUse, type Reading, type Target } from './read.js';
 import { IMPLIED, kindWord } from './resources.js';
 
 export interface Judgement {
@@ -58,7 +58,7 @@ function targetLines(expected: Reading, given: Reading, hasSelector: boolean): s
   const gNames = names(g);
   if (eNames.length === 0 && gNames.length > 0 && eType) {
     const t = g[0]!;
-    const shown = [given.program, given.commandText, ...(t.typeText ? [t.typeText] : []), t.name!];
+    const shown = [given.program, given.commandText, ...(t.typeText ? [t.typeText] : []), ...new Set(gNames)];
     const one = gNames.length === 1 ? `one ${kindWord(t.type, false)}` : `${gNames.length} ${kindWord(t.type, true)}`;
     return [`${quoted(shown)} names ${one}; the question asks for all ${kindWord(eType, true)}${hasSelector ? ' with a label' : ''}`];
   }
@@ -152,5 +152,5 @@ export function judgeCommand(expect: readonly string[], allow: readonly string[]
     const rank = (d: string[]) => (d[0]?.includes('this question asks') ? 100 : d.length);
     if (!best || rank(diff) < rank(best)) best = diff;
   }
-  return { right: false, feedback: (best ?? ['this command does not match the one asked for']).slice(0, MAX_LINES) };
+  return { right: false, feedback: (best ?? ['this command does not match the one asked for']).slice(0, MAX_LINES).map(oneLine) };
 }

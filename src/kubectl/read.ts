@@ -51,7 +51,12 @@ export type ReadResult = { ok: true; reading: Reading } | { ok: false; problem: 
 const PROGRAMS = ['kubectl', 'k'];
 
 function fail(message: string, start: number): ReadResult {
-  return { ok: false, problem: { message, start } };
+  return { ok: false, problem: { message: oneLine(message), start } };
+}
+
+/** A typed word as feedback shows it: on one line, control characters escaped. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** `--all_namespaces` is read as `--all-namespaces`, as kubectl does (with a warning). */
@@ -209,10 +214,10 @@ export function readCommand(line: string): ReadResult {
   if (!PROGRAMS.includes(program.text)) return fail(`start the command with \`kubectl\`, not \`${program.text}\``, program.start);
 
   const found = findCommand(words);
-  if ('message' in found) return { ok: false, problem: found };
+  if ('message' in found) return fail(found.message, found.start);
   const command = COMMANDS.get(found.path)!;
   const scanned = scanFlags(words.filter((w) => !found.used.has(w)), found.path, line);
-  if ('message' in scanned) return { ok: false, problem: scanned };
+  if ('message' in scanned) return fail(scanned.message, scanned.start);
 
   const commandText = words.filter((w) => found.used.has(w)).map((w) => w.text).join(' ');
   let targets: Target[] = [];
@@ -233,7 +238,7 @@ export function readCommand(line: string): ReadResult {
     case 'resources':
     case 'pod': {
       const read = readTargets(rest, command.args === 'pod' && !rest[0]?.text.includes('/') ? resourceType('pods') : undefined);
-      if ('message' in read) return { ok: false, problem: read };
+      if ('message' in read) return fail(read.message, read.start);
       targets = read.targets;
       return reading(read.rest);
     }
@@ -242,7 +247,7 @@ export function readCommand(line: string): ReadResult {
       if (first) {
         const [typeText, ...path] = first.text.split('.');
         const type = readType({ ...first, text: typeText! });
-        if ('message' in type) return { ok: false, problem: type };
+        if ('message' in type) return fail(type.message, type.start);
         targets = [{ type, typeText: typeText! }];
         rest = path.length > 0 ? [{ ...first, text: path.join('.') }, ...rest.slice(1)] : rest.slice(1);
       }
@@ -252,7 +257,7 @@ export function readCommand(line: string): ReadResult {
       const [verb, what, ...more] = rest;
       if (what && !what.text.startsWith('/')) {
         const read = readTargets([what], undefined);
-        if ('message' in read) return { ok: false, problem: read };
+        if ('message' in read) return fail(read.message, read.start);
         targets = read.targets;
         return reading([...(verb ? [verb] : []), ...more]);
       }
@@ -262,6 +267,7 @@ export function readCommand(line: string): ReadResult {
       targets = rest[0] ? [{ type: IMPLIED, typeText: '', name: rest[0].text }] : [];
       return reading(rest.slice(1));
     case 'none':
+      if (rest[0]) return fail(`\`${rest[0].text}\` is not expected here: \`kubectl ${command.path}\` takes no names`, rest[0].start);
       return reading(rest);
   }
 }
