@@ -7,3 +7,4 @@
 export { judgeCommand, type Judgement } from './judge.js';
 export { allowProblem, expectProblem } from './lint.js';
 export { readCommand, type Reading, type ReadProblem, type ReadResult } from './read.js';
+export { spell } from './spell.js';

@@ -135,6 +135,18 @@ export function differences(expected: Reading, given: Reading, allow: readonly s
   ];
 }
 
+/** A question's expected commands are read once, however many answers are judged against them. */
+const expectedReadings = new Map<string, ReturnType<typeof readCommand>>();
+function readExpected(line: string): ReturnType<typeof readCommand> {
+  let read = expectedReadings.get(line);
+  if (!read) {
+    if (expectedReadings.size >= 512) expectedReadings.clear();
+    read = readCommand(line);
+    expectedReadings.set(line, read);
+  }
+  return read;
+}
+
 /**
  * Right when the answer reads the same as one of the expected commands, with
  * only `allow`ed flags added. Expected commands that do not read (a lesson
@@ -145,7 +157,7 @@ export function judgeCommand(expect: readonly string[], allow: readonly string[]
   if (!given.ok) return { right: false, feedback: [given.problem.message] };
   let best: string[] | undefined;
   for (const line of expect) {
-    const expected = readCommand(line);
+    const expected = readExpected(line);
     if (!expected.ok) continue;
     const diff = differences(expected.reading, given.reading, allow);
     if (diff.length === 0) return { right: true, feedback: [] };

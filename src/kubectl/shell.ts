@@ -26,9 +26,16 @@ export interface SplitLine {
   unclosed?: { quote: string; start: number };
 }
 
-const OPERATOR = /^(?:\|\||&&|;;|>>|<<|[0-9]?>&?|&>|[|&;<>()])/;
+/** Sticky: tried at one position of the line, without slicing it. */
+const OPERATOR = /\|\||&&|;;|>>|<<|[0-9]?>&?|&>|[|&;<>()]/y;
+const STARTS_OPERATOR = new Set('|&;<>()');
+
+/** Nothing a shell would treat specially: split at blanks, no character by character walk. */
+const PLAIN = /^[^'"\\`$|&;<>()]*$/;
+const BLANKS = /[^ \t\n\r]+/g;
 
 export function splitLine(line: string): SplitLine {
+  if (PLAIN.test(line)) return { words: [...line.matchAll(BLANKS)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length })), operators: [] };
   const words: Word[] = [];
   const operators: ShellOperator[] = [];
   let text = '';
@@ -84,8 +91,10 @@ export function splitLine(line: string): SplitLine {
       continue;
     }
     // A digit before > is a redirect only at the start of a word (2>err), as in a shell.
-    const op = OPERATOR.exec(line.slice(i));
-    if (op && (!/^[0-9]/.test(op[0]) || start < 0)) {
+    const digitRedirect = start < 0 && c >= '0' && c <= '9' && line[i + 1] === '>';
+    OPERATOR.lastIndex = i;
+    const op = STARTS_OPERATOR.has(c) || digitRedirect ? OPERATOR.exec(line) : null;
+    if (op) {
       finish(i);
       operators.push({ text: op[0], start: i });
       i += op[0].length - 1;
