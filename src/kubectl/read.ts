@@ -240,6 +240,11 @@ export function readCommand(line: string): ReadResult {
       const read = readTargets(rest, command.args === 'pod' && !rest[0]?.text.includes('/') ? resourceType('pods') : undefined);
       if ('message' in read) return fail(read.message, read.start);
       targets = read.targets;
+      // Without a type, a file or a raw URL kubectl has nothing to act on ("You must specify the type of resource").
+      const elsewhere = scanned.flags.some((f) => ['filename', 'kustomize', 'raw'].includes(f.spec.name));
+      if (command.args === 'resources' && targets.length === 0 && !elsewhere) {
+        return fail(`\`kubectl ${command.path}\` needs a resource type${command.path === 'get' ? ', such as `pods`' : ''}`, words.at(-1)?.end ?? line.length);
+      }
       return reading(read.rest);
     }
     case 'explain': {

@@ -253,3 +253,18 @@ describe('what the reader rejects, in one line', () => {
     expect(problem(line)).toBe(message);
   });
 });
+
+describe('commands that act on objects need to be told which', () => {
+  it.each([
+    ['kubectl get', '`kubectl get` needs a resource type, such as `pods`'],
+    ['kubectl describe -n learn-lab', '`kubectl describe` needs a resource type'],
+    ['kubectl rollout status', '`kubectl rollout status` needs a resource type'],
+  ])('%s: %s', (line, message) => {
+    const r = readCommand(line);
+    expect(r.ok ? undefined : r.problem.message).toBe(message);
+  });
+
+  it.each(['kubectl delete -f pod.yaml', "kubectl get --raw='/readyz?verbose'", 'kubectl apply -k overlays/lab'])('%s names them another way', (line) => {
+    expect(readCommand(line).ok).toBe(true);
+  });
+});
