@@ -3,8 +3,10 @@
 // course uses, read from kubectl's own Go source (kubernetes/kubectl) and the
 // flag helpers it calls in kubernetes/cli-runtime. Usage:
 //
-//   node scripts/gen-kubectl-flags.mjs <kubectl git dir> <cli-runtime git dir>
+//   node scripts/gen-kubectl-flags.mjs [--check] <kubectl git dir> <cli-runtime git dir>
 //
+// With --check it writes nothing and fails if the file differs from what it
+// would write (test/kubectl/data.test.ts runs that where the clones exist).
 // Each argument is a git directory (a bare clone or a .git folder); files are
 // read at HEAD with `git show`. Kubectl registers a command's flags in its
 // NewCmd… function, directly (`cmd.Flags().BoolVarP(&o.Follow, "follow", "f",
@@ -13,12 +15,13 @@
 // name, the way a reader of the source would. Flags registered through a
 // helper it cannot resolve are listed on stderr so nothing is lost silently.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const [kubectlGit = '/work/.mirror/kubernetes+kubectl/repo', runtimeGit = '/work/.mirror/kubernetes+cli-runtime/repo'] = process.argv.slice(2);
+const check = process.argv.includes('--check');
+const [kubectlGit = '/work/.mirror/kubernetes+kubectl/repo', runtimeGit = '/work/.mirror/kubernetes+cli-runtime/repo'] = process.argv.slice(2).filter((a) => a !== '--check');
 
 /** Command path -> [Go package folder, constructor]. */
 const COMMANDS = {
@@ -279,6 +282,15 @@ const data = {
   global: merge(globalFlags),
   commands,
 };
-writeFileSync(join(root, 'src', 'kubectl', 'data', 'flags.json'), `${JSON.stringify(data, null, 1)}\n`);
+const out = join(root, 'src', 'kubectl', 'data', 'flags.json');
+const text = `${JSON.stringify(data, null, 1)}\n`;
 if (unresolved.size > 0) console.error(`flag names not resolved: ${[...unresolved].join(', ')}`);
-console.log(`wrote src/kubectl/data/flags.json: ${Object.keys(commands).length} commands, ${data.global.length} global flags`);
+if (check) {
+  if (readFileSync(out, 'utf8') !== text) {
+    console.error('src/kubectl/data/flags.json differs from what the Go source gives; run node scripts/gen-kubectl-flags.mjs');
+    process.exitCode = 1;
+  }
+} else {
+  writeFileSync(out, text);
+  console.log(`wrote src/kubectl/data/flags.json: ${Object.keys(commands).length} commands, ${data.global.length} global flags`);
+}

@@ -4,7 +4,8 @@
  * which kubectl's doc generator writes from the same flag definitions), and
  * the short names `kubectl api-resources` lists.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, GLOBAL_FLAGS, type FlagSpec } from '../../src/kubectl/commands.js';
 import { resourceType } from '../../src/kubectl/resources.js';
@@ -105,4 +106,15 @@ describe('resource types as kubectl api-resources lists them', () => {
     expect(resourceType('pdos')).toBeUndefined();
     expect(resourceType('deploymentz')).toBeUndefined();
   });
+});
+
+// The clones scripts/gen-kubectl-flags.mjs reads (the `fetch` tool's mirrors on the machine the table was made on).
+const MIRRORS = ['/work/.mirror/kubernetes+kubectl/repo', '/work/.mirror/kubernetes+cli-runtime/repo'];
+
+describe('the generated flag table', () => {
+  it.runIf(MIRRORS.every(existsSync))('is what the generator makes from kubectl\'s Go source', () => {
+    const run = spawnSync(process.execPath, ['scripts/gen-kubectl-flags.mjs', '--check', ...MIRRORS], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  }, 30_000);
 });
