@@ -79,7 +79,7 @@ function commandLines(expected: Reading, given: Reading): string[] {
   const g = given.afterDash;
   if ((e ?? []).join('\0') === (g ?? []).join('\0')) return [];
   if (e && !g && given.values.join('\0') === e.join('\0')) return [];
-  if (e && !g) return [`the command to run is missing: add \`-- ${e.join(' ')}\``];
+  if (e && (!g || g.length === 0)) return [`the command to run is missing: add \`-- ${e.join(' ')}\``];
   if (!e) return [`\`-- ${g!.join(' ')}\` is not needed here: leave it out`];
   return [`the command to run should be \`${e.join(' ')}\`, not \`${g!.join(' ')}\``];
 }

@@ -43,6 +43,7 @@ describe('feedback on a wrong command', () => {
     expect(feedback(exec, 'kubectl exec -it web sh')).toEqual(['put `--` before the command to run in the container']);
     expect(feedback(exec, 'kubectl exec -it web -- bash')).toEqual(['the command to run should be `sh`, not `bash`']);
     expect(feedback(exec, 'kubectl exec -it web')).toEqual(['the command to run is missing: add `-- sh`']);
+    expect(feedback(exec, 'kubectl exec -it web --')).toEqual(['the command to run is missing: add `-- sh`']);
   });
 
   it('more than one kubectl command, or not kubectl at all', () => {
