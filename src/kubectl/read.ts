@@ -110,9 +110,11 @@ function scanFlags(words: Word[], path: string, line: string): Scanned | ReadPro
       const c = t[j]!;
       const spec = table.short.get(c);
       if (!spec) {
-        // No "did you mean" for one letter: any other letter is one edit away.
+        // For one letter, "did you mean" only the other case (-a for -A): any other letter is one edit away.
         const shown = t.length === 2 ? `-${c}` : `-${c}\` in \`${t}`;
-        return { message: `unknown flag \`${shown}\``, start: w.start };
+        const other = c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase();
+        const near = table.short.has(other) ? ` (did you mean \`-${other}\`?)` : '';
+        return { message: `unknown flag \`${shown}\`${near}`, start: w.start };
       }
       if (spec.kind === 'bool' || (spec.optionalValue && t[j + 1] !== '=')) {
         const explicit = t[j + 1] === '=' ? t.slice(j + 2) : undefined;
@@ -187,6 +189,7 @@ function readTargets(words: Word[], defaultType: ResourceType | undefined): { ta
       const slash = w.text.indexOf('/');
       const type = readType({ ...w, text: w.text.slice(0, slash) });
       if ('message' in type) return type;
+      if (slash === w.text.length - 1) return { message: `\`${w.text}\` needs a name after the \`/\``, start: w.start };
       targets.push({ type, typeText: w.text.slice(0, slash), name: w.text.slice(slash + 1) });
     }
     return { targets, rest: words.slice(i) };
@@ -272,7 +275,11 @@ export function readCommand(line: string): ReadResult {
       targets = rest[0] ? [{ type: IMPLIED, typeText: '', name: rest[0].text }] : [];
       return reading(rest.slice(1));
     case 'none':
-      if (rest[0]) return fail(`\`${rest[0].text}\` is not expected here: \`kubectl ${command.path}\` takes no names`, rest[0].start);
+      if (rest[0]) {
+        const file = /\.(ya?ml|json)$/.test(rest[0].text) && flagTable(command.path).long.has('filename');
+        const how = file ? `give a file with \`-f ${rest[0].text}\`` : `\`kubectl ${command.path}\` takes no names`;
+        return fail(`\`${rest[0].text}\` is not expected here: ${how}`, rest[0].start);
+      }
       return reading(rest);
   }
 }

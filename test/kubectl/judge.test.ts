@@ -71,6 +71,15 @@ describe('feedback on a wrong command', () => {
   });
 });
 
+describe('hints in reading problems', () => {
+  it('the other case of a one-letter flag, a file given without -f, a TYPE/ without a name', () => {
+    expect(feedback(['kubectl get pods -A'], 'kubectl get pods -a')).toEqual(['unknown flag `-a` (did you mean `-A`?)']);
+    expect(feedback(['kubectl apply -f pod.yaml'], 'kubectl apply pod.yaml')).toEqual(['`pod.yaml` is not expected here: give a file with `-f pod.yaml`']);
+    expect(feedback(['kubectl cluster-info'], 'kubectl cluster-info now')).toEqual(['`now` is not expected here: `kubectl cluster-info` takes no names']);
+    expect(feedback(['kubectl get pod web'], 'kubectl get pod/')).toEqual(['`pod/` needs a name after the `/`']);
+  });
+});
+
 describe('feedback stays on one line', () => {
   it('escapes a control character the learner typed inside quotes', () => {
     expect(feedback(LIST, "kubectl 'a\nb'")).toEqual(['unknown command `a\\u000ab`']);
