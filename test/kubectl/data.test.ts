@@ -155,7 +155,7 @@ describe('resource types as kubectl api-resources lists them', () => {
 });
 
 // The clones scripts/gen-kubectl-flags.mjs reads (the `fetch` tool's mirrors on the machine the table was made on).
-const MIRRORS = ['/work/.mirror/kubernetes+kubectl/repo', '/work/.mirror/kubernetes+cli-runtime/repo'];
+const MIRRORS = ['/work/.mirror/kubernetes+kubectl/repo', '/work/.mirror/kubernetes+cli-runtime/repo', '/work/.mirror/kubernetes+client-go/repo'];
 
 describe('the generated flag table', () => {
   it.runIf(MIRRORS.every(existsSync))('is what the generator makes from kubectl\'s Go source', () => {
