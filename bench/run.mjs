@@ -13,6 +13,7 @@ import { cpus, loadavg, release, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeLessonPack, writeManifests } from './fixtures.mjs';
+import { writeKubectlCorpus } from './kubectl.mjs';
 import { peakRssOfRun, timeToExit, timeToPlainPrompt, timeToRenderedPrompt } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -135,6 +136,22 @@ try {
       const file = writeManifests(join(work, 'manifests.yaml'), 20);
       record('check: 20 documents', 'ms', await paired(() => timeToExit(node, [cli, 'check', file]), () => timeToExit(node, floorZero)), 300, 'absolute');
     }
+  }
+  if (want('kubectl')) {
+    // Each sample a fresh process: the figure includes loading the reader, as a learner's first judged answer does.
+    const reader = join(dirname(cli), 'lazy', 'kubectl.cjs');
+    const corpus = join(work, 'kubectl-corpus.json');
+    const commands = writeKubectlCorpus(corpus, root, reader);
+    const judge = () => JSON.parse(execFileSync(node, [join(root, 'bench', 'kubectl.mjs'), reader, corpus], { encoding: 'utf8' }));
+    for (let i = 0; i < WARMUP; i++) judge();
+    const samples = Array.from({ length: RUNS }, judge);
+    const wrong = samples.find((s) => s.right !== s.total);
+    if (wrong) throw new Error(`kubectl corpus: ${wrong.total - wrong.right} answers judged wrong; every one is a spelling of its expected command`);
+    const load = median(samples.map((s) => s.loadMs));
+    const note = `${commands} course commands spelled 1,000 ways; includes loading dist/lazy/kubectl.cjs (median ${round(load)} ms)`;
+    record('kubectl: read and judge 1,000 course commands', 'ms', { a: samples.map((s) => s.ms) }, 100, 'absolute', note);
+    // On a busy machine the wall clock measures the scheduler too: the CPU time is the reader's own work.
+    record('kubectl: the same, CPU time', 'ms', { a: samples.map((s) => s.cpuMs) }, 100, 'absolute', note);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -23,7 +23,8 @@ const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).ver
  * under dist/lazy/ and required only when the code that needs it runs:
  * commander (any command but a lesson), inquirer (the first interactive
  * prompt), the YAML parser, the lesson loader and the lesson schema (zod),
- * and the manifest checker with its Kubernetes schema.
+ * the manifest checker with its Kubernetes schema, and the kubectl reader
+ * with its flag tables.
  */
 const LAZY = {
   commander: 'commander',
@@ -33,6 +34,8 @@ const LAZY = {
   'src/lesson/load.ts': 'lesson-loader',
   'src/lesson/schema.ts': 'lesson-schema',
   'src/manifest/check.ts': 'manifest-checker',
+  // The kubectl reader: when a command answer is judged or a lesson is loaded from YAML.
+  'src/kubectl/index.ts': 'kubectl',
 };
 
 /**

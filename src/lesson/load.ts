@@ -4,6 +4,7 @@
  * and column of the node at fault. Nothing here throws for a bad file.
  */
 import { open, stat } from 'node:fs/promises';
+import { isScalar } from 'yaml';
 import { neutralizeDeep } from '../text/sanitize.js';
 import { whyNot } from '../text/words.js';
 import { byPosition, formatFileProblem, isError, type FileProblem } from './file-problem.js';
@@ -22,7 +23,7 @@ export interface LoadResult {
   lesson?: Lesson;
   problems: FileProblem[];
   /** Where a node of the file is, for problems found later (by lint's exercise checks). */
-  locate?: (path: readonly PropertyKey[], atKey?: boolean) => { line: number; col: number };
+  locate?: (path: readonly PropertyKey[], atKey?: boolean, offset?: number) => { line: number; col: number };
 }
 
 
@@ -41,18 +42,31 @@ const knownKeys: KnownKeys = (path, doc) => {
   return [];
 };
 
+/** Characters from a scalar's start to `offset` into its value: past the opening quote, and only on one line. */
+function textOffset(node: ReturnType<typeof nodeAt>, offset: number | undefined): number {
+  if (offset === undefined || !isScalar(node) || !node.range || typeof node.source !== 'string') return 0;
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+  const rawLength = node.range[1] - node.range[0] - (quoted ? 2 : 0);
+  // An escape or a folded line makes value and source differ: then point at the value's start.
+  if ((node.type !== 'PLAIN' && !quoted) || rawLength !== node.source.length) return 0;
+  return offset + (quoted ? 1 : 0);
+}
+
 export function loadLessonText(text: string, file: string): LoadResult {
   const outcome = parseYaml(text);
   if (!outcome.ok) return { file, problems: outcome.problems.map((p) => ({ file, ...p })) };
   const { parsed } = outcome;
   const at = (problem: SourceProblem): FileProblem => ({ file, ...problem });
 
-  const locate = (path: readonly PropertyKey[], atKey?: boolean) => parsed.position(nodeAt(parsed.doc, [...path], atKey)?.range?.[0] ?? 0);
+  const locate = (path: readonly PropertyKey[], atKey?: boolean, offset?: number) => {
+    const node = nodeAt(parsed.doc, [...path], atKey);
+    return parsed.position((node?.range?.[0] ?? 0) + textOffset(node, offset));
+  };
   const result = lessonSchema.safeParse(parsed.value, { reportInput: true });
   // A schema problem must not hide the rule problems: an author should fix a file in one round.
   const lesson = result.success ? result.data : salvage(parsed.value);
   const ruleProblems = lesson
-    ? checkRules(lesson).map((v): FileProblem => ({ file, ...locate(v.path, v.atKey), message: v.message, ...(v.severity ? { severity: v.severity } : {}) }))
+    ? checkRules(lesson).map((v): FileProblem => ({ file, ...locate(v.path, v.atKey, v.offset), message: v.message, ...(v.severity ? { severity: v.severity } : {}) }))
     : [];
   const problems = [...(result.success ? [] : schemaProblems(result.error.issues, parsed, knownKeys).map(at)), ...ruleProblems].sort(byPosition);
   if (!result.success || problems.some(isError)) return { file, problems, locate };

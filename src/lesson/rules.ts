@@ -3,6 +3,7 @@
  * Each rule returns the path of the offending node, so the loader can point
  * at it; for a duplicate, that is the second occurrence.
  */
+import { allowProblem, expectProblem } from '../kubectl/index.js';
 import { parseFieldPath } from './field-path.js';
 import { guessable, patternRules, revealingAnswer, rightAnswerTexts } from './question-rules.js';
 import type { Lesson } from './schema.js';
@@ -14,6 +15,8 @@ export interface RuleViolation {
   atKey?: boolean;
   /** A warning does not make lint fail: the lesson works, but may teach less than it could. */
   severity?: 'warning';
+  /** Point this many characters into the (one-line) text value, at the word at fault. */
+  offset?: number;
 }
 
 /** Lesson ids a learner could not reach because a command has that name. */
@@ -64,6 +67,18 @@ export function checkRules(lesson: Lesson): RuleViolation[] {
     if (step.type !== 'explain' && step.hint !== undefined) {
       const given = revealingAnswer(step.hint, rightAnswerTexts(step));
       if (given) out.push({ path: at('hint'), message: `the hint gives the answer away: it contains "${given}"` });
+    }
+
+    if (step.type === 'command') {
+      // Read with the same reader that judges answers: what lint passes, the tutor understands.
+      step.expect.forEach((line, j) => {
+        const problem = expectProblem(line);
+        if (problem) out.push({ path: at('expect', j), message: problem.message, offset: problem.start });
+      });
+      step.allow?.forEach((entry, j) => {
+        const problem = allowProblem(step.expect, entry);
+        if (problem) out.push({ path: at('allow', j), message: problem });
+      });
     }
 
     if (step.type === 'manifest') {
