@@ -37,7 +37,7 @@ const NAME_HINT: Record<string, string> = {
 };
 
 /** Where each kind keeps its Pod template, and which restartPolicy values its Pods may have. */
-const TEMPLATES: Record<string, { path: string[]; restart?: string[]; selector?: boolean }> = {
+export const TEMPLATES: Record<string, { path: string[]; restart?: string[]; selector?: boolean }> = {
   Deployment: { path: ['spec', 'template'], restart: ['Always'], selector: true },
   ReplicaSet: { path: ['spec', 'template'], restart: ['Always'], selector: true },
   StatefulSet: { path: ['spec', 'template'], restart: ['Always'], selector: true },
