@@ -95,8 +95,8 @@ function service(svc: ManifestObject, sources: PodSource[]): void {
   reporter.at(best.labels.has(miss.key) ? miss.value : miss.keyNode, ['spec', 'selector', miss.key], `selects no Pods: ${best.what} ${labelText(best.labels)} (${seeAt(best.owner, best.labelsNode)}); the API accepts this, but the Service will have no endpoints`, {
     ...warn,
     hint: mixUp
-      ? `this matches the ${describeObject(mixUp.owner)}'s own labels, but a Service selects Pods: use the labels of its spec.template.metadata.labels`
-      : "a Service selects Pods by their labels (a workload's spec.template.metadata.labels), every pair of the selector must match",
+      ? `this matches the ${describeObject(mixUp.owner)}'s own labels, but a Service selects Pods: use the labels in its spec.template.metadata.labels`
+      : "a Service selects Pods by their labels (a workload's spec.template.metadata.labels); every pair of the selector must match",
   });
 }
 

@@ -165,7 +165,7 @@ export async function askManifest(p: Prompter, step: ManifestStep, check: CheckM
       if (text.trim() === '') return { invalid: 'The manifest is empty: nothing to check.' };
       current = text;
       await draft.save?.(step.id, text);
-      const problems = await check(text, { checks: step.checks });
+      const problems = await check(text, { checks: step.checks, context: step.context });
       const right = !problems.some((x) => x.severity === 'error');
       if (problems.length === 0) return { right };
       return { right, feedback: `${right ? 'It works, with warnings' : 'Problems found'}:\n\n${problemList(problems)}` };
