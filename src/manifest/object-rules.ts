@@ -9,6 +9,8 @@ import { isNull, type Tree } from './nodes.js';
 import { quote, type PathSegment } from './problem.js';
 import type { Reporter } from './report.js';
 import { checkPodSpec } from './pod-rules.js';
+import { checkConfigMap } from './configmap-rules.js';
+import { checkNamespaceRules } from './namespace-rules.js';
 
 /** How each kind's name is validated upstream; kinds not listed here allow other names (RBAC roles allow ":"). */
 const NAME_RULES: Record<string, (name: string) => string | undefined> = {
@@ -50,6 +52,8 @@ export const TEMPLATES: Record<string, { path: string[]; restart?: string[]; sel
 
 export function checkObjectRules(tree: Tree, root: Node, apiVersion: string, kind: string, report: Reporter): void {
   metadata(tree, root, [], kind, report, true);
+  checkNamespaceRules(tree, root, kind, report);
+  if (kind === 'ConfigMap' && apiVersion === 'v1') checkConfigMap(tree, root, report);
   if (kind === 'Pod' && apiVersion === 'v1') pod(tree, root, report);
   const template = TEMPLATES[kind];
   if (template) workload(tree, root, kind, template, report);
