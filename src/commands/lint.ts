@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { builtInLessonsDir, lessonFiles } from '../lesson/catalog.js';
 import { formatProblem, loadLessonFile, type LoadResult } from '../lesson/load.js';
+import { contextProblems } from './lint-context.js';
 
 async function expand(paths: string[]): Promise<string[]> {
   const files: string[] = [];
@@ -33,7 +34,8 @@ export async function lint(paths: string[]): Promise<number> {
     return 1;
   }
   const loaded = await Promise.all(files.map(loadLessonFile));
-  const failed = [...loaded, ...duplicateIds(loaded)].filter((r) => r.problems.length > 0);
+  const checked = await Promise.all(loaded.map(async (r) => ({ file: r.file, problems: [...r.problems, ...(await contextProblems(r))] })));
+  const failed = [...checked, ...duplicateIds(loaded)].filter((r) => r.problems.length > 0);
   const problems = failed.flatMap((r) => r.problems);
   for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
 
