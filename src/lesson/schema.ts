@@ -116,7 +116,7 @@ export const commandStep = z.strictObject({
 export const manifestCheck = z.strictObject({
   kind: z
     .string()
-    .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be a Kubernetes kind, like PersistentVolumeClaim')
+    .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be a kind as Kubernetes spells it, like PersistentVolumeClaim')
     .describe('The object of a several-document answer this check is about: the first of this kind. Without it, the first document.')
     .optional(),
   path: text.describe('A field path such as spec.containers[0].image; [*] matches every item.'),
