@@ -27,7 +27,6 @@ export { KUBERNETES_VERSION } from './k8s-schema.js';
 export { parseFieldPath } from './field-path.js';
 export type { ManifestCheck };
 
-/** The context's objects, for the rules across objects; its own problems are lint's business, never the learner's. */
 /** An object as the later steps see it; its kind is read before anything can run out of alias budget. */
 function objectOf(doc: Document.Parsed, root: Node, reporter: Reporter, origin: ManifestObject['origin'], lines: LineIndex): ManifestObject {
   const tree = new Tree(doc);
