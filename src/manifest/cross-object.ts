@@ -5,80 +5,42 @@
  * object, so each is a warning that says what will go wrong instead. (A
  * Deployment's selector against its own template is an API rule: object-rules.)
  */
-import { isMap, type Node } from 'yaml';
+import { isMap } from 'yaml';
 import { suggest } from '../text/suggest.js';
 import { AliasBudgetExceeded } from './nodes.js';
-import { TEMPLATES } from './object-rules.js';
 import { describeObject, kindOf, nameOf, nodeAtKeys, sameNamespace, seeAt, type ManifestObject } from './objects.js';
+import { declaredPorts, LabelIndex, podSources, type PodSource } from './pod-sources.js';
 import { quote, type PathSegment } from './problem.js';
 
-/** Pods an object makes: a Pod itself, or a workload's Pod template. */
-interface PodSource {
-  owner: ManifestObject;
-  /** Path from the object's root to the Pod (template); [] for a Pod. */
-  path: string[];
-  labels: Map<string, string>;
-  labelsNode: Node | null;
-  spec: Node | null;
-  /** `Pod "web"` or `the Pods of Deployment "web"`. */
-  what: string;
-}
-
-interface DeclaredPort {
-  number?: number;
-  name?: string;
-  protocol: string;
-  node: Node;
-}
+/** Did-you-mean looks through this many names at most, so a file of thousands of claims stays quick. */
+const MAX_SUGGESTIONS = 100;
 
 const warn = { severity: 'warning' as const };
-
-function podSources(objects: readonly ManifestObject[]): PodSource[] {
-  return objects.flatMap((owner) => {
-    const kind = kindOf(owner);
-    const path = kind === 'Pod' ? [] : kind !== undefined && Object.hasOwn(TEMPLATES, kind) ? TEMPLATES[kind]!.path : undefined;
-    if (path === undefined) return [];
-    const { tree } = owner;
-    const pod = path.length === 0 ? owner.root : nodeAtKeys(tree, owner.root, path);
-    if (!isMap(pod)) return [];
-    const labelsNode = nodeAtKeys(tree, pod, ['metadata', 'labels']);
-    const labels = new Map(isMap(labelsNode) ? tree.entries(labelsNode).map((e) => [e.key, String(tree.scalar(e.value))] as const) : []);
-    const what = path.length === 0 ? describeObject(owner) : `the Pods of ${describeObject(owner)}`;
-    return [{ owner, path, labels, labelsNode, spec: nodeAtKeys(tree, pod, ['spec']), what }];
-  });
-}
-
-function declaredPorts(source: PodSource): DeclaredPort[] {
-  const { tree } = source.owner;
-  return tree.items(tree.get(source.spec, 'containers')).flatMap((container) =>
-    tree.items(tree.get(container, 'ports')).flatMap((port) => {
-      if (!isMap(port)) return [];
-      const number = tree.scalar(tree.get(port, 'containerPort'));
-      const name = tree.text(tree.get(port, 'name'));
-      const protocol = tree.text(tree.get(port, 'protocol')) ?? 'TCP';
-      return [{ number: typeof number === 'number' ? number : undefined, name, protocol, node: port }];
-    }),
-  );
-}
 
 const labelText = (labels: Map<string, string>) =>
   labels.size === 0 ? 'have no labels' : `are labelled ${[...labels].map(([k, v]) => `${k}: ${v}`).join(', ')}`;
 
-function service(svc: ManifestObject, sources: PodSource[]): void {
+interface Lookup {
+  pods: LabelIndex;
+  /** Workloads by their own labels, for the mix-up of selecting a Deployment rather than its Pods. */
+  owners: LabelIndex;
+}
+
+function service(svc: ManifestObject, lookup: Lookup): void {
   const { tree, reporter } = svc;
   const spec = tree.get(svc.root, 'spec');
   const selectorNode = tree.get(spec, 'selector');
-  // Without a selector the endpoints are managed by hand; ExternalName ignores it.
-  if (tree.text(tree.get(spec, 'type')) === 'ExternalName' || !isMap(selectorNode) || sources.length === 0) return;
+  // Without a selector the endpoints are managed by hand; ExternalName ignores it; with no Pods here there is nothing to compare.
+  if (tree.text(tree.get(spec, 'type')) === 'ExternalName' || !isMap(selectorNode) || lookup.pods.size === 0) return;
   const wanted = tree.entries(selectorNode).map((e) => ({ ...e, want: String(tree.scalar(e.value)) }));
   if (wanted.length === 0) return;
-  const matches = (s: PodSource) => wanted.every((w) => s.labels.get(w.key) === w.want);
-  const selected = sources.filter((s) => matches(s) && sameNamespace(svc, s.owner));
+  const matching = lookup.pods.matching(wanted);
+  const selected = matching.filter((s) => sameNamespace(svc, s.owner));
   if (selected.length > 0) {
     targetPorts(svc, selected);
     return;
   }
-  const elsewhere = sources.find(matches);
+  const elsewhere = matching[0];
   if (elsewhere) {
     const at = tree.get(tree.get(svc.root, 'metadata'), 'namespace');
     reporter.at(at, ['metadata', 'namespace'], `the selector matches ${elsewhere.what} (${seeAt(elsewhere.owner, elsewhere.labelsNode)}), but they are in another namespace; the API accepts this, but the Service will have no endpoints`, {
@@ -87,11 +49,10 @@ function service(svc: ManifestObject, sources: PodSource[]): void {
     });
     return;
   }
-  // Point at the first pair the closest Pods lack; ties go to the first written.
-  const score = (s: PodSource) => wanted.filter((w) => s.labels.get(w.key) === w.want).length;
-  const best = sources.reduce((a, b) => (score(b) > score(a) ? b : a));
+  // Point at the first pair the closest Pods lack.
+  const best = lookup.pods.closest(wanted)!;
   const miss = wanted.find((w) => best.labels.get(w.key) !== w.want)!;
-  const mixUp = sources.find((s) => ownLabelsMatch(s.owner, wanted));
+  const mixUp = lookup.owners.matching(wanted)[0];
   reporter.at(best.labels.has(miss.key) ? miss.value : miss.keyNode, ['spec', 'selector', miss.key], `selects no Pods: ${best.what} ${labelText(best.labels)} (${seeAt(best.owner, best.labelsNode)}); the API accepts this, but the Service will have no endpoints`, {
     ...warn,
     hint: mixUp
@@ -100,18 +61,10 @@ function service(svc: ManifestObject, sources: PodSource[]): void {
   });
 }
 
-/** Whether a workload's own metadata.labels (not its Pods') carry the selector: a common mix-up. */
-function ownLabelsMatch(owner: ManifestObject, wanted: { key: string; want: string }[]): boolean {
-  if (kindOf(owner) === 'Pod') return false;
-  const { tree } = owner;
-  const labels = nodeAtKeys(tree, owner.root, ['metadata', 'labels']);
-  return isMap(labels) && wanted.every((w) => tree.text(tree.get(labels, w.key)) === w.want);
-}
-
 /** targetPort (default: port) is a containerPort number or a port name of the selected Pods, with the same protocol. */
-function targetPorts(svc: ManifestObject, selected: PodSource[]): void {
+function targetPorts(svc: ManifestObject, selected: readonly PodSource[]): void {
   const { tree, reporter } = svc;
-  const declared = selected.flatMap((s) => declaredPorts(s).map((port) => ({ ...port, source: s })));
+  const declared = selected.flatMap(declaredPorts);
   const first = selected[0]!;
   const see = seeAt(first.owner, declared[0]?.node ?? first.labelsNode);
   tree.items(tree.get(tree.get(svc.root, 'spec'), 'ports')).forEach((port, i) => {
@@ -157,16 +110,16 @@ function targetPorts(svc: ManifestObject, selected: PodSource[]): void {
 }
 
 /** A Pod's persistentVolumeClaim.claimName names a claim of the answer or the context. */
-function claims(source: PodSource, all: readonly ManifestObject[], hasContext: boolean): void {
+function claims(source: PodSource, pvcs: readonly ManifestObject[], byName: Map<string, ManifestObject[]>, hasContext: boolean): void {
   const { tree, reporter } = source.owner;
-  const pvcs = all.filter((o) => kindOf(o) === 'PersistentVolumeClaim' && sameNamespace(o, source.owner));
   tree.items(tree.get(source.spec, 'volumes')).forEach((volume, i) => {
     const node = nodeAtKeys(tree, volume, ['persistentVolumeClaim', 'claimName']);
     const name = tree.text(node);
-    if (!name || pvcs.some((c) => nameOf(c) === name)) return;
-    const names = pvcs.flatMap((c) => (nameOf(c) === undefined ? [] : [nameOf(c)!]));
+    if (!name || byName.get(name)?.some((c) => sameNamespace(c, source.owner))) return;
+    const near = pvcs.filter((c) => sameNamespace(c, source.owner));
+    const names = near.slice(0, MAX_SUGGESTIONS).flatMap((c) => (nameOf(c) === undefined ? [] : [nameOf(c)!]));
     const close = suggest(name, names);
-    const claim = pvcs.find((c) => nameOf(c) === close) ?? pvcs[0];
+    const claim = near.find((c) => nameOf(c) === close) ?? near[0];
     const where = claim ? seeAt(claim, nodeAtKeys(claim.tree, claim.root, ['metadata', 'name'])) : '';
     const other = !claim ? '' : close ? ` (did you mean ${quote(close)}? ${where})` : ` (the claim here is ${quote(nameOf(claim) ?? '')}, ${where})`;
     reporter.at(node, [...source.path, 'spec', 'volumes', i, 'persistentVolumeClaim', 'claimName'], `no PersistentVolumeClaim ${quote(name)} in this answer${hasContext ? " or the lesson's context" : ''}${other}; the API accepts this, but the Pod stays Pending until a claim of that name exists in its namespace`, {
@@ -192,10 +145,17 @@ export function checkCrossObject(answer: readonly ManifestObject[], context: rea
   };
   let sources: PodSource[] = [];
   guard(() => (sources = podSources(all)));
+  const lookup: Lookup = { pods: new LabelIndex(sources, (s) => s.labels), owners: new LabelIndex(sources, (s) => s.ownLabels) };
   for (const object of answer) {
-    if (kindOf(object) === 'Service') guard(() => service(object, sources));
+    if (kindOf(object) === 'Service') guard(() => service(object, lookup));
+  }
+  const pvcs = all.filter((o) => kindOf(o) === 'PersistentVolumeClaim');
+  const byName = new Map<string, ManifestObject[]>();
+  for (const pvc of pvcs) {
+    const name = nameOf(pvc);
+    if (name !== undefined) byName.set(name, [...(byName.get(name) ?? []), pvc]);
   }
   for (const source of sources) {
-    if (source.owner.origin === 'answer') guard(() => claims(source, all, context.length > 0));
+    if (source.owner.origin === 'answer') guard(() => claims(source, pvcs, byName, context.length > 0));
   }
 }

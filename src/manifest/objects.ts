@@ -27,12 +27,23 @@ export interface ManifestObject {
 export const kindOf = (o: ManifestObject): string | undefined => o.kind;
 
 export const TOO_MANY_ALIASES = 'this document repeats its aliases (*name) too many times to be checked';
-export const nameOf = (o: ManifestObject): string | undefined => o.tree.text(o.tree.get(o.tree.get(o.root, 'metadata'), 'name'));
+const names = new WeakMap<ManifestObject, string | undefined>();
 
-/** The namespace written in the object; unset means "wherever kubectl sends it", which matches any. */
+/** metadata.name, read once: a file of thousands of objects asks for it often. */
+export function nameOf(o: ManifestObject): string | undefined {
+  if (!names.has(o)) names.set(o, o.tree.text(o.tree.get(o.tree.get(o.root, 'metadata'), 'name')));
+  return names.get(o);
+}
+
+const namespaces = new WeakMap<ManifestObject, string | undefined>();
+
+/** The namespace written in the object, read once; unset means "wherever kubectl sends it", which matches any. */
 export function namespaceOf(o: ManifestObject): string | undefined {
-  const value = o.tree.text(o.tree.get(o.tree.get(o.root, 'metadata'), 'namespace'));
-  return value === '' ? undefined : value;
+  if (!namespaces.has(o)) {
+    const value = o.tree.text(o.tree.get(o.tree.get(o.root, 'metadata'), 'namespace'));
+    namespaces.set(o, value === '' ? undefined : value);
+  }
+  return namespaces.get(o);
 }
 
 /** Whether two objects can be in the same namespace, as far as their text says. */
