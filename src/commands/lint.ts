@@ -7,6 +7,7 @@ import { loadLessonFiles } from '../lesson/load-many.js';
 import type { RuleViolation } from '../lesson/rules.js';
 import { exerciseRules } from '../manifest/exercise-rules.js';
 import { plural } from '../text/words.js';
+import { contextProblems } from './lint-context.js';
 
 async function expand(paths: string[]): Promise<string[]> {
   const files: string[] = [];
@@ -49,6 +50,7 @@ async function crossFileProblems(results: LoadResult[]): Promise<FileProblem[]> 
     for (const v of [...nextRule(r.lesson, known), ...(await exerciseRules(r.lesson))]) {
       out.push({ file: r.file, ...r.locate(v.path, v.atKey), message: v.message, ...(v.severity ? { severity: v.severity } : {}) });
     }
+    out.push(...(await contextProblems(r)));
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * Each rule returns the path of the offending node, so the loader can point
  * at it; for a duplicate, that is the second occurrence.
  */
+import { parseAllDocuments } from 'yaml';
 import { allowProblem, expectProblem } from '../kubectl/index.js';
 import { parseFieldPath } from './field-path.js';
 import { guessable, patternRules, revealingAnswer, rightAnswerTexts } from './question-rules.js';
@@ -82,7 +83,11 @@ export function checkRules(lesson: Lesson): RuleViolation[] {
     }
 
     if (step.type === 'manifest') {
+      const kinds = solutionKinds(step.solution);
       step.checks.forEach((check, j) => {
+        if (check.kind !== undefined && kinds && !kinds.includes(check.kind)) {
+          out.push({ path: at('checks', j, 'kind'), message: `check kind "${check.kind}" is not the kind of an object in this step's solution${kinds.length ? ` (it has ${kinds.join(', ')})` : ''}` });
+        }
         const used = OPERATORS.filter((op) => check[op] !== undefined);
         if (used.length !== 1) {
           out.push({ path: at('checks', j), message: `a check needs exactly one of ${OPERATORS.join(', ')}; this one has ${used.length ? used.join(' and ') : 'none'}` });
@@ -100,4 +105,18 @@ export function checkRules(lesson: Lesson): RuleViolation[] {
     }
   });
   return out;
+}
+
+/** The kinds of the objects a solution holds; undefined when it cannot be read (then the rule has nothing to say). */
+function solutionKinds(solution: string): string[] | undefined {
+  try {
+    const docs = parseAllDocuments(solution, { version: '1.1' });
+    if (!Array.isArray(docs) || docs.some((doc) => doc.errors.length > 0)) return undefined;
+    return docs.flatMap((doc) => {
+      const kind: unknown = doc.get('kind');
+      return typeof kind === 'string' ? [kind] : [];
+    });
+  } catch {
+    return undefined;
+  }
 }

@@ -114,6 +114,11 @@ export const commandStep = z.strictObject({
 
 /** A declarative check of the learner's manifest: a path and exactly one operator. */
 export const manifestCheck = z.strictObject({
+  kind: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be a kind as Kubernetes spells it, like PersistentVolumeClaim')
+    .describe('The object of a several-document answer this check is about: the first of this kind. Without it, the first document.')
+    .optional(),
   path: text.describe('A field path such as spec.containers[0].image; [*] matches every item.'),
   equals: z.union([z.string(), z.number(), z.boolean()]).describe('The value at path equals this.').optional(),
   matches: z.string().describe('The value at path, as text, matches this regular expression.').optional(),

@@ -4,15 +4,21 @@
  *   1. YAML syntax, in plain words (parse.ts)
  *   2. the Kubernetes schema of its apiVersion and kind (schema-check.ts)
  *   3. the API server's own rules (object-rules.ts, pod-rules.ts)
- *   4. the lesson's checks (lesson-checks.ts)
+ *   4. the lesson's checks (lesson-checks.ts), each on its object (check-targets.ts)
+ *   5. the rules across objects, which also see the lesson's context (cross-object.ts)
  * A syntax error stops the check there; the other steps all run, in order.
  */
+import type { Document, Node } from 'yaml';
 import type { ManifestCheck } from '../lesson/schema.js';
-import { runLessonChecks } from './lesson-checks.js';
+import type { LineIndex } from '../text/line-index.js';
+import { runTargetedChecks } from './check-targets.js';
+import { checkCrossObject } from './cross-object.js';
 import { AliasBudgetExceeded, Tree } from './nodes.js';
 import { checkObjectRules } from './object-rules.js';
+import { TOO_MANY_ALIASES, type ManifestObject } from './objects.js';
 import { parseManifestText } from './parse.js';
 import type { ManifestProblem } from './problem.js';
+import type { Reporter } from './report.js';
 import { checkSchema } from './schema-check.js';
 
 export type { ManifestProblem, Severity } from './problem.js';
@@ -21,21 +27,46 @@ export { KUBERNETES_VERSION } from './k8s-schema.js';
 export { parseFieldPath } from '../lesson/field-path.js';
 export type { ManifestCheck };
 
-function checkText(text: string, mode: 'single' | 'multi', checks: readonly ManifestCheck[]): ManifestProblem[] {
+/** An object as the later steps see it; its kind is read before anything can run out of alias budget. */
+function objectOf(doc: Document.Parsed, root: Node, reporter: Reporter, origin: ManifestObject['origin'], lines: LineIndex): ManifestObject {
+  const tree = new Tree(doc);
+  let kind: string | undefined;
+  try {
+    kind = tree.text(tree.get(root, 'kind'));
+  } catch (error) {
+    if (!(error instanceof AliasBudgetExceeded)) throw error;
+  }
+  return { tree, root, kind, intact: true, reporter, origin, lines };
+}
+
+/** The context's objects, for the rules across objects; its own problems are lint's business, never the learner's. */
+function contextObjects(context: string | undefined): ManifestObject[] {
+  if (context === undefined || context.trim() === '') return [];
+  const parsed = parseManifestText(context, 'file');
+  return parsed.documents.flatMap(({ doc, root, reporter }) => (root === null ? [] : [objectOf(doc, root, reporter, 'context', parsed.lines)]));
+}
+
+function checkText(text: string, mode: 'answer' | 'file', checks: readonly ManifestCheck[], context?: string): ManifestProblem[] {
   const parsed = parseManifestText(text, mode);
   if (parsed.documents.length === 0) return parsed.problems;
   const problems: ManifestProblem[] = [...parsed.problems];
+  const answer: ManifestObject[] = [];
   for (const { doc, root, start, reporter } of parsed.documents) {
     if (root === null) continue;
-    const tree = new Tree(doc);
+    const object = objectOf(doc, root, reporter, 'answer', parsed.lines);
+    answer.push(object);
     try {
-      const kind = checkSchema(tree, root, reporter, text);
-      if (kind) checkObjectRules(tree, root, kind.apiVersion, kind.kind, reporter);
-      if (checks.length > 0) runLessonChecks(tree, root, checks, reporter);
+      const kind = checkSchema(object.tree, root, reporter, text);
+      if (kind) checkObjectRules(object.tree, root, kind.apiVersion, kind.kind, reporter);
     } catch (error) {
       if (!(error instanceof AliasBudgetExceeded)) throw error;
-      reporter.atOffset(start, [], 'this document repeats its aliases (*name) too many times to be checked');
+      object.intact = false;
+      reporter.atOffset(start, [], TOO_MANY_ALIASES);
     }
+  }
+  runTargetedChecks(answer, checks);
+  checkCrossObject(answer.filter((o) => o.intact), contextObjects(context));
+  for (const { reporter } of parsed.documents) {
     const seen = new Set<string>();
     for (const p of reporter.problems) {
       // A node reached twice through an alias (*name) would report the same problem under two paths.
@@ -47,16 +78,23 @@ function checkText(text: string, mode: 'single' | 'multi', checks: readonly Mani
   return problems;
 }
 
+export interface CheckOptions {
+  /** The lesson's own checks, each about the first document or the first object of its `kind`. */
+  checks?: ManifestCheck[];
+  /** Objects the learner is assumed to have applied (YAML, `---` between them): seen by the rules across objects, never reported on. */
+  context?: string | undefined;
+}
+
 /**
- * Checks the one manifest a lesson step asks for: exactly one YAML document,
- * then the lesson's own checks (`opts.checks`). Problems come in the order of
- * the steps; an empty list means the manifest is right.
+ * Checks the manifest a lesson step asks for: one or more documents, then
+ * the lesson's own checks (`opts.checks`), then the rules across objects,
+ * which also see `opts.context`. An empty list means the manifest is right.
  */
-export async function checkManifest(text: string, opts: { checks?: ManifestCheck[] } = {}): Promise<ManifestProblem[]> {
-  return checkText(text, 'single', opts.checks ?? []);
+export async function checkManifest(text: string, opts: CheckOptions = {}): Promise<ManifestProblem[]> {
+  return checkText(text, 'answer', opts.checks ?? [], opts.context);
 }
 
 /** Checks a file of manifests, one object per YAML document (`---` between them). */
 export async function checkManifests(text: string): Promise<ManifestProblem[]> {
-  return checkText(text, 'multi', []);
+  return checkText(text, 'file', []);
 }

@@ -9,6 +9,8 @@ import { isNull, type Tree } from './nodes.js';
 import { quote, type PathSegment } from './problem.js';
 import type { Reporter } from './report.js';
 import { checkPodSpec } from './pod-rules.js';
+import { checkConfigMap } from './configmap-rules.js';
+import { checkNamespaceRules } from './namespace-rules.js';
 
 /** How each kind's name is validated upstream; kinds not listed here allow other names (RBAC roles allow ":"). */
 const NAME_RULES: Record<string, (name: string) => string | undefined> = {
@@ -37,7 +39,7 @@ const NAME_HINT: Record<string, string> = {
 };
 
 /** Where each kind keeps its Pod template, and which restartPolicy values its Pods may have. */
-const TEMPLATES: Record<string, { path: string[]; restart?: string[]; selector?: boolean }> = {
+export const TEMPLATES: Record<string, { path: string[]; restart?: string[]; selector?: boolean }> = {
   Deployment: { path: ['spec', 'template'], restart: ['Always'], selector: true },
   ReplicaSet: { path: ['spec', 'template'], restart: ['Always'], selector: true },
   StatefulSet: { path: ['spec', 'template'], restart: ['Always'], selector: true },
@@ -50,6 +52,8 @@ const TEMPLATES: Record<string, { path: string[]; restart?: string[]; selector?:
 
 export function checkObjectRules(tree: Tree, root: Node, apiVersion: string, kind: string, report: Reporter): void {
   metadata(tree, root, [], kind, report, true);
+  checkNamespaceRules(tree, root, kind, report);
+  if (kind === 'ConfigMap' && apiVersion === 'v1') checkConfigMap(tree, root, report);
   if (kind === 'Pod' && apiVersion === 'v1') pod(tree, root, report);
   const template = TEMPLATES[kind];
   if (template) workload(tree, root, kind, template, report);

@@ -33,7 +33,7 @@ export interface ParsedText {
 const notKubectl = (tags: Tags): Tags =>
   tags.filter((tag) => !(typeof tag === 'object' && (tag.format === 'TIME' || tag.tag === 'tag:yaml.org,2002:timestamp')));
 
-export function parseManifestText(text: string, mode: 'single' | 'multi'): ParsedText {
+export function parseManifestText(text: string, mode: 'answer' | 'file'): ParsedText {
   const lines = new LineIndex(text);
   const problems: ManifestProblem[] = [];
   const fail = (message: string, hint?: string): ParsedText => {
@@ -83,16 +83,7 @@ export function parseManifestText(text: string, mode: 'single' | 'multi'): Parse
   const errors = problems.some((p) => p.severity === 'error');
   if (!errors) {
     if (documents.length === 0) {
-      return fail(mode === 'single' ? 'the manifest is empty' : 'no Kubernetes objects in this text', 'a manifest starts with apiVersion: and kind:');
-    }
-    if (mode === 'single' && documents.length > 1) {
-      const second = documents[1]!;
-      const before = second.reporter.problems.length;
-      second.reporter.atOffset(second.start, [], 'one manifest is expected here, but a second YAML document starts here', {
-        hint: 'remove the "---" line and what follows it, or check it with kube-learn check',
-      });
-      problems.push(...second.reporter.problems.slice(before));
-      return { lines, documents: [], problems: problems.sort(byPosition) };
+      return fail(mode === 'answer' ? 'the manifest is empty' : 'no Kubernetes objects in this text', 'a manifest starts with apiVersion: and kind:');
     }
   }
   problems.sort(byPosition);

@@ -9,6 +9,7 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { suggest } from '../text/suggest.js';
 import { explainPath, KUBERNETES_VERSION, lookupKind, NEWER_VERSION, objectType, PRIMITIVES, type FieldType, type ObjectType } from './k8s-schema.js';
 import { describe, isNull, type Tree } from './nodes.js';
+import { reportUnset } from './kubectl-stage.js';
 import { quote, type PathSegment } from './problem.js';
 import type { Reporter } from './report.js';
 
@@ -159,8 +160,7 @@ export function checkSchema(tree: Tree, root: Node, report: Reporter, text: stri
   const apiVersion = tree.text(apiVersionEntry?.value);
   const kind = tree.text(kindEntry?.value);
   const field = (name: 'apiVersion' | 'kind', entry: typeof kindEntry, value: string | undefined, example: string) => {
-    if (!entry) report.at(root, [name], 'required', { hint: `every object starts with apiVersion and kind, e.g. ${example}` });
-    else if (isNull(entry.value)) report.at(entry.keyNode, [name], 'required, but it has no value', { hint: `e.g. ${example}` });
+    if (!entry || isNull(entry.value)) reportUnset(tree, root, name, entry, example, report);
     else if (value === undefined) report.at(entry.value, [name], `expected text, got ${describe(entry.value)}`);
   };
   field('apiVersion', apiVersionEntry, apiVersion, 'apiVersion: v1');

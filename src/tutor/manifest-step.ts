@@ -11,7 +11,7 @@ export type { ManifestProblem };
 
 export type CheckManifest = (
   text: string,
-  opts: { checks?: ManifestCheck[] },
+  opts: { checks?: ManifestCheck[]; context?: string | undefined },
 ) => Promise<readonly ManifestProblem[]>;
 
 export const loadCheckManifest: CheckManifest = async (text, opts) => {

@@ -20,7 +20,7 @@ export const manifest: StepKind<ManifestStep> = {
         if (text.trim() === '') return { invalid: 'The manifest is empty: nothing to check.' };
         current = text;
         await ctx.saveDraft?.(step.id, text);
-        const problems = await ctx.check(text, { checks: step.checks });
+        const problems = await ctx.check(text, { checks: step.checks, context: step.context });
         const right = !problems.some((x) => x.severity === 'error');
         if (problems.length === 0) return { right };
         return { right, feedback: `${right ? 'It works, with warnings' : 'Problems found'}:\n\n${problemList(problems)}` };
