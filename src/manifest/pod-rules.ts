@@ -98,17 +98,11 @@ function checkContainer(tree: Tree, c: Container, report: Reporter, rules: PodSp
     }
   }
 
+  // A container-level restartPolicy is valid on every container since 1.35 (KEP-5307), the oldest supported release.
   const restartNode = tree.get(c.node, 'restartPolicy');
   const restart = tree.text(restartNode);
-  if (restart !== undefined) {
-    if (!CONTAINER_RESTART.includes(restart)) {
-      report.at(restartNode, [...c.path, 'restartPolicy'], `${quote(restart)} is not a valid value`, { hint: `one of: ${CONTAINER_RESTART.join(', ')}` });
-    } else if (c.list === 'containers' || restart !== 'Always') {
-      report.at(restartNode, [...c.path, 'restartPolicy'], 'a container-level restartPolicy needs Kubernetes 1.35 or later; older clusters accept it only on init containers, as Always', {
-        severity: 'warning',
-        hint: 'the Pod-level spec.restartPolicy applies to every container',
-      });
-    }
+  if (restart !== undefined && !CONTAINER_RESTART.includes(restart)) {
+    report.at(restartNode, [...c.path, 'restartPolicy'], `${quote(restart)} is not a valid value`, { hint: `one of: ${CONTAINER_RESTART.join(', ')}` });
   }
 
   const ports = tree.get(c.node, 'ports');

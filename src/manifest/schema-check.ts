@@ -7,7 +7,7 @@
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { suggest } from '../text/suggest.js';
-import { explainPath, KUBERNETES_VERSION, lookupKind, NEWER_VERSION, objectType, PRIMITIVES, type FieldType, type ObjectType } from './k8s-schema.js';
+import { explainPath, KUBERNETES_VERSION, lookupKind, objectType, PRIMITIVES, type FieldType, type ObjectType, type VersionStatus } from './k8s-schema.js';
 import { describe, isNull, type Tree } from './nodes.js';
 import { quote, type PathSegment } from './problem.js';
 import type { Reporter } from './report.js';
@@ -69,12 +69,14 @@ class SchemaWalker {
     for (const entry of entries) {
       if (entry.key === '<<') continue;
       const type = def.fields[entry.key];
-      if (type !== undefined) {
-        this.value(entry.value, type, [...path, entry.key], [...explain, entry.key], entry.keyNode);
-      } else if (def.newer?.includes(entry.key)) {
-        this.report.at(entry.keyNode, [...path, entry.key], `"${entry.key}" is newer than Kubernetes ${KUBERNETES_VERSION} (it is in ${NEWER_VERSION}); older clusters reject it`, {
+      const added = def.newer?.[entry.key];
+      if (added) {
+        this.report.at(entry.keyNode, [...path, entry.key], `"${entry.key}" is newer than Kubernetes ${KUBERNETES_VERSION} (added in ${added}); a ${KUBERNETES_VERSION} cluster rejects it`, {
           severity: 'warning',
         });
+      }
+      if (type !== undefined) {
+        this.value(entry.value, type, [...path, entry.key], [...explain, entry.key], entry.keyNode);
       } else {
         this.unknownField(entry.keyNode, entry.key, def, path, explain);
       }
@@ -168,7 +170,10 @@ export function checkSchema(tree: Tree, root: Node, report: Reporter, text: stri
   if (apiVersion === undefined || kind === undefined) return undefined;
 
   const found = lookupKind(apiVersion, kind);
-  if (!found.found) {
+  const at = apiVersionEntry!.value;
+  if (found.found) {
+    if (found.status) notServed(report, at, apiVersion, found.status, true);
+  } else {
     if (found.reason === 'custom-resource') {
       report.at(kindEntry!.value, ['kind'], `${kind} (${apiVersion}) is not built into Kubernetes, so only its YAML was checked`, {
         severity: 'warning',
@@ -177,16 +182,40 @@ export function checkSchema(tree: Tree, root: Node, report: Reporter, text: stri
     } else if (found.reason === 'unknown-kind') {
       const message = found.suggestion ? `unknown kind ${quote(kind)}; did you mean "${found.suggestion}"?` : `unknown kind ${quote(kind)}`;
       report.at(kindEntry!.value, ['kind'], message, { hint: `kinds are case-sensitive; kubectl api-resources lists the kinds a cluster serves` });
+    } else if (found.reason === 'not-served') {
+      notServed(report, at, apiVersion, found.status, false);
     } else {
       const use = found.apiVersions.map((v) => `apiVersion: ${v}`).join(' or ');
-      const message =
-        found.reason === 'removed'
-          ? `${kind} is no longer served as ${quote(apiVersion)}${use ? `; use ${use}` : ''}`
-          : `${kind} is not in ${quote(apiVersion)}; use ${use}`;
-      report.at(apiVersionEntry!.value, ['apiVersion'], message);
+      report.at(at, ['apiVersion'], `${kind} is not in ${quote(apiVersion)}; use ${use}`);
     }
     return undefined;
   }
   new SchemaWalker(tree, report, kind, text).value(root, found.type, [], [], root);
   return { apiVersion, kind };
+}
+
+const VERSION_HINT = 'kubectl api-versions lists the apiVersions a cluster serves';
+
+/**
+ * An apiVersion the target release does not serve by default. Removed is an
+ * error: no supported cluster serves it. Added later, alpha and beta are
+ * warnings: some clusters serve them. `checked` says whether the fields were
+ * checked (kube-learn has a schema for it) or only the YAML.
+ */
+function notServed(report: Reporter, at: Node | null, apiVersion: string, status: VersionStatus, checked: boolean): void {
+  const notChecked = checked ? '' : '; kube-learn has no schema for it, so only its YAML was checked';
+  const served = `apiVersion ${quote(apiVersion)} is not served by Kubernetes ${KUBERNETES_VERSION}`;
+  if (status.served === 'removed') {
+    const use = status.use.map((v) => `apiVersion: ${v}`).join(' or ');
+    report.at(at, ['apiVersion'], `${served} (removed in ${status.in})${use ? `; use ${use}` : ''}`, { hint: use ? undefined : `this kind is gone from Kubernetes; ${VERSION_HINT}` });
+  } else if (status.served === 'added') {
+    report.at(at, ['apiVersion'], `${served} (added in ${status.in})${notChecked}`, { severity: 'warning', hint: `clusters older than ${status.in} reject it` });
+  } else if (status.served === 'alpha' || status.served === 'beta') {
+    report.at(at, ['apiVersion'], `${served} (${status.served}, off by default)${notChecked}`, {
+      severity: 'warning',
+      hint: `a cluster serves it only when its administrator turns it on; ${VERSION_HINT}`,
+    });
+  } else if (!checked) {
+    report.at(at, ['apiVersion'], `kube-learn has no schema for ${quote(apiVersion)}, so only its YAML was checked`, { severity: 'warning' });
+  }
 }

@@ -44,10 +44,10 @@ describe('step 3: the API server rules the schema does not carry', () => {
     ]);
   });
 
-  it('container-level restartPolicy (valid from Kubernetes 1.35) is a warning, an invalid value an error; a sidecar is fine', async () => {
+  it('container-level restartPolicy (valid on every container since Kubernetes 1.35): an invalid value is an error', async () => {
     const problems = await checkFixture('rules-restart-policy.yaml');
-    expect(problems.map(where)).toEqual(['14:20 spec.containers[0].restartPolicy (warning)', '17:20 spec.containers[1].restartPolicy']);
-    expect(problems[1]!.message).toBe('"Sometimes" is not a valid value');
+    expect(problems.map(where)).toEqual(['17:20 spec.containers[1].restartPolicy']);
+    expect(problems[0]!.message).toBe('"Sometimes" is not a valid value');
   });
 
   it('a Pod needs a name and at least one container', async () => {
