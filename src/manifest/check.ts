@@ -10,9 +10,10 @@
 import type { ManifestCheck } from '../lesson/schema.js';
 import { runLessonChecks } from './lesson-checks.js';
 import { AliasBudgetExceeded, Tree } from './nodes.js';
+import { objectsOf } from './list.js';
 import { checkObjectRules } from './object-rules.js';
 import { parseManifestText } from './parse.js';
-import type { ManifestProblem } from './problem.js';
+import { byPosition, type ManifestProblem } from './problem.js';
 import { checkSchema } from './schema-check.js';
 
 export type { ManifestProblem, Severity } from './problem.js';
@@ -29,8 +30,10 @@ function checkText(text: string, mode: 'single' | 'multi', checks: readonly Mani
     if (root === null) continue;
     const tree = new Tree(doc);
     try {
-      const kind = checkSchema(tree, root, reporter, text);
-      if (kind) checkObjectRules(tree, root, kind.apiVersion, kind.kind, reporter);
+      for (const object of objectsOf(tree, root, reporter)) {
+        const kind = checkSchema(tree, object.node, object.reporter, text);
+        if (kind) checkObjectRules(tree, object.node, kind.apiVersion, kind.kind, object.reporter);
+      }
       if (checks.length > 0) runLessonChecks(tree, root, checks, reporter);
     } catch (error) {
       if (!(error instanceof AliasBudgetExceeded)) throw error;
@@ -44,13 +47,13 @@ function checkText(text: string, mode: 'single' | 'multi', checks: readonly Mani
       seen.add(key);
     }
   }
-  return problems;
+  // In reading order, whatever step found them: a learner fixes a file from the top.
+  return problems.sort(byPosition);
 }
 
 /**
  * Checks the one manifest a lesson step asks for: exactly one YAML document,
- * then the lesson's own checks (`opts.checks`). Problems come in the order of
- * the steps; an empty list means the manifest is right.
+ * then the lesson's own checks (`opts.checks`). Problems come in line order; an empty list means the manifest is right.
  */
 export async function checkManifest(text: string, opts: { checks?: ManifestCheck[] } = {}): Promise<ManifestProblem[]> {
   return checkText(text, 'single', opts.checks ?? []);

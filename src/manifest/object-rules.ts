@@ -115,7 +115,8 @@ function workload(tree: Tree, root: Node, kind: string, template: (typeof TEMPLA
   if (!spec || isNull(spec.value)) {
     report.at(spec?.keyNode ?? keyNode, [...path, 'spec'], 'required', { hint: 'the Pod template needs spec.containers' });
   } else if (isMap(spec.value)) {
-    checkPodSpec(tree, spec.value, [...path, 'spec'], report, { isPod: false });
+    const claimTemplates = kind === 'StatefulSet' ? tree.items(tree.get(tree.get(root, 'spec'), 'volumeClaimTemplates')).flatMap((t) => tree.text(tree.get(tree.get(t, 'metadata'), 'name')) ?? []) : [];
+    checkPodSpec(tree, spec.value, [...path, 'spec'], report, { isPod: false, claimTemplates });
     restartPolicy(tree, spec, [...path, 'spec'], kind, template.restart, report);
   }
   if (template.selector) selector(tree, root, node, path, kind, report);

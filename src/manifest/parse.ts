@@ -9,6 +9,7 @@ import { LineIndex } from '../text/line-index.js';
 import { byPosition, type ManifestProblem } from './problem.js';
 import { Reporter } from './report.js';
 import { explainYamlError } from '../text/yaml-errors.js';
+import { parseWithGoYamlEscapes } from './go-yaml-escapes.js';
 
 /** Larger than any manifest a person writes; keeps a pasted log file from costing seconds. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -45,8 +46,10 @@ export function parseManifestText(text: string, mode: 'single' | 'multi'): Parse
 
   let parsed: Document.Parsed[];
   try {
-    const result = parseAllDocuments(text, { prettyErrors: false, version: '1.1', uniqueKeys: true, customTags: notKubectl });
-    parsed = Array.isArray(result) ? result : [];
+    parsed = parseWithGoYamlEscapes(text, (source) => {
+      const result = parseAllDocuments(source, { prettyErrors: false, version: '1.1', uniqueKeys: true, customTags: notKubectl });
+      return Array.isArray(result) ? result : [];
+    });
   } catch (error) {
     // The parser recurses per nesting level; a pathological text can exhaust the stack.
     if (error instanceof RangeError) return fail('the text is nested too deeply to be a manifest');

@@ -23,6 +23,8 @@ interface Container {
 export interface PodSpecRules {
   /** A Pod's own spec (true) or a template in a workload (false): some rules are only checked on Pods. */
   isPod: boolean;
+  /** A StatefulSet's volumeClaimTemplates names: each becomes a volume of its Pods (pkg/apis/apps/validation ValidateStatefulSetSpec). */
+  claimTemplates?: string[];
 }
 
 function containersOf(tree: Tree, spec: Node, path: PathSegment[]): Container[] {
@@ -48,7 +50,7 @@ export function checkPodSpec(tree: Tree, spec: Node, path: PathSegment[], report
   uniqueContainerNames(tree, containers, report);
   for (const c of containers) checkContainer(tree, c, report, rules);
   portNames(tree, containers, report);
-  volumeMounts(tree, spec, containers, path, report);
+  volumeMounts(tree, spec, containers, path, report, rules.claimTemplates ?? []);
 }
 
 /** Unique names across all three lists; the later one in the text is the duplicate. */
@@ -153,14 +155,15 @@ function portNames(tree: Tree, containers: Container[], report: Reporter): void 
 }
 
 /** A volumeMount names a volume of the Pod. */
-function volumeMounts(tree: Tree, spec: Node, containers: Container[], path: PathSegment[], report: Reporter): void {
-  const volumes = new Set(tree.items(tree.get(spec, 'volumes')).map((v) => tree.text(tree.get(v, 'name'))));
+function volumeMounts(tree: Tree, spec: Node, containers: Container[], path: PathSegment[], report: Reporter, claimTemplates: string[]): void {
+  const volumes = new Set([...tree.items(tree.get(spec, 'volumes')).map((v) => tree.text(tree.get(v, 'name'))), ...claimTemplates]);
   for (const c of containers) {
     tree.items(tree.get(c.node, 'volumeMounts')).forEach((mount, i) => {
       const node = tree.get(mount, 'name');
       const name = tree.text(node);
       if (name !== undefined && !volumes.has(name)) {
-        report.at(node, [...c.path, 'volumeMounts', i, 'name'], `no volume named ${quote(name)} in ${formatPath([...path, 'volumes'])}`, {
+        const where = formatPath([...path, 'volumes']) + (claimTemplates.length > 0 ? ' or spec.volumeClaimTemplates' : '');
+        report.at(node, [...c.path, 'volumeMounts', i, 'name'], `no volume named ${quote(name)} in ${where}`, {
           hint: 'a volumeMount refers to a volume declared in the Pod spec by its name',
         });
       }
