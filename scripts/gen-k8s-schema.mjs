@@ -92,7 +92,7 @@ function readDeclaration(path, text) {
   return { path, file, canonical, declaration, names: new Map([...imports, ...local]) };
 }
 
-const PRIMITIVES = new Set(['string', 'boolean', 'number', 'integer', 'int-or-string', 'number-or-string', 'any']);
+const PRIMITIVES = new Set(['string', 'boolean', 'number', 'integer', 'int-or-string', 'number-or-string', 'quantity', 'bytes', 'any']);
 
 /**
  * A field type in the data file's encoding: a primitive name, a type name
@@ -165,6 +165,7 @@ async function readModels() {
     if (!ts.isTypeAliasDeclaration(decl.declaration)) continue;
     let type = encode(decl.declaration.type, decl, aliases);
     if (decl.canonical === 'IIoK8sApimachineryPkgUtilIntstrIntOrString') type = 'int-or-string';
+    if (decl.canonical === 'IIoK8sApimachineryPkgApiResourceQuantity') type = 'quantity';
     aliases.set(decl.canonical, type);
   }
   const types = {};
@@ -196,6 +197,37 @@ async function readModels() {
     }
   }
   return { decls, types, kinds };
+}
+
+/** Every `string` field the validators reject "%%%" for as not `format: byte` holds base64 (Secret.data, caBundle). */
+async function markBytes(types, decls) {
+  const validators = validatorFiles(decls);
+  const probe = (type) => (type === 'string' ? '%%%' : Array.isArray(type) && type[0] === 'array' ? [probe(type[1])] : Array.isArray(type) && type[0] === 'map' ? { k: probe(type[1]) } : undefined);
+  const bytes = (type) => (type === 'string' ? 'bytes' : [type[0], bytes(type[1])]);
+  let count = 0;
+  for (const [name, def] of Object.entries(types)) {
+    if (def === 'any' || !validators.has(name)) continue;
+    for (const [field, type] of Object.entries(def.fields)) {
+      const value = probe(type);
+      if (value === undefined) continue;
+      const { validate } = await import(pathToFileURL(validators.get(name)).href);
+      validate({ [field]: value });
+      if ((validate.errors ?? []).some((e) => e.instancePath.startsWith(`/${field}`) && e.keyword === 'format' && e.params.format === 'byte')) {
+        def.fields[field] = bytes(type);
+        count++;
+      }
+    }
+  }
+  return count;
+}
+
+function validatorFiles(decls) {
+  const validators = new Map();
+  for (const decl of decls) {
+    const base = decl.path.startsWith(MACHINERY) ? MACHINERY : MODELS;
+    validators.set(shortName(decl.canonical), join(base, '_schemas', `${decl.canonical.slice(1)}.js`));
+  }
+  return validators;
 }
 
 /** Every `number` field the validators reject 0.5 for is an integer. */
@@ -284,6 +316,7 @@ function checkMarkers(types) {
 
 const { decls, types, kinds } = await readModels();
 const integers = await markIntegers(types, decls);
+const byteFields = await markBytes(types, decls);
 checkMarkers(types);
 const newer = markNewer(types);
 
@@ -331,7 +364,7 @@ const data = {
     versions: `"versions" lists each apiVersion/kind that Kubernetes ${TARGET} does not serve by default (removed, added later, alpha, beta introduced since 1.24) or that has no schema here`,
     newer: `fields in a type's "newer" are not in Kubernetes ${TARGET}; the value is the release that added them`,
     generatedBy: 'scripts/gen-k8s-schema.mjs; do not edit by hand',
-    encoding: 'a type is a primitive (string, boolean, number, integer, int-or-string, number-or-string, any), a type name, ["enum", ...values], ["array", T] or ["map", T]',
+    encoding: 'a type is a primitive (string, boolean, number, integer, int-or-string, number-or-string, quantity, bytes (base64), any), a type name, ["enum", ...values], ["array", T] or ["map", T]',
   },
   kinds: sorted(Object.fromEntries(checked)),
   versions: sorted(versions),
@@ -348,6 +381,6 @@ if (process.argv.includes('--check')) {
   await writeFile(OUT, text);
   const count = (served) => Object.values(versions).filter((v) => v.served === served).length;
   console.log(
-    `wrote ${relative(root, OUT)}: ${checked.length} kinds with a schema, ${Object.keys(kept).length} types, ${integers} integer fields, ${newer} newer fields, versions: ${count('removed')} removed, ${count('added')} added later, ${count('alpha')} alpha, ${count('beta')} beta, ${count('yes')} without schema (${MODELS_VERSION}), ${(text.length / 1024).toFixed(0)} KiB`,
+    `wrote ${relative(root, OUT)}: ${checked.length} kinds with a schema, ${Object.keys(kept).length} types, ${integers} integer fields, ${byteFields} base64 fields, ${newer} newer fields, versions: ${count('removed')} removed, ${count('added')} added later, ${count('alpha')} alpha, ${count('beta')} beta, ${count('yes')} without schema (${MODELS_VERSION}), ${(text.length / 1024).toFixed(0)} KiB`,
   );
 }

@@ -72,6 +72,11 @@ function metadata(tree: Tree, owner: Node, path: PathSegment[], kind: string, re
       if (bad) report.at(name!.value, [...path, 'metadata', 'name'], `name ${quote(value)} ${bad}`, { hint: NAME_HINT[kind] ?? 'a name is lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253' });
     }
   }
+  // ValidateObjectMetaAccessor (apimachinery pkg/api/validation/objectmeta.go): ValidateNamespaceName, a DNS-1123 label.
+  const namespaceNode = tree.get(meta, 'namespace');
+  const namespace = tree.text(namespaceNode);
+  const badNamespace = namespace ? dns1123Label(namespace) : undefined;
+  if (badNamespace) report.at(namespaceNode, [...path, 'metadata', 'namespace'], `namespace ${quote(namespace)} ${badNamespace}`, { hint: NAME_HINT.Namespace });
   labels(tree, tree.get(meta, 'labels'), [...path, 'metadata', 'labels'], report, true);
   labels(tree, tree.get(meta, 'annotations'), [...path, 'metadata', 'annotations'], report, false);
 }

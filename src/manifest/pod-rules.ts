@@ -4,6 +4,7 @@
  * pkg/apis/core/validation/validation.go and pkg/api/pod/warnings.go.
  */
 import { isAlias, isMap, isSeq, type Node } from 'yaml';
+import { checkContainerFields, checkPodFields } from './container-rules.js';
 import { dns1123Label, imageReference, portName, portNumber } from './names.js';
 import { isNull, type Tree } from './nodes.js';
 import { formatPath, quote, type PathSegment } from './problem.js';
@@ -48,7 +49,11 @@ export function checkPodSpec(tree: Tree, spec: Node, path: PathSegment[], report
   }
   const containers = containersOf(tree, spec, path);
   uniqueContainerNames(tree, containers, report);
-  for (const c of containers) checkContainer(tree, c, report, rules);
+  for (const c of containers) {
+    checkContainer(tree, c, report, rules);
+    checkContainerFields(tree, c.node, c.path, report);
+  }
+  checkPodFields(tree, spec, path, report);
   portNames(tree, containers, report);
   volumeMounts(tree, spec, containers, path, report, rules.claimTemplates ?? []);
 }

@@ -9,6 +9,7 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { suggest } from '../text/suggest.js';
 import { explainPath, KUBERNETES_VERSION, lookupKind, objectType, PRIMITIVES, type FieldType, type ObjectType, type VersionStatus } from './k8s-schema.js';
 import { describe, isNull, type Tree } from './nodes.js';
+import { isQuantity, QUANTITY_HINT, quantitySuggestions } from './quantity.js';
 import { quote, type PathSegment } from './problem.js';
 import type { Reporter } from './report.js';
 
@@ -18,6 +19,10 @@ export interface ObjectKind {
 }
 
 const LIST_LIMIT = 8;
+
+/** Go's base64.StdEncoding, which encoding/json uses for []byte: padded, and \r and \n are skipped. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const isBase64 = (text: string) => BASE64.test(text.replace(/[\r\n]/g, ''));
 
 function oneOf(values: readonly string[]): string {
   const shown = values.slice(0, LIST_LIMIT).join(', ');
@@ -106,13 +111,16 @@ class SchemaWalker {
     if (type === 'any') return;
     const value = isScalar(node) ? node.value : undefined;
     const kind = typeof value;
+    if (type === 'quantity' && kind === 'string') return this.quantity(node, value as string, path);
+    if (type === 'bytes' && kind === 'string') return this.base64(node, value as string, path);
     const ok =
       (type === 'string' && kind === 'string') ||
       (type === 'boolean' && kind === 'boolean') ||
       (type === 'number' && kind === 'number') ||
       (type === 'integer' && kind === 'number' && Number.isInteger(value)) ||
       (type === 'int-or-string' && (kind === 'string' || (kind === 'number' && Number.isInteger(value)))) ||
-      (type === 'number-or-string' && (kind === 'string' || kind === 'number'));
+      (type === 'number-or-string' && (kind === 'string' || kind === 'number')) ||
+      (type === 'quantity' && kind === 'number');
     if (ok) return;
     const expected: Record<string, string> = {
       string: 'text',
@@ -121,8 +129,27 @@ class SchemaWalker {
       integer: 'a whole number',
       'int-or-string': 'a whole number or text',
       'number-or-string': 'a number or text',
+      quantity: 'a quantity (like 500m or 128Mi)',
+      bytes: 'base64 text',
     };
     this.mismatch(node, expected[type] ?? type, path);
+  }
+
+  /** resource.Quantity's grammar (quantity.ts), with what the learner probably meant. */
+  private quantity(node: Node, value: string, path: PathSegment[]): void {
+    if (isQuantity(value)) return;
+    const meant = quantitySuggestions(value).map((s) => `"${s}"`);
+    const guess = meant.length > 0 ? `; did you mean ${meant.join(' or ')}?` : '';
+    this.report.at(node, path, `${quote(value)} is not a Kubernetes quantity${guess}`, { hint: QUANTITY_HINT });
+  }
+
+  /** Fields of bytes are base64 in YAML and JSON; the API server decodes them as Go's encoding/json does (padding required, line breaks ignored). */
+  private base64(node: Node, value: string, path: PathSegment[]): void {
+    if (isBase64(value)) return;
+    const secret = this.kind === 'Secret' && path[0] === 'data';
+    this.report.at(node, path, `${quote(value)} is not base64; the API server rejects it`, {
+      hint: secret ? 'put plain text under stringData: instead of data:, or encode it: echo -n "..." | base64' : 'this field holds bytes, written in base64: encode them with base64',
+    });
   }
 
   private mismatch(node: Node, expected: string, path: PathSegment[]): void {
