@@ -61,9 +61,12 @@ export function parseManifestText(text: string, mode: 'single' | 'multi'): Parse
     const start = doc.contents?.range[0] ?? doc.range[0];
     const reporter = new Reporter(lines, start);
     const seen = new Set<number>();
+    // A tab in the indentation throws the parser off for the rest of the document: report the tab, not what follows from it.
+    const tabbed = doc.errors.some((e) => e.code === 'TAB_AS_INDENT');
     for (const error of doc.errors) {
+      if (tabbed && error.code !== 'TAB_AS_INDENT') continue;
       const explained = explainYamlError(error, text, lines, doc);
-      if (seen.has(explained.offset)) continue;
+      if (explained.followOn || seen.has(explained.offset)) continue;
       seen.add(explained.offset);
       reporter.atOffset(explained.offset, [], explained.message, { hint: explained.hint });
     }

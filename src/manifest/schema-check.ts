@@ -59,12 +59,12 @@ class SchemaWalker {
       items.forEach((item, i) => this.value(item, inner, [...path, i], explain, item));
       return;
     }
-    if (!isMap(node)) return this.mismatch(node, 'a mapping', path);
+    if (!isMap(node)) return this.mismatch(node, 'a mapping', path, `"key: value" lines such as "${inner === 'string' ? 'app: web' : 'name: value'}"`);
     for (const entry of this.tree.entries(node)) this.value(entry.value, inner, [...path, entry.key], explain, entry.keyNode);
   }
 
   private object(node: Node, def: ObjectType, path: PathSegment[], explain: string[], anchor: Node | null): void {
-    if (!isMap(node)) return this.mismatch(node, 'a mapping', path);
+    if (!isMap(node)) return this.mismatch(node, 'a mapping', path, `fields such as "${exampleField(def)}"`);
     const entries = this.tree.entries(node);
     for (const field of def.required ?? []) {
       const entry = entries.find((e) => e.key === field);
@@ -152,12 +152,16 @@ class SchemaWalker {
     });
   }
 
-  private mismatch(node: Node, expected: string, path: PathSegment[]): void {
+  /** @param fields for a mapping, what to write there, in words a beginner knows ("fields such as ..."). */
+  private mismatch(node: Node, expected: string, path: PathSegment[], fields?: string): void {
     const got = describe(node);
     const text = this.source(node);
     let hint: string | undefined;
     if (expected === 'text' && isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean')) {
       hint = `put it in quotes to keep it as text: "${text}"`;
+    } else if (expected === 'text' && isMap(node) && node.items.length === 1 && !text.includes('\n')) {
+      // `- echo hello: world`: ": " inside text makes YAML read a key and a value.
+      hint = `put it in quotes, or YAML reads ": " as a key and its value: "${text.replace(/"/g, '\\"')}"`;
     } else if (isScalar(node) && typeof node.value === 'string' && /^["'].*["']$/.test(text) && expected !== 'text') {
       hint = `remove the quotes: ${text.slice(1, -1)}`;
     } else if (expected === 'a mapping' && isScalar(node) && typeof node.value === 'string' && /^[\w.-]+:\S/.test(node.value)) {
@@ -170,7 +174,7 @@ class SchemaWalker {
       hint = 'write each item on its own line starting with "- ", or as [a, b]';
     }
     const shown = !isScalar(node) || got === 'nothing' ? '' : typeof node.value === 'string' ? ` ${quote(node.value)}` : ` ${text}`;
-    this.report.at(node, path, `expected ${expected}, got ${got}${shown}`, { hint });
+    this.report.at(node, path, `expected ${fields ? `${fields} here` : expected}, got ${got}${shown}`, { hint });
   }
 }
 
@@ -245,4 +249,20 @@ function notServed(report: Reporter, at: Node | null, apiVersion: string, status
   } else if (!checked) {
     report.at(at, ['apiVersion'], `kube-learn has no schema for ${quote(apiVersion)}, so only its YAML was checked`, { severity: 'warning' });
   }
+}
+
+/** Values a beginner recognises, for the fields most often met. */
+const EXAMPLES: Record<string, string> = { name: 'web', image: 'nginx:1.30', containerPort: '80', port: '80', key: 'app', path: '/', mountPath: '/data', claimName: 'data', app: 'web' };
+const PREFERRED = ['name', 'containerPort', 'port', 'image', 'key', 'path', 'mountPath'];
+
+/** One field of a type, written out as a line: `containerPort: 80`. */
+function exampleField(def: ObjectType): string {
+  const fields = Object.keys(def.fields);
+  const field = PREFERRED.find((f) => def.required?.includes(f)) ?? def.required?.[0] ?? PREFERRED.find((f) => f in def.fields) ?? fields[0] ?? 'name';
+  const type = def.fields[field];
+  if (EXAMPLES[field]) return `${field}: ${EXAMPLES[field]}`;
+  if (type === 'integer' || type === 'number') return `${field}: 1`;
+  if (type === 'boolean') return `${field}: true`;
+  if (Array.isArray(type) && type[0] === 'enum') return `${field}: ${String(type[1])}`;
+  return type === 'string' ? `${field}: ...` : `${field}:`;
 }
