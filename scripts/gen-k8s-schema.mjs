@@ -273,8 +273,17 @@ const release = (n) => `1.${n}`;
  * serving them), or not there yet; an alpha version is off unless a cluster
  * turns it on, and so is a beta version introduced since 1.24 (KEP-3136).
  */
+/**
+ * Group versions whose types live outside kubernetes/api (apiextensions-apiserver,
+ * kube-aggregator), so the release data cannot tell when they went; from the
+ * Kubernetes deprecated API migration guide (v1.22 removals).
+ */
+const REMOVED_ELSEWHERE = { 'apiextensions.k8s.io/v1beta1': 22, 'apiregistration.k8s.io/v1beta1': 22 };
+
 function status(gvk) {
-  const history = RELEASES.kinds[gvk];
+  const gone = REMOVED_ELSEWHERE[gvk.slice(0, gvk.lastIndexOf('/'))];
+  if (gone) return { served: 'removed', in: release(gone) };
+  const history = RELEASES.kinds[gvk] ?? groupVersionHistory(gvk);
   if (!history) return undefined;
   const target = minor(TARGET);
   const version = gvk.split('/').at(-2);
@@ -284,6 +293,20 @@ function status(gvk) {
   if (version.includes('alpha')) return { served: 'alpha' };
   if (version.includes('beta') && (history.introduced ?? history.first) >= 24) return { served: 'beta' };
   return undefined;
+}
+
+/**
+ * A kind kubernetes/api does not list as a resource (a List, a subresource
+ * such as Scale or DeploymentRollback) lives as long as its group version:
+ * its history is that of the longest-lived kind of the group version.
+ */
+function groupVersionHistory(gvk) {
+  const gv = gvk.slice(0, gvk.lastIndexOf('/'));
+  const kinds = Object.entries(RELEASES.kinds).filter(([other]) => other.slice(0, other.lastIndexOf('/')) === gv);
+  if (kinds.length === 0) return undefined;
+  const removedIn = ([, h]) => Math.min(h.last + 1, h.removed ?? Infinity);
+  const [, longest] = kinds.reduce((a, b) => (removedIn(b) > removedIn(a) ? b : a));
+  return { first: Math.min(...kinds.map(([, h]) => h.first)), last: longest.last, ...(longest.removed ? { removed: longest.removed } : {}), introduced: longest.introduced };
 }
 
 /** Fields the newest release added are "newer": a warning that names that release, their values still checked. */
@@ -323,7 +346,6 @@ const newer = markNewer(types);
 // Every apiVersion/kind either source knows, with what TARGET does with it.
 const versions = {};
 for (const gvk of new Set([...Object.keys(kinds), ...Object.keys(RELEASES.kinds)])) {
-  if (gvk.endsWith('List')) continue;
   const s = status(gvk);
   if (!s) {
     if (!kinds[gvk]) versions[gvk] = { served: 'yes' }; // served, but no schema in the models

@@ -81,9 +81,11 @@ function envVar(tree: Tree, env: Node | null, path: PathSegment[], report: Repor
   }
   const valueFrom = tree.entry(env, 'valueFrom');
   if (!valueFrom || !isMap(valueFrom.value)) return;
-  const value = tree.scalar(tree.get(env, 'value'));
+  const valueEntry = tree.entry(env, 'value');
+  const value = tree.scalar(valueEntry?.value);
   if (value !== undefined && value !== null && value !== '') {
-    report.at(valueFrom.keyNode, [...path, 'valueFrom'], 'an environment variable takes value or valueFrom, not both', { hint: 'remove value: to take it from valueFrom:' });
+    // Reported at value: the line to remove when the value comes from valueFrom.
+    report.at(valueEntry!.keyNode, [...path, 'value'], 'an environment variable takes value or valueFrom, not both', { hint: 'remove value: to take it from valueFrom:' });
   }
   const sources = setKeys(tree, valueFrom.value, ENV_SOURCES);
   if (sources.length === 0) {

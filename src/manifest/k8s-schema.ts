@@ -32,6 +32,19 @@ interface SchemaData {
 
 const data = raw as unknown as SchemaData;
 
+/**
+ * Values the API server accepts from a closed set where the OpenAPI schema
+ * says only "string": a label selector's operator (apimachinery
+ * pkg/apis/meta/v1/validation ValidateLabelSelectorRequirement, field.NotSupported).
+ */
+const API_ENUMS: Record<string, Record<string, FieldType>> = {
+  ApimachineryPkgApisMetaV1LabelSelectorRequirement: { operator: ['enum', 'In', 'NotIn', 'Exists', 'DoesNotExist'] },
+};
+for (const [name, fields] of Object.entries(API_ENUMS)) {
+  const type = data.types[name];
+  if (type && type !== 'any') Object.assign(type.fields, fields);
+}
+
 export { KUBERNETES_VERSION } from './kubernetes-version.js';
 /** The release the data was generated for; test/manifest/data.test.ts holds it equal to KUBERNETES_VERSION. */
 export const DATA_KUBERNETES_VERSION = data.about.kubernetes;

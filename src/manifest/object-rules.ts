@@ -9,6 +9,7 @@ import { isNull, type Tree } from './nodes.js';
 import { quote, type PathSegment } from './problem.js';
 import type { Reporter } from './report.js';
 import { checkPodSpec } from './pod-rules.js';
+import { checkServicePorts } from './service-rules.js';
 
 /** How each kind's name is validated upstream; kinds not listed here allow other names (RBAC roles allow ":"). */
 const NAME_RULES: Record<string, (name: string) => string | undefined> = {
@@ -51,6 +52,7 @@ const TEMPLATES: Record<string, { path: string[]; restart?: string[]; selector?:
 export function checkObjectRules(tree: Tree, root: Node, apiVersion: string, kind: string, report: Reporter): void {
   metadata(tree, root, [], kind, report, true);
   if (kind === 'Pod' && apiVersion === 'v1') pod(tree, root, report);
+  if (kind === 'Service' && apiVersion === 'v1') checkServicePorts(tree, root, report);
   const template = TEMPLATES[kind];
   if (template) workload(tree, root, kind, template, report);
 }

@@ -66,7 +66,9 @@ export function parseManifestText(text: string, mode: 'single' | 'multi'): Parse
     for (const error of doc.errors) {
       if (tabbed && error.code !== 'TAB_AS_INDENT') continue;
       const explained = explainYamlError(error, text, lines, doc);
-      if (explained.followOn || seen.has(explained.offset)) continue;
+      // The parser's own words after an error already explained in plain ones are that error's echo.
+      const echo = seen.size > 0 && explained.message.startsWith('YAML syntax:');
+      if (explained.followOn || echo || seen.has(explained.offset)) continue;
       seen.add(explained.offset);
       reporter.atOffset(explained.offset, [], explained.message, { hint: explained.hint });
     }

@@ -8,7 +8,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { suggest } from '../text/suggest.js';
 import { explainPath, KUBERNETES_VERSION, lookupKind, objectType, PRIMITIVES, type FieldType, type ObjectType, type VersionStatus } from './k8s-schema.js';
-import { describe, isNull, type Tree } from './nodes.js';
+import { describe, isNull, type Entry, type Tree } from './nodes.js';
 import { isQuantity, QUANTITY_HINT, quantitySuggestions } from './quantity.js';
 import { quote, type PathSegment } from './problem.js';
 import type { Reporter } from './report.js';
@@ -71,7 +71,7 @@ class SchemaWalker {
       if (!entry) this.report.at(anchor ?? node, [...path, field], 'required');
       else if (isNull(entry.value)) this.report.at(entry.keyNode, [...path, field], 'required, but it has no value');
     }
-    for (const entry of entries) {
+    for (const [index, entry] of entries.entries()) {
       if (entry.key === '<<') continue;
       const type = def.fields[entry.key];
       const added = def.newer?.[entry.key];
@@ -83,17 +83,29 @@ class SchemaWalker {
       if (type !== undefined) {
         this.value(entry.value, type, [...path, entry.key], [...explain, entry.key], entry.keyNode);
       } else {
-        this.unknownField(entry.keyNode, entry.key, def, path, explain);
+        this.unknownField(entry.keyNode, entry.key, def, path, explain, entries[index - 1]);
       }
     }
   }
 
-  private unknownField(keyNode: Node | null, key: string, def: ObjectType, path: PathSegment[], explain: string[]): void {
+  /** @param before the entry above it in the same mapping: when that one is empty and has this field, the line belongs under it. */
+  private unknownField(keyNode: Node | null, key: string, def: ObjectType, path: PathSegment[], explain: string[], before?: Entry): void {
     const known = Object.keys(def.fields);
     const near = suggest(key, known);
     const where = explainPath(this.kind, explain);
     let hint = `kubectl explain ${where} lists the fields${path.length === 0 ? ' of this kind' : ` of ${where.split('.').pop()}`}`;
     if (/^-\S/.test(key)) hint = `put a space after the dash to start a list item: "- ${key.slice(1)}"`;
+    const parent = before && isNull(before.value) ? def.fields[before.key] : undefined;
+    const inner = Array.isArray(parent) && parent[0] === 'array' ? parent[1] : parent;
+    const innerDef = typeof inner === 'string' && !PRIMITIVES.has(inner) ? objectType(inner) : undefined;
+    if (innerDef && innerDef !== 'any' && key in innerDef.fields) {
+      const line = this.text.slice(keyNode?.range?.[0] ?? 0).split('\n')[0]!.trim();
+      const item = Array.isArray(parent) && parent[0] === 'array';
+      this.report.at(keyNode, [...path, key], `unknown field ${quote(key)} here; it is a field of "${before!.key}" above it`, {
+        hint: item ? `indent it under "${before!.key}:" as a list item: "- ${line}"` : `indent it under "${before!.key}:"`,
+      });
+      return;
+    }
     const message = near ? `unknown field ${quote(key)}; did you mean "${near}"?` : `unknown field ${quote(key)}`;
     this.report.at(keyNode, [...path, key], message, { hint });
   }

@@ -76,8 +76,29 @@ function tooDeep(text: string, lines: LineIndex, errorLine: SourceLine): Explain
   };
 }
 
+/**
+ * `containers: nginx` followed by indented lines: the key already has its
+ * value on its own line, so what is indented under it cannot belong to it.
+ * The fix is on the line above, so that is where it is reported.
+ */
+function valueThenBlock(text: string, lines: LineIndex, l: SourceLine): Explained | undefined {
+  const above = previousMeaningful(text, lines, l);
+  const item = /^\s*-(\s|$)/.test(l.text);
+  if (!above || l.indent < keyColumn(above) || (l.indent === keyColumn(above) && !item)) return undefined;
+  const m = /^([^:#'"]+):[ \t]+([^\s#|>&*!][^#]*?)\s*(#.*)?$/.exec(above.text.slice(keyColumn(above)));
+  if (!m) return undefined;
+  const [, key, value] = m as unknown as [string, string, string];
+  return {
+    offset: above.start + above.text.indexOf(value, keyColumn(above) + key.length),
+    message: `"${key.trim()}:" has a value on its own line ("${value}"), so the indented lines below it cannot belong to it`,
+    hint: `remove "${value}" after "${key.trim()}:" if the lines below are its value, or indent them less if they are not`,
+  };
+}
+
 function notLinedUp(text: string, lines: LineIndex, offset: number, what: 'key' | 'item'): Explained {
   const l = lineAt(text, lines, offset);
+  const misplaced = valueThenBlock(text, lines, l);
+  if (misplaced) return misplaced;
   let above = previousMeaningful(text, lines, l);
   if (what === 'item') {
     while (above && !/^\s*-(\s|$)/.test(above.text)) above = previousMeaningful(text, lines, above);

@@ -30,7 +30,7 @@ const RULES: [fixture: string, expected: string[]][] = [
     'api-env',
     [
       '10:13 spec.containers[0].env[0].name environment variable name "MODE=fast" may not contain "="',
-      '13:7 spec.containers[0].env[1].valueFrom an environment variable takes value or valueFrom, not both',
+      '12:7 spec.containers[0].env[1].value an environment variable takes value or valueFrom, not both',
       '19:9 spec.containers[0].env[2].valueFrom.secretKeyRef valueFrom may have only one source, and configMapKeyRef is already set',
     ],
   ],
@@ -50,6 +50,21 @@ const RULES: [fixture: string, expected: string[]][] = [
       '6:13 data.password "hunter2" is not base64; the API server rejects it',
       '14:13 binaryData["logo.png"] "not base64!" is not base64; the API server rejects it',
       '26:15 webhooks[0].clientConfig.caBundle "-----BEGIN CERTIFICATE-----" is not base64; the API server rejects it',
+    ],
+  ],
+  [
+    'api-service-ports',
+    [
+      '10:11 spec.ports[0].port must be a port number from 1 to 65535',
+      '11:17 spec.ports[0].targetPort must be a port number from 1 to 65535',
+      '14:17 spec.ports[1].targetPort port name "admin_port" may contain only lowercase letters, digits and "-"',
+    ],
+  ],
+  [
+    'api-selector-operator',
+    [
+      '9:17 spec.podSelector.matchExpressions[0].operator "in" is not a valid value; did you mean "In"?',
+      '16:21 spec.ingress[0].from[0].namespaceSelector.matchExpressions[0].operator "Includes" is not a valid value',
     ],
   ],
 ];

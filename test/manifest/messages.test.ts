@@ -52,6 +52,21 @@ describe('messages a beginner can act on', () => {
     expect(lines(await checkManifests(text))).toEqual(['6:3 metadata.labels expected "key: value" lines such as "app: web" here, got a list']);
   });
 
+  it('a key with a value on its line, then indented lines: reported at that value', async () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers: nginx\n  - name: nginx\n    image: nginx:1.30\n';
+    const problems = await checkManifests(text);
+    expect(lines(problems)).toEqual(['6:15  "containers:" has a value on its own line ("nginx"), so the indented lines below it cannot belong to it']);
+    expect(await checkManifests(text.replace('containers: nginx', 'containers:'))).toEqual([]);
+  });
+
+  it('a field of the empty key above it, not indented under it: named, with the line to write', async () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.30\n    ports:\n    containerPort: 80\n';
+    const problems = await checkManifests(text);
+    expect(lines(problems)).toEqual(['10:5 spec.containers[0].containerPort unknown field "containerPort" here; it is a field of "ports" above it']);
+    expect(problems[0]!.hint).toBe('indent it under "ports:" as a list item: "- containerPort: 80"');
+    expect(await checkManifests(text.replace('    containerPort', '    - containerPort'))).toEqual([]);
+  });
+
   it('problems come in line order, whichever step found them', async () => {
     const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: -1\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: api}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.30\n        imagePullPolicy: always\n';
     const problems = await checkManifests(text);
