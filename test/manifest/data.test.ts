@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
 import raw from '../../src/manifest/data/k8s-schema.json' with { type: 'json' };
 import { checkManifest } from '../../src/manifest/check.js';
@@ -86,6 +86,9 @@ describe('agrees with the kubernetes-models validators', () => {
     here[path.at(-1)!] = value;
     return copy;
   }
+
+  // The package is installed into a cache on first use: that may take a while, once.
+  beforeAll(() => void modelsNodeModules(), 180_000);
 
   const outcomes: boolean[] = [];
   const jsonPointer = (path: (string | number)[]) => `/${path.join('/')}`;
