@@ -135,6 +135,8 @@ try {
     else {
       const file = writeManifests(join(work, 'manifests.yaml'), 20);
       record('check: 20 documents', 'ms', await paired(() => timeToExit(node, [cli, 'check', file]), () => timeToExit(node, floorZero)), 300, 'absolute');
+      const many = writeManifests(join(work, 'manifests-1000.yaml'), 1000);
+      record('check: 1,000 documents', 'ms', await paired(() => timeToExit(node, [cli, 'check', many]), () => timeToExit(node, floorZero)), 2000, 'absolute');
     }
   }
   if (want('kubectl')) {

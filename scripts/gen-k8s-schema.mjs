@@ -1,40 +1,48 @@
 #!/usr/bin/env node
 // Generates src/manifest/data/k8s-schema.json: the Kubernetes object schema
 // the manifest checker walks (kinds, fields, field types, enums, required
-// fields), derived from packages that are themselves generated from the
-// Kubernetes OpenAPI definitions. Nothing in the output is written by hand.
+// fields), for the oldest Kubernetes release still supported (TARGET), derived
+// from sources that are themselves generated from the Kubernetes API. Nothing
+// in the output is written by hand.
 //
 //   node scripts/gen-k8s-schema.mjs          write the file
 //   node scripts/gen-k8s-schema.mjs --check  exit 1 if the file is out of date
 //
-// Sources (devDependencies, pinned):
-// - kubernetes-models 4.5.1 and @kubernetes-models/apimachinery: kinds, field
-//   names and types, required fields and enums from their type declarations;
-//   whether a number must be an integer by asking their precompiled validators.
-// - @kubernetes/client-node 1.4.0 (OpenAPI v1.34.0): fields that a newer
-//   Kubernetes added, so the checker warns about them instead of calling them
-//   unknown.
+// Sources:
+// - kubernetes-models 5.1.0 (Kubernetes 1.36) and @kubernetes-models/apimachinery:
+//   kinds, field names and types, required fields and enums from their type
+//   declarations; whether a number must be an integer by asking their
+//   precompiled validators. Installed on demand (scripts/k8s-models-source.mjs).
+// - scripts/data/k8s-api-releases.json, extracted from kubernetes/api by
+//   scripts/extract-k8s-api.mjs: which release serves which apiVersion of a
+//   kind, and the fields the newest release added. With it the 1.36 models
+//   become the 1.35 schema: fields 1.35 lacks are marked "newer", apiVersions
+//   1.35 does not serve are listed in "versions" with the reason.
+import { readFileSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { MODELS_VERSION, modelsNodeModules } from './k8s-models-source.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 const OUT = join(root, 'src', 'manifest', 'data', 'k8s-schema.json');
+const RELEASES = JSON.parse(await readFile(join(root, 'scripts', 'data', 'k8s-api-releases.json'), 'utf8'));
 
-// kubernetes-models does not record the Kubernetes release it was generated
-// from; 4.5.1 is the 1.33 line. `markers` below fail the build if a package
-// update moves it, so this constant cannot silently go stale.
-const KUBERNETES = '1.33';
+/**
+ * The oldest release the Kubernetes project still supports (it supports the
+ * newest three): the release a manifest must work on to work everywhere.
+ */
+const TARGET = '1.35';
+/** The release kubernetes-models MODELS_VERSION was generated from (its changelog: "Update to Kubernetes v1.36.0"). */
+const MODELS_KUBERNETES = '1.36';
 
-const packageDir = (name) => dirname(require.resolve(`${name}/package.json`));
-const packageVersion = (name) => require(`${name}/package.json`).version;
+const MODULES = modelsNodeModules();
+const packageDir = (name) => join(MODULES, name);
+const packageVersion = (name) => JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')).version;
 
 const MODELS = packageDir('kubernetes-models');
 const MACHINERY = packageDir('@kubernetes-models/apimachinery');
-const CLIENT = packageDir('@kubernetes/client-node');
 
 async function declarationFiles(dir) {
   const out = [];
@@ -84,7 +92,7 @@ function readDeclaration(path, text) {
   return { path, file, canonical, declaration, names: new Map([...imports, ...local]) };
 }
 
-const PRIMITIVES = new Set(['string', 'boolean', 'number', 'integer', 'int-or-string', 'number-or-string', 'any']);
+const PRIMITIVES = new Set(['string', 'boolean', 'number', 'integer', 'int-or-string', 'number-or-string', 'quantity', 'bytes', 'any']);
 
 /**
  * A field type in the data file's encoding: a primitive name, a type name
@@ -157,6 +165,7 @@ async function readModels() {
     if (!ts.isTypeAliasDeclaration(decl.declaration)) continue;
     let type = encode(decl.declaration.type, decl, aliases);
     if (decl.canonical === 'IIoK8sApimachineryPkgUtilIntstrIntOrString') type = 'int-or-string';
+    if (decl.canonical === 'IIoK8sApimachineryPkgApiResourceQuantity') type = 'quantity';
     aliases.set(decl.canonical, type);
   }
   const types = {};
@@ -190,12 +199,43 @@ async function readModels() {
   return { decls, types, kinds };
 }
 
+/** Every `string` field the validators reject "%%%" for as not `format: byte` holds base64 (Secret.data, caBundle). */
+async function markBytes(types, decls) {
+  const validators = validatorFiles(decls);
+  const probe = (type) => (type === 'string' ? '%%%' : Array.isArray(type) && type[0] === 'array' ? [probe(type[1])] : Array.isArray(type) && type[0] === 'map' ? { k: probe(type[1]) } : undefined);
+  const bytes = (type) => (type === 'string' ? 'bytes' : [type[0], bytes(type[1])]);
+  let count = 0;
+  for (const [name, def] of Object.entries(types)) {
+    if (def === 'any' || !validators.has(name)) continue;
+    for (const [field, type] of Object.entries(def.fields)) {
+      const value = probe(type);
+      if (value === undefined) continue;
+      const { validate } = await import(pathToFileURL(validators.get(name)).href);
+      validate({ [field]: value });
+      if ((validate.errors ?? []).some((e) => e.instancePath.startsWith(`/${field}`) && e.keyword === 'format' && e.params.format === 'byte')) {
+        def.fields[field] = bytes(type);
+        count++;
+      }
+    }
+  }
+  return count;
+}
+
+function validatorFiles(decls) {
+  const validators = new Map();
+  for (const decl of decls) {
+    const base = decl.path.startsWith(MACHINERY) ? MACHINERY : MODELS;
+    validators.set(shortName(decl.canonical), join(base, '_schemas', `${decl.canonical.slice(1)}.js`));
+  }
+  return validators;
+}
+
 /** Every `number` field the validators reject 0.5 for is an integer. */
 async function markIntegers(types, decls) {
   const validators = new Map();
   for (const decl of decls) {
     const base = decl.path.startsWith(MACHINERY) ? MACHINERY : MODELS;
-    validators.set(shortName(decl.canonical), join(base, '_schemas', `${decl.canonical.slice(1)}.mjs`));
+    validators.set(shortName(decl.canonical), join(base, '_schemas', `${decl.canonical.slice(1)}.js`));
   }
   const probe = (type) => (type === 'number' ? 0.5 : Array.isArray(type) && type[0] === 'array' ? [probe(type[1])] : Array.isArray(type) && type[0] === 'map' ? { k: probe(type[1]) } : undefined);
   const integer = (type) => (type === 'number' ? 'integer' : [type[0], integer(type[1])]);
@@ -217,143 +257,113 @@ async function markIntegers(types, decls) {
   return count;
 }
 
-/** `Array<V1Container>` -> `V1Container`: the client's model a field points to. */
-function clientTarget(type) {
-  const m = /^(?:Array<(.+)>|\{ \[key: string\]: (.+); \}|(.+))$/.exec(type);
-  const inner = m[1] ?? m[2] ?? m[3];
-  return /^[A-Z]\w+$/.test(inner) && inner !== 'Date' && inner !== 'IntOrString' ? inner : undefined;
-}
-
 /** Our type a field points to, through arrays and maps. */
 function ourTarget(type) {
   if (typeof type === 'string') return PRIMITIVES.has(type) ? undefined : type;
   return type[0] === 'array' || type[0] === 'map' ? ourTarget(type[1]) : undefined;
 }
 
+const minor = (release) => Number(release.split('.')[1]);
+const release = (n) => `1.${n}`;
+
 /**
- * Walks each kind in both sources side by side and records, per type, the
- * fields only the newer definitions have.
+ * Whether TARGET serves an apiVersion of a kind, from its history in
+ * kubernetes/api: gone from the API, or declared removed (an apiVersion's
+ * types stay in k8s.io/api for clients long after the API server stops
+ * serving them), or not there yet; an alpha version is off unless a cluster
+ * turns it on, and so is a beta version introduced since 1.24 (KEP-3136).
  */
-async function markNewer(types, kinds) {
-  const modelsDir = join(CLIENT, 'dist', 'gen', 'models');
-  const load = async (name) => {
-    try {
-      return (await import(pathToFileURL(join(modelsDir, `${name}.js`)).href))[name];
-    } catch {
-      return undefined;
-    }
-  };
-  const seen = new Set();
+/**
+ * Group versions whose types live outside kubernetes/api (apiextensions-apiserver,
+ * kube-aggregator), so the release data cannot tell when they went; from the
+ * Kubernetes deprecated API migration guide (v1.22 removals).
+ */
+const REMOVED_ELSEWHERE = { 'apiextensions.k8s.io/v1beta1': 22, 'apiregistration.k8s.io/v1beta1': 22 };
+
+function status(gvk) {
+  const gone = REMOVED_ELSEWHERE[gvk.slice(0, gvk.lastIndexOf('/'))];
+  if (gone) return { served: 'removed', in: release(gone) };
+  const history = RELEASES.kinds[gvk] ?? groupVersionHistory(gvk);
+  if (!history) return undefined;
+  const target = minor(TARGET);
+  const version = gvk.split('/').at(-2);
+  const removed = Math.min(history.last + 1, history.removed ?? Infinity);
+  if (removed <= target) return { served: 'removed', in: release(removed) };
+  if (history.first > target) return { served: 'added', in: release(history.first) };
+  if (version.includes('alpha')) return { served: 'alpha' };
+  if (version.includes('beta') && (history.introduced ?? history.first) >= 24) return { served: 'beta' };
+  return undefined;
+}
+
+/**
+ * A kind kubernetes/api does not list as a resource (a List, a subresource
+ * such as Scale or DeploymentRollback) lives as long as its group version:
+ * its history is that of the longest-lived kind of the group version.
+ */
+function groupVersionHistory(gvk) {
+  const gv = gvk.slice(0, gvk.lastIndexOf('/'));
+  const kinds = Object.entries(RELEASES.kinds).filter(([other]) => other.slice(0, other.lastIndexOf('/')) === gv);
+  if (kinds.length === 0) return undefined;
+  const removedIn = ([, h]) => Math.min(h.last + 1, h.removed ?? Infinity);
+  const [, longest] = kinds.reduce((a, b) => (removedIn(b) > removedIn(a) ? b : a));
+  return { first: Math.min(...kinds.map(([, h]) => h.first)), last: longest.last, ...(longest.removed ? { removed: longest.removed } : {}), introduced: longest.introduced };
+}
+
+/** Fields the newest release added are "newer": a warning that names that release, their values still checked. */
+function markNewer(types) {
   let count = 0;
-  const walk = async (ours, theirs) => {
-    const key = `${ours}|${theirs}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    const def = types[ours];
-    const model = await load(theirs);
-    if (!def || def === 'any' || !model) return;
-    for (const attr of model.getAttributeTypeMap()) {
-      const field = attr.baseName;
-      if (!(field in def.fields)) {
-        def.newer ??= [];
-        def.newer.push(field);
+  for (const [added, byType] of Object.entries(RELEASES.addedFields)) {
+    for (const [name, fields] of Object.entries(byType)) {
+      const def = types[name];
+      if (!def || def === 'any') continue;
+      for (const field of fields) {
+        if (!(field in def.fields)) continue;
+        (def.newer ??= {})[field] = added;
         count++;
-        continue;
-      }
-      const a = ourTarget(def.fields[field]);
-      const b = clientTarget(attr.type);
-      if (a && b) await walk(a, b);
-    }
-  };
-  for (const [gvk, name] of Object.entries(kinds)) {
-    const [version, kind] = [gvk.split('/').at(-2), gvk.split('/').at(-1)];
-    const group = gvk.split('/').length === 3 ? gvk.split('/')[0] : 'core';
-    const ver = version[0].toUpperCase() + version.slice(1);
-    const groupPrefix = group.split('.')[0].replace(/^./, (c) => c.toUpperCase());
-    const candidates = [`${ver}${kind}`, `${groupPrefix}${ver}${kind}`];
-    for (const candidate of candidates) {
-      const model = await load(candidate);
-      // A same-named model of another group has other fields: demand that
-      // every field we know is there before pairing them.
-      if (model && Object.keys(types[name].fields).every((f) => model.getAttributeTypeMap().some((a) => a.baseName === f))) {
-        await walk(name, candidate);
-        break;
       }
     }
   }
-  for (const def of Object.values(types)) if (def !== 'any' && def.newer) def.newer.sort();
   return count;
 }
 
-/** `rbac.authorization.k8s.io/v1` -> `RbacAuthorizationV1Api`, the client's class for a group version. */
-function apiClassName(groupVersion) {
-  const parts = groupVersion.split('/');
-  const version = parts.at(-1);
-  const group = parts.length === 2 ? parts[0].replace(/\.k8s\.io$/, '') : 'core';
-  const pascal = (w) => w[0].toUpperCase() + w.slice(1);
-  return `${group.split('.').map(pascal).join('')}${pascal(version)}Api`;
-}
-
-/**
- * kubernetes-models keeps kinds that Kubernetes no longer serves
- * (extensions/v1beta1 Deployment). A kind is served if the newer client's API
- * class for its group version has an operation on it; the others are listed
- * as removed, with the group versions that still serve that kind.
- */
-async function findRemoved(kinds) {
-  const methods = new Map();
-  const operations = async (groupVersion) => {
-    if (!methods.has(groupVersion)) {
-      const text = await readFile(join(CLIENT, 'dist', 'gen', 'apis', `${apiClassName(groupVersion)}.d.ts`), 'utf8').catch(() => undefined);
-      methods.set(groupVersion, text && [...text.matchAll(/^ {4}([a-z]\w*)\(/gm)].map((m) => m[1].replace(/WithHttpInfo$/, '')));
-    }
-    return methods.get(groupVersion);
-  };
-  const parts = (gvk) => ({ groupVersion: gvk.split('/').slice(0, -1).join('/'), kind: gvk.split('/').at(-1).replace(/List$/, '') });
-  const served = new Map();
-  for (const gvk of Object.keys(kinds)) {
-    const { groupVersion, kind } = parts(gvk);
-    const ops = await operations(groupVersion);
-    served.set(gvk, ops === undefined ? 'gone' : ops.some((m) => m.endsWith(kind) || m.endsWith(`${kind}ForAllNamespaces`)));
-  }
-  const removed = {};
-  for (const [gvk, state] of served) {
-    if (state === true) continue;
-    const kind = gvk.split('/').at(-1);
-    const instead = Object.keys(kinds)
-      .filter((other) => other.split('/').at(-1) === kind && served.get(other) === true)
-      .map((other) => parts(other).groupVersion);
-    // Subresource kinds (Scale, Eviction, TokenRequest) have no operations
-    // of their own but are not gone: only a group version that is gone, or a
-    // kind served elsewhere instead, counts as removed.
-    if (state === 'gone' || instead.length > 0) removed[gvk] = instead;
-  }
-  return removed;
-}
-
-/** Facts of the 1.33 line; if a package update breaks one, update KUBERNETES. */
-function checkMarkers(types, newerVersion) {
+/** Facts that pin the sources to their releases; if a source update breaks one, update TARGET or MODELS_KUBERNETES. */
+function checkMarkers(types) {
   const markers = [
-    ['Lifecycle.stopSignal exists (added in 1.33)', types.ApiCoreV1Lifecycle?.fields?.stopSignal],
-    ['Container.restartPolicyRules is not there yet (added in 1.34)', !types.ApiCoreV1Container?.fields?.restartPolicyRules],
-    ['the newer source is Kubernetes 1.34', newerVersion === 'v1.34.0'],
+    ['the models are Kubernetes 1.36: PodSpec.schedulingGroup (added in 1.36) is there', types.ApiCoreV1PodSpec?.fields?.schedulingGroup],
+    ['the models have Container.restartPolicyRules (added in 1.34)', types.ApiCoreV1Container?.fields?.restartPolicyRules],
+    ['the release data reaches the models\' release', RELEASES.newest === MODELS_KUBERNETES],
+    ['the release data records fields added after the target', RELEASES.addedFields[MODELS_KUBERNETES] && minor(MODELS_KUBERNETES) === minor(TARGET) + 1],
   ];
-  for (const [what, ok] of markers) if (!ok) throw new Error(`marker failed: ${what}; is the Kubernetes version (${KUBERNETES}) still right?`);
-}
-
-async function clientSpecVersion() {
-  const text = await readFile(join(CLIENT, 'dist', 'gen', 'models', 'V1Pod.d.ts'), 'utf8');
-  return /OpenAPI spec version: (\S+)/.exec(text)?.[1];
+  for (const [what, ok] of markers) if (!ok) throw new Error(`marker failed: ${what}; are TARGET (${TARGET}) and MODELS_KUBERNETES (${MODELS_KUBERNETES}) still right?`);
 }
 
 const { decls, types, kinds } = await readModels();
 const integers = await markIntegers(types, decls);
-const newerVersion = await clientSpecVersion();
-const newer = await markNewer(types, kinds);
-const removed = await findRemoved(kinds);
-checkMarkers(types, newerVersion);
+const byteFields = await markBytes(types, decls);
+checkMarkers(types);
+const newer = markNewer(types);
 
-/** Only the types a served kind reaches: removed kinds are reported, not walked. */
+// Every apiVersion/kind either source knows, with what TARGET does with it.
+const versions = {};
+for (const gvk of new Set([...Object.keys(kinds), ...Object.keys(RELEASES.kinds)])) {
+  const s = status(gvk);
+  if (!s) {
+    if (!kinds[gvk]) versions[gvk] = { served: 'yes' }; // served, but no schema in the models
+    continue;
+  }
+  if (s.served === 'removed') {
+    const kind = gvk.split('/').at(-1);
+    const instead = Object.keys(kinds)
+      .filter((other) => other !== gvk && other.split('/').at(-1) === kind && status(other) === undefined)
+      .map((other) => other.split('/').slice(0, -1).join('/'));
+    versions[gvk] = { ...s, use: instead };
+  } else {
+    versions[gvk] = s;
+  }
+}
+const checked = Object.entries(kinds).filter(([gvk]) => versions[gvk]?.served !== 'removed');
+
+/** Only the types a checked kind reaches: removed kinds are reported, not walked. */
 function reachable(types, roots) {
   const keep = new Set();
   const visit = (type) => {
@@ -366,21 +376,20 @@ function reachable(types, roots) {
   roots.forEach(visit);
   return Object.fromEntries(Object.entries(types).filter(([name]) => keep.has(name)));
 }
-const served = Object.entries(kinds).filter(([gvk]) => !(gvk in removed));
-const kept = reachable(types, served.map(([, name]) => name));
+const kept = reachable(types, checked.map(([, name]) => name));
 
 const sorted = (obj) => Object.fromEntries(Object.entries(obj).sort(([a], [b]) => a.localeCompare(b)));
 const data = {
   about: {
-    kubernetes: KUBERNETES,
-    origin: `Kubernetes OpenAPI definitions, through kubernetes-models ${packageVersion('kubernetes-models')} and @kubernetes-models/apimachinery ${packageVersion('@kubernetes-models/apimachinery')} (type declarations and validators)`,
-    removed: `"removed" lists the kinds the Kubernetes ${newerVersion} API no longer serves, each with the apiVersions that do (from @kubernetes/client-node's API classes)`,
-    newer: `fields in "newer" come from @kubernetes/client-node ${packageVersion('@kubernetes/client-node')} (Kubernetes OpenAPI ${newerVersion})`,
+    kubernetes: TARGET,
+    origin: `Kubernetes OpenAPI definitions of ${MODELS_KUBERNETES}, through kubernetes-models ${packageVersion('kubernetes-models')} and @kubernetes-models/apimachinery ${packageVersion('@kubernetes-models/apimachinery')} (type declarations and validators), narrowed to ${TARGET} with scripts/data/k8s-api-releases.json (${RELEASES.about.source})`,
+    versions: `"versions" lists each apiVersion/kind that Kubernetes ${TARGET} does not serve by default (removed, added later, alpha, beta introduced since 1.24) or that has no schema here`,
+    newer: `fields in a type's "newer" are not in Kubernetes ${TARGET}; the value is the release that added them`,
     generatedBy: 'scripts/gen-k8s-schema.mjs; do not edit by hand',
-    encoding: 'a type is a primitive (string, boolean, number, integer, int-or-string, number-or-string, any), a type name, ["enum", ...values], ["array", T] or ["map", T]',
+    encoding: 'a type is a primitive (string, boolean, number, integer, int-or-string, number-or-string, quantity, bytes (base64), any), a type name, ["enum", ...values], ["array", T] or ["map", T]',
   },
-  kinds: sorted(Object.fromEntries(served)),
-  removed: sorted(removed),
+  kinds: sorted(Object.fromEntries(checked)),
+  versions: sorted(versions),
   types: sorted(kept),
 };
 const text = `${JSON.stringify(data)}\n`;
@@ -392,7 +401,8 @@ if (process.argv.includes('--check')) {
   }
 } else {
   await writeFile(OUT, text);
+  const count = (served) => Object.values(versions).filter((v) => v.served === served).length;
   console.log(
-    `wrote ${relative(root, OUT)}: ${served.length} kinds, ${Object.keys(kept).length} types, ${integers} integer fields, ${newer} newer fields, ${Object.keys(removed).length} removed kinds, ${(text.length / 1024).toFixed(0)} KiB`,
+    `wrote ${relative(root, OUT)}: ${checked.length} kinds with a schema, ${Object.keys(kept).length} types, ${integers} integer fields, ${byteFields} base64 fields, ${newer} newer fields, versions: ${count('removed')} removed, ${count('added')} added later, ${count('alpha')} alpha, ${count('beta')} beta, ${count('yes')} without schema (${MODELS_VERSION}), ${(text.length / 1024).toFixed(0)} KiB`,
   );
 }

@@ -8,6 +8,7 @@
 import type { Command } from 'commander';
 import type { StartOptions } from './commands/start.js';
 import { lessonStart } from './lesson-start.js';
+import { KUBERNETES_VERSION } from './manifest/kubernetes-version.js';
 
 /**
  * Replaced by scripts/build.mjs: package.json's version, and the command
@@ -69,6 +70,10 @@ async function program(): Promise<Command> {
     .description('check Kubernetes manifests the way a cluster would ("-" reads stdin)')
     .argument('<files...>', 'manifest files, or - for standard input')
     .option('-q, --quiet', 'print only the problems, no summary')
+    .addHelpText(
+      'after',
+      `\nManifests are checked against Kubernetes ${KUBERNETES_VERSION}, the oldest release still supported, so\nwhat passes works on every supported cluster. apiVersions and fields that only\nnewer releases have are warnings that name the release.`,
+    )
     .action(async (files: string[], opts: { quiet?: boolean }) => {
       exitCode = await (await import('./commands/check.js')).check(files, opts);
     });

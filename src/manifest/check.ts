@@ -14,10 +14,11 @@ import type { LineIndex } from '../text/line-index.js';
 import { runTargetedChecks } from './check-targets.js';
 import { checkCrossObject } from './cross-object.js';
 import { AliasBudgetExceeded, Tree } from './nodes.js';
+import { objectsOf } from './list.js';
 import { checkObjectRules } from './object-rules.js';
 import { TOO_MANY_ALIASES, type ManifestObject } from './objects.js';
 import { parseManifestText } from './parse.js';
-import type { ManifestProblem } from './problem.js';
+import { byPosition, type ManifestProblem } from './problem.js';
 import type { Reporter } from './report.js';
 import { checkSchema } from './schema-check.js';
 
@@ -56,8 +57,11 @@ function checkText(text: string, mode: 'answer' | 'file', checks: readonly Manif
     const object = objectOf(doc, root, reporter, 'answer', parsed.lines);
     answer.push(object);
     try {
-      const kind = checkSchema(object.tree, root, reporter, text);
-      if (kind) checkObjectRules(object.tree, root, kind.apiVersion, kind.kind, reporter);
+      // A kind: List holds its objects under items: each is checked on its own.
+      for (const item of objectsOf(object.tree, root, reporter)) {
+        const kind = checkSchema(object.tree, item.node, item.reporter, text);
+        if (kind) checkObjectRules(object.tree, item.node, kind.apiVersion, kind.kind, item.reporter);
+      }
     } catch (error) {
       if (!(error instanceof AliasBudgetExceeded)) throw error;
       object.intact = false;
@@ -65,7 +69,8 @@ function checkText(text: string, mode: 'answer' | 'file', checks: readonly Manif
     }
   }
   runTargetedChecks(answer, checks);
-  checkCrossObject(answer.filter((o) => o.intact), contextObjects(context));
+  // A lesson answer (with its context) is the whole world of the exercise; a file may lean on what the cluster already has.
+  checkCrossObject(answer.filter((o) => o.intact), contextObjects(context), mode === 'answer');
   for (const { reporter } of parsed.documents) {
     const seen = new Set<string>();
     for (const p of reporter.problems) {
@@ -75,7 +80,8 @@ function checkText(text: string, mode: 'answer' | 'file', checks: readonly Manif
       seen.add(key);
     }
   }
-  return problems;
+  // In reading order, whatever step found them: a learner fixes a file from the top.
+  return problems.sort(byPosition);
 }
 
 export interface CheckOptions {
@@ -88,7 +94,8 @@ export interface CheckOptions {
 /**
  * Checks the manifest a lesson step asks for: one or more documents, then
  * the lesson's own checks (`opts.checks`), then the rules across objects,
- * which also see `opts.context`. An empty list means the manifest is right.
+ * which also see `opts.context`. Problems come in line order; an empty list
+ * means the manifest is right.
  */
 export async function checkManifest(text: string, opts: CheckOptions = {}): Promise<ManifestProblem[]> {
   return checkText(text, 'answer', opts.checks ?? [], opts.context);

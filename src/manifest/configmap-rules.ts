@@ -4,6 +4,7 @@
  * server). Day 2 teaches which stage refuses what, so the messages of the
  * decoding stage say so.
  */
+import { base64Problem, DECODING } from './base64.js';
 import { isMap, isScalar, type Node } from 'yaml';
 import { isNull, type Entry, type Tree } from './nodes.js';
 import { formatPath, quote } from './problem.js';
@@ -12,7 +13,6 @@ import type { Reporter } from './report.js';
 /** core.MaxSecretSize, which ConfigMaps share: data and binaryData values together. */
 export const MAX_CONFIGMAP_BYTES = 1024 * 1024;
 
-const DECODING = 'the API server refuses the request while decoding it (HTTP 400), before any validation';
 
 /** IsConfigMapKey: what is wrong with a data or binaryData key, or undefined. */
 export function configMapKey(key: string): string | undefined {
@@ -22,20 +22,6 @@ export function configMapKey(key: string): string | undefined {
   if (key === '.') return 'must not be "."';
   if (key === '..') return 'must not be ".."';
   if (key.startsWith('..')) return 'must not start with ".."';
-  return undefined;
-}
-
-/** What is wrong with a binaryData value as Go's standard base64 reads it (line breaks skipped), or undefined. */
-export function base64Problem(value: string): string | undefined {
-  const bad = value.search(/[^A-Za-z0-9+/=\r\n]/);
-  if (bad >= 0) {
-    const ch = value[bad]!;
-    const urlSafe = ch === '-' || ch === '_' ? ' (binaryData uses standard base64, with "+" and "/")' : '';
-    return `is not base64: ${JSON.stringify(ch)} at character ${bad + 1} is not in the base64 alphabet${urlSafe}`;
-  }
-  const text = value.replace(/[\r\n]/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return 'is not base64: "=" may only pad its end';
-  if (text.length % 4 !== 0) return `is not base64: its length (${text.length}) is not a multiple of 4 ("=" padding missing?)`;
   return undefined;
 }
 
@@ -66,11 +52,8 @@ export function checkConfigMap(tree: Tree, root: Node, report: Reporter): void {
   const dataKeys = new Map(data.items.map((e) => [e.key, e]));
   for (const item of binary.items) {
     const text = tree.text(item.value);
-    if (text !== undefined) {
-      const bad = base64Problem(text);
-      if (bad) report.at(item.value, ['binaryData', item.key], `${quote(text)} ${bad}; ${DECODING}`, { hint: 'binaryData holds base64 (base64 -w0 FILE); plain text belongs in data' });
-      else bytes += Buffer.from(text, 'base64').length;
-    }
+    // Whether it is base64 at all is the schema's check of every field of bytes (schema-check.ts).
+    if (text !== undefined && !base64Problem(text)) bytes += Buffer.from(text, 'base64').length;
     const twin = dataKeys.get(item.key);
     if (twin) report.at(twin.keyNode, ['data', item.key], `key ${quote(item.key)} is also a key of binaryData; a key may be in data or in binaryData, not both`);
   }

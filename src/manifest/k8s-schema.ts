@@ -12,24 +12,44 @@ export type FieldType = string | readonly ['enum', ...string[]] | readonly ['arr
 export interface ObjectType {
   fields: Record<string, FieldType>;
   required?: string[];
-  /** Fields a newer Kubernetes has that this one does not. */
-  newer?: string[];
+  /** Fields the target release does not have yet, each with the release that added it. */
+  newer?: Record<string, string>;
 }
 
+/** What the target release does with an apiVersion of a kind it does not simply serve. */
+export type VersionStatus =
+  | { served: 'removed'; in: string; use: string[] }
+  | { served: 'added'; in: string }
+  | { served: 'alpha' | 'beta' }
+  | { served: 'yes' };
+
 interface SchemaData {
-  about: { kubernetes: string; origin: string; newer: string };
+  about: { kubernetes: string };
   kinds: Record<string, string>;
-  removed: Record<string, string[]>;
+  versions: Record<string, VersionStatus>;
   types: Record<string, ObjectType | 'any'>;
 }
 
 const data = raw as unknown as SchemaData;
 
-export const KUBERNETES_VERSION = data.about.kubernetes;
-/** The release the `newer` fields come from, e.g. "1.34". */
-export const NEWER_VERSION = /OpenAPI v?(\d+\.\d+)/.exec(data.about.newer)?.[1] ?? 'newer';
+/**
+ * Values the API server accepts from a closed set where the OpenAPI schema
+ * says only "string": a label selector's operator (apimachinery
+ * pkg/apis/meta/v1/validation ValidateLabelSelectorRequirement, field.NotSupported).
+ */
+const API_ENUMS: Record<string, Record<string, FieldType>> = {
+  ApimachineryPkgApisMetaV1LabelSelectorRequirement: { operator: ['enum', 'In', 'NotIn', 'Exists', 'DoesNotExist'] },
+};
+for (const [name, fields] of Object.entries(API_ENUMS)) {
+  const type = data.types[name];
+  if (type && type !== 'any') Object.assign(type.fields, fields);
+}
 
-export const PRIMITIVES = new Set(['string', 'boolean', 'number', 'integer', 'int-or-string', 'number-or-string', 'any']);
+export { KUBERNETES_VERSION } from './kubernetes-version.js';
+/** The release the data was generated for; test/manifest/data.test.ts holds it equal to KUBERNETES_VERSION. */
+export const DATA_KUBERNETES_VERSION = data.about.kubernetes;
+
+export const PRIMITIVES = new Set(['string', 'boolean', 'number', 'integer', 'int-or-string', 'number-or-string', 'quantity', 'bytes', 'any']);
 
 /** A named object type; 'any' for the few that take any value (RawExtension, FieldsV1). */
 export function objectType(name: string): ObjectType | 'any' {
@@ -37,29 +57,36 @@ export function objectType(name: string): ObjectType | 'any' {
 }
 
 export type KindLookup =
-  | { found: true; type: string }
-  | { found: false; reason: 'removed' | 'other-version'; apiVersions: string[] }
+  | { found: true; type: string; status?: Exclude<VersionStatus, { served: 'removed' }> }
+  | { found: false; reason: 'not-served'; status: VersionStatus }
+  | { found: false; reason: 'other-version'; apiVersions: string[] }
   | { found: false; reason: 'unknown-kind'; suggestion?: string | undefined }
   | { found: false; reason: 'custom-resource' };
 
 const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '');
+const versionOf = (gvk: string) => gvk.slice(0, gvk.lastIndexOf('/'));
 /** Every API group built into Kubernetes, served or removed; other groups with a dot are custom resources. */
-const builtInGroups = new Set([...Object.keys(data.kinds), ...Object.keys(data.removed)].map((gvk) => groupOf(gvk.slice(0, gvk.lastIndexOf('/')))));
+const builtInGroups = new Set([...Object.keys(data.kinds), ...Object.keys(data.versions)].map((gvk) => groupOf(versionOf(gvk))));
 
+/** Each kind with the apiVersions the target release serves it as. */
 const kindNames = new Map<string, string[]>();
-for (const gvk of Object.keys(data.kinds)) {
-  const slash = gvk.lastIndexOf('/');
-  const kind = gvk.slice(slash + 1);
-  kindNames.set(kind, [...(kindNames.get(kind) ?? []), gvk.slice(0, slash)]);
+for (const gvk of [...Object.keys(data.kinds), ...Object.keys(data.versions)]) {
+  const kind = gvk.slice(gvk.lastIndexOf('/') + 1);
+  const list = kindNames.get(kind) ?? [];
+  kindNames.set(kind, list);
+  const status = data.versions[gvk];
+  if ((status === undefined || status.served === 'yes') && !list.includes(versionOf(gvk))) list.push(versionOf(gvk));
 }
 
 /** The schema of an apiVersion and kind, or why there is none. */
 export function lookupKind(apiVersion: string, kind: string): KindLookup {
   const gvk = `${apiVersion}/${kind}`;
   const type = data.kinds[gvk];
-  if (type) return { found: true, type };
+  const status = data.versions[gvk];
+  if (status?.served === 'removed') return { found: false, reason: 'not-served', status };
+  if (type) return status ? { found: true, type, status } : { found: true, type };
+  if (status) return { found: false, reason: 'not-served', status };
   const served = kindNames.get(kind);
-  if (data.removed[gvk]) return { found: false, reason: 'removed', apiVersions: served ?? data.removed[gvk] };
   if (served) return { found: false, reason: 'other-version', apiVersions: served };
   const group = groupOf(apiVersion);
   if (group.includes('.') && !builtInGroups.has(group)) return { found: false, reason: 'custom-resource' };

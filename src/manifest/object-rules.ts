@@ -11,6 +11,7 @@ import type { Reporter } from './report.js';
 import { checkPodSpec } from './pod-rules.js';
 import { checkConfigMap } from './configmap-rules.js';
 import { checkNamespaceRules } from './namespace-rules.js';
+import { checkServicePorts } from './service-rules.js';
 
 /** How each kind's name is validated upstream; kinds not listed here allow other names (RBAC roles allow ":"). */
 const NAME_RULES: Record<string, (name: string) => string | undefined> = {
@@ -55,6 +56,7 @@ export function checkObjectRules(tree: Tree, root: Node, apiVersion: string, kin
   checkNamespaceRules(tree, root, kind, report);
   if (kind === 'ConfigMap' && apiVersion === 'v1') checkConfigMap(tree, root, report);
   if (kind === 'Pod' && apiVersion === 'v1') pod(tree, root, report);
+  if (kind === 'Service' && apiVersion === 'v1') checkServicePorts(tree, root, report);
   const template = TEMPLATES[kind];
   if (template) workload(tree, root, kind, template, report);
 }
@@ -76,6 +78,11 @@ function metadata(tree: Tree, owner: Node, path: PathSegment[], kind: string, re
       if (bad) report.at(name!.value, [...path, 'metadata', 'name'], `name ${quote(value)} ${bad}`, { hint: NAME_HINT[kind] ?? 'a name is lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253' });
     }
   }
+  // ValidateObjectMetaAccessor (apimachinery pkg/api/validation/objectmeta.go): ValidateNamespaceName, a DNS-1123 label.
+  const namespaceNode = tree.get(meta, 'namespace');
+  const namespace = tree.text(namespaceNode);
+  const badNamespace = namespace ? dns1123Label(namespace) : undefined;
+  if (badNamespace) report.at(namespaceNode, [...path, 'metadata', 'namespace'], `namespace ${quote(namespace)} ${badNamespace}`, { hint: NAME_HINT.Namespace });
   labels(tree, tree.get(meta, 'labels'), [...path, 'metadata', 'labels'], report, true);
   labels(tree, tree.get(meta, 'annotations'), [...path, 'metadata', 'annotations'], report, false);
 }
@@ -119,7 +126,8 @@ function workload(tree: Tree, root: Node, kind: string, template: (typeof TEMPLA
   if (!spec || isNull(spec.value)) {
     report.at(spec?.keyNode ?? keyNode, [...path, 'spec'], 'required', { hint: 'the Pod template needs spec.containers' });
   } else if (isMap(spec.value)) {
-    checkPodSpec(tree, spec.value, [...path, 'spec'], report, { isPod: false });
+    const claimTemplates = kind === 'StatefulSet' ? tree.items(tree.get(tree.get(root, 'spec'), 'volumeClaimTemplates')).flatMap((t) => tree.text(tree.get(tree.get(t, 'metadata'), 'name')) ?? []) : [];
+    checkPodSpec(tree, spec.value, [...path, 'spec'], report, { isPod: false, claimTemplates });
     restartPolicy(tree, spec, [...path, 'spec'], kind, template.restart, report);
   }
   if (template.selector) selector(tree, root, node, path, kind, report);

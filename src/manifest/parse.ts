@@ -9,6 +9,7 @@ import { LineIndex } from '../text/line-index.js';
 import { byPosition, type ManifestProblem } from './problem.js';
 import { Reporter } from './report.js';
 import { explainYamlError } from '../text/yaml-errors.js';
+import { parseWithGoYamlEscapes } from './go-yaml-escapes.js';
 
 /** Larger than any manifest a person writes; keeps a pasted log file from costing seconds. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -45,8 +46,10 @@ export function parseManifestText(text: string, mode: 'answer' | 'file'): Parsed
 
   let parsed: Document.Parsed[];
   try {
-    const result = parseAllDocuments(text, { prettyErrors: false, version: '1.1', uniqueKeys: true, customTags: notKubectl });
-    parsed = Array.isArray(result) ? result : [];
+    parsed = parseWithGoYamlEscapes(text, (source) => {
+      const result = parseAllDocuments(source, { prettyErrors: false, version: '1.1', uniqueKeys: true, customTags: notKubectl });
+      return Array.isArray(result) ? result : [];
+    });
   } catch (error) {
     // The parser recurses per nesting level; a pathological text can exhaust the stack.
     if (error instanceof RangeError) return fail('the text is nested too deeply to be a manifest');
@@ -58,9 +61,14 @@ export function parseManifestText(text: string, mode: 'answer' | 'file'): Parsed
     const start = doc.contents?.range[0] ?? doc.range[0];
     const reporter = new Reporter(lines, start);
     const seen = new Set<number>();
+    // A tab in the indentation throws the parser off for the rest of the document: report the tab, not what follows from it.
+    const tabbed = doc.errors.some((e) => e.code === 'TAB_AS_INDENT');
     for (const error of doc.errors) {
+      if (tabbed && error.code !== 'TAB_AS_INDENT') continue;
       const explained = explainYamlError(error, text, lines, doc);
-      if (seen.has(explained.offset)) continue;
+      // The parser's own words after an error already explained in plain ones are that error's echo.
+      const echo = seen.size > 0 && explained.message.startsWith('YAML syntax:');
+      if (explained.followOn || echo || seen.has(explained.offset)) continue;
       seen.add(explained.offset);
       reporter.atOffset(explained.offset, [], explained.message, { hint: explained.hint });
     }

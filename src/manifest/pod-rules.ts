@@ -4,6 +4,7 @@
  * pkg/apis/core/validation/validation.go and pkg/api/pod/warnings.go.
  */
 import { isAlias, isMap, isSeq, type Node } from 'yaml';
+import { checkContainerFields, checkPodFields } from './container-rules.js';
 import { dns1123Label, imageReference, portName, portNumber } from './names.js';
 import { isNull, type Tree } from './nodes.js';
 import { formatPath, quote, type PathSegment } from './problem.js';
@@ -23,6 +24,8 @@ interface Container {
 export interface PodSpecRules {
   /** A Pod's own spec (true) or a template in a workload (false): some rules are only checked on Pods. */
   isPod: boolean;
+  /** A StatefulSet's volumeClaimTemplates names: each becomes a volume of its Pods (pkg/apis/apps/validation ValidateStatefulSetSpec). */
+  claimTemplates?: string[];
 }
 
 function containersOf(tree: Tree, spec: Node, path: PathSegment[]): Container[] {
@@ -46,9 +49,13 @@ export function checkPodSpec(tree: Tree, spec: Node, path: PathSegment[], report
   }
   const containers = containersOf(tree, spec, path);
   uniqueContainerNames(tree, containers, report);
-  for (const c of containers) checkContainer(tree, c, report, rules);
+  for (const c of containers) {
+    checkContainer(tree, c, report, rules);
+    checkContainerFields(tree, c.node, c.path, report);
+  }
+  checkPodFields(tree, spec, path, report);
   portNames(tree, containers, report);
-  volumeMounts(tree, spec, containers, path, report);
+  volumeMounts(tree, spec, containers, path, report, rules.claimTemplates ?? []);
 }
 
 /** Unique names across all three lists; the later one in the text is the duplicate. */
@@ -98,17 +105,11 @@ function checkContainer(tree: Tree, c: Container, report: Reporter, rules: PodSp
     }
   }
 
+  // A container-level restartPolicy is valid on every container since 1.35 (KEP-5307), the oldest supported release.
   const restartNode = tree.get(c.node, 'restartPolicy');
   const restart = tree.text(restartNode);
-  if (restart !== undefined) {
-    if (!CONTAINER_RESTART.includes(restart)) {
-      report.at(restartNode, [...c.path, 'restartPolicy'], `${quote(restart)} is not a valid value`, { hint: `one of: ${CONTAINER_RESTART.join(', ')}` });
-    } else if (c.list === 'containers' || restart !== 'Always') {
-      report.at(restartNode, [...c.path, 'restartPolicy'], 'a container-level restartPolicy needs Kubernetes 1.35 or later; older clusters accept it only on init containers, as Always', {
-        severity: 'warning',
-        hint: 'the Pod-level spec.restartPolicy applies to every container',
-      });
-    }
+  if (restart !== undefined && !CONTAINER_RESTART.includes(restart)) {
+    report.at(restartNode, [...c.path, 'restartPolicy'], `${quote(restart)} is not a valid value`, { hint: `one of: ${CONTAINER_RESTART.join(', ')}` });
   }
 
   const ports = tree.get(c.node, 'ports');
@@ -159,14 +160,15 @@ function portNames(tree: Tree, containers: Container[], report: Reporter): void 
 }
 
 /** A volumeMount names a volume of the Pod. */
-function volumeMounts(tree: Tree, spec: Node, containers: Container[], path: PathSegment[], report: Reporter): void {
-  const volumes = new Set(tree.items(tree.get(spec, 'volumes')).map((v) => tree.text(tree.get(v, 'name'))));
+function volumeMounts(tree: Tree, spec: Node, containers: Container[], path: PathSegment[], report: Reporter, claimTemplates: string[]): void {
+  const volumes = new Set([...tree.items(tree.get(spec, 'volumes')).map((v) => tree.text(tree.get(v, 'name'))), ...claimTemplates]);
   for (const c of containers) {
     tree.items(tree.get(c.node, 'volumeMounts')).forEach((mount, i) => {
       const node = tree.get(mount, 'name');
       const name = tree.text(node);
       if (name !== undefined && !volumes.has(name)) {
-        report.at(node, [...c.path, 'volumeMounts', i, 'name'], `no volume named ${quote(name)} in ${formatPath([...path, 'volumes'])}`, {
+        const where = formatPath([...path, 'volumes']) + (claimTemplates.length > 0 ? ' or spec.volumeClaimTemplates' : '');
+        report.at(node, [...c.path, 'volumeMounts', i, 'name'], `no volume named ${quote(name)} in ${where}`, {
           hint: 'a volumeMount refers to a volume declared in the Pod spec by its name',
         });
       }

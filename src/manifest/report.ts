@@ -10,13 +10,18 @@ export interface ReportOptions {
 }
 
 export class Reporter {
-  readonly problems: ManifestProblem[] = [];
-
   /** @param fallback the offset to use when a node has no position (the document's start). */
   constructor(
     private readonly lines: LineIndex,
     private readonly fallback: number,
+    readonly problems: ManifestProblem[] = [],
+    private readonly prefix: readonly PathSegment[] = [],
   ) {}
+
+  /** A reporter for a part of the document (a List's item): same problems, paths starting with `prefix`. */
+  prefixed(prefix: readonly PathSegment[]): Reporter {
+    return new Reporter(this.lines, this.fallback, this.problems, [...this.prefix, ...prefix]);
+  }
 
   at(node: Node | null | undefined, path: readonly PathSegment[], message: string, options: ReportOptions = {}): void {
     this.atOffset(node?.range?.[0] ?? this.fallback, path, message, options);
@@ -28,7 +33,7 @@ export class Reporter {
   }
 
   atOffset(offset: number, path: readonly PathSegment[], message: string, options: ReportOptions = {}): void {
-    this.push(offset, formatPath(path), message, options);
+    this.push(offset, formatPath([...this.prefix, ...path]), message, options);
   }
 
   private push(offset: number, path: string, message: string, options: ReportOptions): void {

@@ -7,9 +7,11 @@
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { suggest } from '../text/suggest.js';
-import { explainPath, KUBERNETES_VERSION, lookupKind, NEWER_VERSION, objectType, PRIMITIVES, type FieldType, type ObjectType } from './k8s-schema.js';
-import { describe, isNull, type Tree } from './nodes.js';
+import { explainPath, KUBERNETES_VERSION, lookupKind, objectType, PRIMITIVES, type FieldType, type ObjectType, type VersionStatus } from './k8s-schema.js';
+import { base64Problem, DECODING } from './base64.js';
 import { reportUnset } from './kubectl-stage.js';
+import { describe, isNull, type Entry, type Tree } from './nodes.js';
+import { isQuantity, QUANTITY_HINT, quantitySuggestions } from './quantity.js';
 import { quote, type PathSegment } from './problem.js';
 import type { Reporter } from './report.js';
 
@@ -19,6 +21,7 @@ export interface ObjectKind {
 }
 
 const LIST_LIMIT = 8;
+
 
 function oneOf(values: readonly string[]): string {
   const shown = values.slice(0, LIST_LIMIT).join(', ');
@@ -55,39 +58,53 @@ class SchemaWalker {
       for (const [i, item] of items.entries()) this.value(item, inner, [...path, i], explain, item);
       return;
     }
-    if (!isMap(node)) return this.mismatch(node, 'a mapping', path);
+    if (!isMap(node)) return this.mismatch(node, 'a mapping', path, `"key: value" lines such as "${inner === 'string' ? 'app: web' : 'name: value'}"`);
     for (const entry of this.tree.entries(node)) this.value(entry.value, inner, [...path, entry.key], explain, entry.keyNode);
   }
 
   private object(node: Node, def: ObjectType, path: PathSegment[], explain: string[], anchor: Node | null): void {
-    if (!isMap(node)) return this.mismatch(node, 'a mapping', path);
+    if (!isMap(node)) return this.mismatch(node, 'a mapping', path, `fields such as "${exampleField(def)}"`);
     const entries = this.tree.entries(node);
     for (const field of def.required ?? []) {
       const entry = entries.find((e) => e.key === field);
       if (!entry) this.report.at(anchor ?? node, [...path, field], 'required');
       else if (isNull(entry.value)) this.report.at(entry.keyNode, [...path, field], 'required, but it has no value');
     }
-    for (const entry of entries) {
+    for (const [index, entry] of entries.entries()) {
       if (entry.key === '<<') continue;
       const type = def.fields[entry.key];
-      if (type !== undefined) {
-        this.value(entry.value, type, [...path, entry.key], [...explain, entry.key], entry.keyNode);
-      } else if (def.newer?.includes(entry.key)) {
-        this.report.at(entry.keyNode, [...path, entry.key], `"${entry.key}" is newer than Kubernetes ${KUBERNETES_VERSION} (it is in ${NEWER_VERSION}); older clusters reject it`, {
+      const added = def.newer?.[entry.key];
+      if (added) {
+        this.report.at(entry.keyNode, [...path, entry.key], `"${entry.key}" is newer than Kubernetes ${KUBERNETES_VERSION} (added in ${added}); a ${KUBERNETES_VERSION} cluster rejects it`, {
           severity: 'warning',
         });
+      }
+      if (type !== undefined) {
+        this.value(entry.value, type, [...path, entry.key], [...explain, entry.key], entry.keyNode);
       } else {
-        this.unknownField(entry.keyNode, entry.key, def, path, explain);
+        this.unknownField(entry.keyNode, entry.key, def, path, explain, entries[index - 1]);
       }
     }
   }
 
-  private unknownField(keyNode: Node | null, key: string, def: ObjectType, path: PathSegment[], explain: string[]): void {
+  /** @param before the entry above it in the same mapping: when that one is empty and has this field, the line belongs under it. */
+  private unknownField(keyNode: Node | null, key: string, def: ObjectType, path: PathSegment[], explain: string[], before?: Entry): void {
     const known = Object.keys(def.fields);
     const near = suggest(key, known);
     const where = explainPath(this.kind, explain);
     let hint = `kubectl explain ${where} lists the fields${path.length === 0 ? ' of this kind' : ` of ${where.split('.').pop()}`}`;
     if (/^-\S/.test(key)) hint = `put a space after the dash to start a list item: "- ${key.slice(1)}"`;
+    const parent = before && isNull(before.value) ? def.fields[before.key] : undefined;
+    const inner = Array.isArray(parent) && parent[0] === 'array' ? parent[1] : parent;
+    const innerDef = typeof inner === 'string' && !PRIMITIVES.has(inner) ? objectType(inner) : undefined;
+    if (innerDef && innerDef !== 'any' && key in innerDef.fields) {
+      const line = this.text.slice(keyNode?.range?.[0] ?? 0).split('\n')[0]!.trim();
+      const item = Array.isArray(parent) && parent[0] === 'array';
+      this.report.at(keyNode, [...path, key], `unknown field ${quote(key)} here; it is a field of "${before!.key}" above it`, {
+        hint: item ? `indent it under "${before!.key}:" as a list item: "- ${line}"` : `indent it under "${before!.key}:"`,
+      });
+      return;
+    }
     const message = near ? `unknown field ${quote(key)}; did you mean "${near}"?` : `unknown field ${quote(key)}`;
     this.report.at(keyNode, [...path, key], message, { hint });
   }
@@ -105,13 +122,16 @@ class SchemaWalker {
     if (type === 'any') return;
     const value = isScalar(node) ? node.value : undefined;
     const kind = typeof value;
+    if (type === 'quantity' && kind === 'string') return this.quantity(node, value as string, path);
+    if (type === 'bytes' && kind === 'string') return this.base64(node, value as string, path);
     const ok =
       (type === 'string' && kind === 'string') ||
       (type === 'boolean' && kind === 'boolean') ||
       (type === 'number' && kind === 'number') ||
       (type === 'integer' && kind === 'number' && Number.isInteger(value)) ||
       (type === 'int-or-string' && (kind === 'string' || (kind === 'number' && Number.isInteger(value)))) ||
-      (type === 'number-or-string' && (kind === 'string' || kind === 'number'));
+      (type === 'number-or-string' && (kind === 'string' || kind === 'number')) ||
+      (type === 'quantity' && kind === 'number');
     if (ok) return;
     const expected: Record<string, string> = {
       string: 'text',
@@ -120,16 +140,40 @@ class SchemaWalker {
       integer: 'a whole number',
       'int-or-string': 'a whole number or text',
       'number-or-string': 'a number or text',
+      quantity: 'a quantity (like 500m or 128Mi)',
+      bytes: 'base64 text',
     };
     this.mismatch(node, expected[type] ?? type, path);
   }
 
-  private mismatch(node: Node, expected: string, path: PathSegment[]): void {
+  /** resource.Quantity's grammar (quantity.ts), with what the learner probably meant. */
+  private quantity(node: Node, value: string, path: PathSegment[]): void {
+    if (isQuantity(value)) return;
+    const meant = quantitySuggestions(value).map((s) => `"${s}"`);
+    const guess = meant.length > 0 ? `; did you mean ${meant.join(' or ')}?` : '';
+    this.report.at(node, path, `${quote(value)} is not a Kubernetes quantity${guess}`, { hint: QUANTITY_HINT });
+  }
+
+  /** Fields of bytes are base64 in YAML and JSON; the API server decodes them as Go's encoding/json does (padding required, line breaks ignored). */
+  private base64(node: Node, value: string, path: PathSegment[]): void {
+    const bad = base64Problem(value);
+    if (!bad) return;
+    const secret = this.kind === 'Secret' && path[0] === 'data';
+    this.report.at(node, path, `${quote(value)} ${bad}; ${DECODING}`, {
+      hint: secret ? 'put plain text under stringData: instead of data:, or encode it: echo -n "..." | base64' : 'this field holds bytes, written in base64: encode them with base64',
+    });
+  }
+
+  /** @param fields for a mapping, what to write there, in words a beginner knows ("fields such as ..."). */
+  private mismatch(node: Node, expected: string, path: PathSegment[], fields?: string): void {
     const got = describe(node);
     const text = this.source(node);
     let hint: string | undefined;
     if (expected === 'text' && isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean')) {
       hint = `put it in quotes to keep it as text: "${text}"`;
+    } else if (expected === 'text' && isMap(node) && node.items.length === 1 && !text.includes('\n')) {
+      // `- echo hello: world`: ": " inside text makes YAML read a key and a value.
+      hint = `put it in quotes, or YAML reads ": " as a key and its value: "${text.replace(/"/g, '\\"')}"`;
     } else if (isScalar(node) && typeof node.value === 'string' && /^["'].*["']$/.test(text) && expected !== 'text') {
       hint = `remove the quotes: ${text.slice(1, -1)}`;
     } else if (expected === 'a mapping' && isScalar(node) && typeof node.value === 'string' && /^[\w.-]+:\S/.test(node.value)) {
@@ -142,7 +186,7 @@ class SchemaWalker {
       hint = 'write each item on its own line starting with "- ", or as [a, b]';
     }
     const shown = !isScalar(node) || got === 'nothing' ? '' : typeof node.value === 'string' ? ` ${quote(node.value)}` : ` ${text}`;
-    this.report.at(node, path, `expected ${expected}, got ${got}${shown}`, { hint });
+    this.report.at(node, path, `expected ${fields ? `${fields} here` : expected}, got ${got}${shown}`, { hint });
   }
 }
 
@@ -168,7 +212,10 @@ export function checkSchema(tree: Tree, root: Node, report: Reporter, text: stri
   if (apiVersion === undefined || kind === undefined) return undefined;
 
   const found = lookupKind(apiVersion, kind);
-  if (!found.found) {
+  const at = apiVersionEntry!.value;
+  if (found.found) {
+    if (found.status) notServed(report, at, apiVersion, found.status, true);
+  } else {
     if (found.reason === 'custom-resource') {
       report.at(kindEntry!.value, ['kind'], `${kind} (${apiVersion}) is not built into Kubernetes, so only its YAML was checked`, {
         severity: 'warning',
@@ -177,16 +224,56 @@ export function checkSchema(tree: Tree, root: Node, report: Reporter, text: stri
     } else if (found.reason === 'unknown-kind') {
       const message = found.suggestion ? `unknown kind ${quote(kind)}; did you mean "${found.suggestion}"?` : `unknown kind ${quote(kind)}`;
       report.at(kindEntry!.value, ['kind'], message, { hint: `kinds are case-sensitive; kubectl api-resources lists the kinds a cluster serves` });
+    } else if (found.reason === 'not-served') {
+      notServed(report, at, apiVersion, found.status, false);
     } else {
       const use = found.apiVersions.map((v) => `apiVersion: ${v}`).join(' or ');
-      const message =
-        found.reason === 'removed'
-          ? `${kind} is no longer served as ${quote(apiVersion)}${use ? `; use ${use}` : ''}`
-          : `${kind} is not in ${quote(apiVersion)}; use ${use}`;
-      report.at(apiVersionEntry!.value, ['apiVersion'], message);
+      report.at(at, ['apiVersion'], `${kind} is not in ${quote(apiVersion)}; use ${use}`);
     }
     return undefined;
   }
   new SchemaWalker(tree, report, kind, text).value(root, found.type, [], [], root);
   return { apiVersion, kind };
+}
+
+const VERSION_HINT = 'kubectl api-versions lists the apiVersions a cluster serves';
+
+/**
+ * An apiVersion the target release does not serve by default. Removed is an
+ * error: no supported cluster serves it. Added later, alpha and beta are
+ * warnings: some clusters serve them. `checked` says whether the fields were
+ * checked (kube-learn has a schema for it) or only the YAML.
+ */
+function notServed(report: Reporter, at: Node | null, apiVersion: string, status: VersionStatus, checked: boolean): void {
+  const notChecked = checked ? '' : '; kube-learn has no schema for it, so only its YAML was checked';
+  const served = `apiVersion ${quote(apiVersion)} is not served by Kubernetes ${KUBERNETES_VERSION}`;
+  if (status.served === 'removed') {
+    const use = status.use.map((v) => `apiVersion: ${v}`).join(' or ');
+    report.at(at, ['apiVersion'], `${served} (removed in ${status.in})${use ? `; use ${use}` : ''}`, { hint: use ? undefined : `this kind is gone from Kubernetes; ${VERSION_HINT}` });
+  } else if (status.served === 'added') {
+    report.at(at, ['apiVersion'], `${served} (added in ${status.in})${notChecked}`, { severity: 'warning', hint: `clusters older than ${status.in} reject it` });
+  } else if (status.served === 'alpha' || status.served === 'beta') {
+    report.at(at, ['apiVersion'], `${served} (${status.served}, off by default)${notChecked}`, {
+      severity: 'warning',
+      hint: `a cluster serves it only when its administrator turns it on; ${VERSION_HINT}`,
+    });
+  } else if (!checked) {
+    report.at(at, ['apiVersion'], `kube-learn has no schema for ${quote(apiVersion)}, so only its YAML was checked`, { severity: 'warning' });
+  }
+}
+
+/** Values a beginner recognises, for the fields most often met. */
+const EXAMPLES: Record<string, string> = { name: 'web', image: 'nginx:1.30', containerPort: '80', port: '80', key: 'app', path: '/', mountPath: '/data', claimName: 'data', app: 'web' };
+const PREFERRED = ['name', 'containerPort', 'port', 'image', 'key', 'path', 'mountPath'];
+
+/** One field of a type, written out as a line: `containerPort: 80`. */
+function exampleField(def: ObjectType): string {
+  const fields = Object.keys(def.fields);
+  const field = PREFERRED.find((f) => def.required?.includes(f)) ?? def.required?.[0] ?? PREFERRED.find((f) => f in def.fields) ?? fields[0] ?? 'name';
+  const type = def.fields[field];
+  if (EXAMPLES[field]) return `${field}: ${EXAMPLES[field]}`;
+  if (type === 'integer' || type === 'number') return `${field}: 1`;
+  if (type === 'boolean') return `${field}: true`;
+  if (Array.isArray(type) && type[0] === 'enum') return `${field}: ${String(type[1])}`;
+  return type === 'string' ? `${field}: ...` : `${field}:`;
 }

@@ -4,13 +4,15 @@
  * is wrong with their line and where: a tab, a missing colon, a key that is
  * not lined up with the one above it.
  */
-import { isMap, isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { LineIndex } from './line-index.js';
 
 export interface Explained {
   offset: number;
   message: string;
   hint?: string;
+  /** A consequence of an error already explained (the rest of a list item whose "- " is missing): not worth a message of its own. */
+  followOn?: boolean;
 }
 
 interface SourceLine {
@@ -74,13 +76,35 @@ function tooDeep(text: string, lines: LineIndex, errorLine: SourceLine): Explain
   };
 }
 
+/**
+ * `containers: nginx` followed by indented lines: the key already has its
+ * value on its own line, so what is indented under it cannot belong to it.
+ * The fix is on the line above, so that is where it is reported.
+ */
+function valueThenBlock(text: string, lines: LineIndex, l: SourceLine): Explained | undefined {
+  const above = previousMeaningful(text, lines, l);
+  const item = /^\s*-(\s|$)/.test(l.text);
+  if (!above || l.indent < keyColumn(above) || (l.indent === keyColumn(above) && !item)) return undefined;
+  const m = /^([^:#'"]+):[ \t]+([^\s#|>&*!][^#]*?)\s*(#.*)?$/.exec(above.text.slice(keyColumn(above)));
+  if (!m) return undefined;
+  const [, key, value] = m as unknown as [string, string, string];
+  return {
+    offset: above.start + above.text.indexOf(value, keyColumn(above) + key.length),
+    message: `"${key.trim()}:" has a value on its own line ("${value}"), so the indented lines below it cannot belong to it`,
+    hint: `remove "${value}" after "${key.trim()}:" if the lines below are its value, or indent them less if they are not`,
+  };
+}
+
 function notLinedUp(text: string, lines: LineIndex, offset: number, what: 'key' | 'item'): Explained {
   const l = lineAt(text, lines, offset);
+  const misplaced = valueThenBlock(text, lines, l);
+  if (misplaced) return misplaced;
   let above = previousMeaningful(text, lines, l);
   if (what === 'item') {
     while (above && !/^\s*-(\s|$)/.test(above.text)) above = previousMeaningful(text, lines, above);
   }
-  const where = above ? ` (line ${above.number} starts in column ${above.indent + 1}, this one in column ${l.indent + 1})` : '';
+  // Said only when the columns differ: the same column with a parse error means the cause is elsewhere (a tab, a missing "- ").
+  const where = above && above.indent !== l.indent ? ` (line ${above.number} starts in column ${above.indent + 1}, this one in column ${l.indent + 1})` : '';
   return what === 'item'
     ? { offset: firstChar(l), message: `this list item is not lined up with the items above it${where}`, hint: 'every "- " of one list starts in the same column' }
     : {
@@ -103,25 +127,30 @@ function unclosedQuote(text: string, lines: LineIndex, offset: number, quote: st
   return { offset, message: `a quoted text is never closed: add the closing ${quote}` };
 }
 
+interface Duplicate {
+  key: string;
+  firstLine: number;
+  /** The mapping is a list item whose first key comes again: the "- " of a new item is probably missing. */
+  newItem?: { first: Node; repeat: Node };
+}
+
 /** The duplicated key at an offset and the line where it was first set. */
-function duplicate(doc: Document.Parsed, offset: number, lines: LineIndex): { key: string; firstLine: number } | undefined {
-  let found: { key: string; firstLine: number } | undefined;
+function duplicate(doc: Document.Parsed, offset: number, lines: LineIndex): Duplicate | undefined {
+  let found: Duplicate | undefined;
   visit(doc, {
-    Map(_, map) {
+    Map(_, map, path) {
       if (!isMap(map)) return;
-      const seen = new Map<string, Node>();
-      for (const pair of map.items) {
-        const key = pair.key as Node | null;
-        if (!isScalar(key)) continue;
-        const name = String(key.value);
-        const earlier = seen.get(name);
-        if (earlier && key.range?.[0] === offset) {
-          found = { key: name, firstLine: lines.linePos(earlier.range![0]).line };
-          return visit.BREAK;
-        }
-        if (!earlier) seen.set(name, key);
-      }
-      return undefined;
+      const keys = map.items.map((pair) => pair.key as Node | null);
+      const index = keys.findIndex((key) => key?.range?.[0] === offset);
+      if (index < 0) return undefined;
+      const name = (k: Node | null) => (isScalar(k) ? String(k.value) : undefined);
+      const earlier = keys.slice(0, index).find((k) => name(k) !== undefined && name(k) === name(keys[index]!));
+      if (!earlier) return visit.BREAK;
+      found = { key: name(keys[index]!)!, firstLine: lines.linePos(earlier.range![0]).line };
+      // In a list item, the first key seen again starts what was meant as the next item.
+      const restart = keys.findIndex((k, i) => i > 0 && name(k) === name(keys[0]!));
+      if (isSeq(path.at(-1)) && restart > 0 && restart <= index) found.newItem = { first: keys[0]!, repeat: keys[restart]! };
+      return visit.BREAK;
     },
   });
   return found;
@@ -174,6 +203,18 @@ export function explainYamlError(error: YAMLError, text: string, lines: LineInde
     }
     case 'DUPLICATE_KEY': {
       const dup = doc && duplicate(doc, offset, lines);
+      if (dup?.newItem) {
+        const start = dup.newItem.repeat.range![0];
+        if (start !== offset) return { offset, message: `"${dup.key}" is set twice in this list item`, followOn: true };
+        const first = lineAt(text, lines, dup.newItem.first.range![0]);
+        const dash = first.text.lastIndexOf('- ', keyColumn(first));
+        const line = lineAt(text, lines, start);
+        return {
+          offset,
+          message: `"${dup.key}" is set twice in this list item (first on line ${dup.firstLine}); a "- " is probably missing before it, to start a new item`,
+          hint: `write "- ${line.text.trim()}", the "- " in column ${dash + 1} like the item on line ${first.number}, and indent the lines of this item under it`,
+        };
+      }
       if (dup) {
         return {
           offset,

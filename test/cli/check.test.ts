@@ -55,9 +55,14 @@ describe('kube-learn check', () => {
 
   it('warnings alone exit 0', async () => {
     const r = await runCli(['check', fixture('schema-newer-field.yaml')]);
-    expect(r.stdout).toMatch(/:10:5: warning: spec\.containers\[0\]\.restartPolicyRules: /);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('2 warnings in 1 file, no errors');
+    expect(r.stdout).toMatch(/:10:3: warning: spec\.schedulingGroup: "schedulingGroup" is newer than Kubernetes 1\.35 \(added in 1\.36\)/);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 warning in 1 file, no errors');
     expect(r.code).toBe(0);
+  });
+
+  it('--help names the Kubernetes release manifests are checked against', async () => {
+    const r = await runCli(['check', '--help']);
+    expect(r.stdout).toMatch(/checked against Kubernetes 1\.35, the oldest release still supported/);
   });
 
   it('- reads standard input, named <stdin>', async () => {

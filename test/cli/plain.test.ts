@@ -190,9 +190,9 @@ describe('the manifest step in plain mode', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Write a Pod named `web` that runs the image `nginx:1.27`.');
     expect(r.stdout).toContain('? Your manifest\nType it line by line, then a line with just EOF; or @file.yaml reads a file.\nStart from:\n\n    apiVersion: v1\n    kind: Pod\n');
-    expect(r.stdout).toContain('Problems found:\n\n- 5:1 spec.containers: required\n');
+    // In line order, whichever step of the checker found them.
+    expect(r.stdout).toContain('Problems found:\n\n- 4:9 metadata.name: expected "web", got "webb"\n- 5:1 spec.containers: required\n');
     expect(r.stdout).toContain('\n- 6:3 spec.container: unknown field "container"; did you mean "containers"?\n');
-    expect(r.stdout).toContain('\n- 4:9 metadata.name: expected "web", got "webb"\n');
     expect(r.stdout).toContain('Not quite. Try once more.\n\nHint: The name goes under metadata, the image under spec.containers.');
     expect(r.stdout).toContain('Right!\n\nA Pod needs a name and at least one container with an image.');
     expect(r.stdout.split('\n')).toContain('Score: 0/1');

@@ -1,7 +1,8 @@
 /** The rules days 1-3 of the course need: Namespace names, ConfigMap data, and what kubectl refuses before sending. */
 import { describe, expect, it } from 'vitest';
 import { checkManifest, checkManifests, type ManifestProblem } from '../../src/manifest/check.js';
-import { base64Problem, configMapKey } from '../../src/manifest/configmap-rules.js';
+import { base64Problem } from '../../src/manifest/base64.js';
+import { configMapKey } from '../../src/manifest/configmap-rules.js';
 import { checkFixture, checkFixtureMulti, where } from './helpers.js';
 
 const lines = (problems: readonly ManifestProblem[]) => problems.map((p) => `${where(p)} ${p.message}`);
@@ -45,16 +46,16 @@ describe('ConfigMap', () => {
   it('data values are strings (refused while decoding), keys, data and binaryData keys apart, base64 in binaryData', async () => {
     const problems = await checkFixture('course-configmap-data.yaml');
     expect(lines(problems)).toEqual([
-      `6:9 data.port expected text, got a number 8080: ConfigMap data values are strings, and ${DECODING}`,
       '4:9 metadata.name name "My-Config" must be lowercase',
+      `6:9 data.port expected text, got a number 8080: ConfigMap data values are strings, and ${DECODING}`,
       '7:3 data["app config"] key "app config" may contain only letters, digits, "-", "_" and "."',
       '8:3 data["..hidden"] key "..hidden" must not start with ".."',
       '10:3 data.cert key "cert" is also a key of binaryData; a key may be in data or in binaryData, not both',
       `13:9 binaryData.logo "aGk!" is not base64: "!" at character 4 is not in the base64 alphabet; ${DECODING}`,
       `14:9 binaryData.icon "aGk" is not base64: its length (3) is not a multiple of 4 ("=" padding missing?); ${DECODING}`,
-      `15:10 binaryData.token "a-_b" is not base64: "-" at character 2 is not in the base64 alphabet (binaryData uses standard base64, with "+" and "/"); ${DECODING}`,
+      `15:10 binaryData.token "a-_b" is not base64: "-" at character 2 is not in the base64 alphabet (Kubernetes uses standard base64, with "+" and "/"); ${DECODING}`,
     ]);
-    expect(problems[0]!.hint).toBe('put it in quotes to keep it as text: "8080"');
+    expect(problems[1]!.hint).toBe('put it in quotes to keep it as text: "8080"');
   });
 
   it("day 2's fixed ConfigMap, with keys starting with a dot and base64 over several lines: no problems", async () => {

@@ -26,18 +26,18 @@ describe("step 4: the lesson's checks", () => {
     const problems = await checkManifest(text, { checks: FIRST_POD });
     expect(problems.map((p) => `${where(p)} ${p.message}`)).toEqual([
       '4:9 metadata.name expected "web", got "webb"',
+      '6:10 metadata.labels.app expected "web", got "api"',
       '10:12 spec.containers[0].image "httpd:2.4" is not what this exercise asks for',
       '12:22 spec.containers[0].ports[0].containerPort expected 80, got 8080',
-      '6:10 metadata.labels.app expected "web", got "api"',
     ]);
-    expect(problems[3]!.hint).toBe('Labels live under metadata.');
+    expect(problems[1]!.hint).toBe('Labels live under metadata.');
   });
 
   it('something missing is reported at the deepest place the path reaches, under the path as written', async () => {
     const text = pod(['metadata:', '  name: web', 'spec:', '  containers:', '  - name: web', '    image: nginx', ''].join('\n'));
     expect(await run(text, FIRST_POD)).toEqual([
-      '7:5 spec.containers[*].ports[*].containerPort missing (expected 80)',
       '3:1 metadata.labels.app missing (expected "web")',
+      '7:5 spec.containers[*].ports[*].containerPort missing (expected 80)',
     ]);
   });
 
@@ -96,8 +96,8 @@ describe("step 4: the lesson's checks", () => {
   it('lesson checks still run when the object has problems of its own elsewhere', async () => {
     const text = pod('metadata:\n  name: web\nspec:\n  containers:\n  - name: a\n    image: nginx\n    imagePullPolicy: always\n');
     expect(await run(text, [{ path: 'metadata.labels.app', equals: 'web' }])).toEqual([
-      '9:22 spec.containers[0].imagePullPolicy "always" is not a valid value; did you mean "Always"?',
       '3:1 metadata.labels.app missing (expected "web")',
+      '9:22 spec.containers[0].imagePullPolicy "always" is not a valid value; did you mean "Always"?',
     ]);
   });
 });

@@ -38,16 +38,16 @@ describe('step 3: the API server rules the schema does not carry', () => {
       '10:22 spec.containers[0].ports[0].containerPort must be a port number from 1 to 65535',
       '12:22 spec.containers[0].ports[1].containerPort must be a port number from 1 to 65535',
       '13:17 spec.containers[0].ports[1].hostPort must be a port number from 1 to 65535',
-      '16:13 spec.containers[0].ports[2].name port name "HTTPS_PORT" must be lowercase',
       '14:13 spec.containers[0].ports[1].name duplicate port name "http": spec.containers[0].ports[0] already has it',
+      '16:13 spec.containers[0].ports[2].name port name "HTTPS_PORT" must be lowercase',
       '21:13 spec.containers[1].ports[0].name (warning) port name "http" is also used by spec.containers[0].ports[0]; services and probes that select ports by name will use that one',
     ]);
   });
 
-  it('container-level restartPolicy (valid from Kubernetes 1.35) is a warning, an invalid value an error; a sidecar is fine', async () => {
+  it('container-level restartPolicy (valid on every container since Kubernetes 1.35): an invalid value is an error', async () => {
     const problems = await checkFixture('rules-restart-policy.yaml');
-    expect(problems.map(where)).toEqual(['14:20 spec.containers[0].restartPolicy (warning)', '17:20 spec.containers[1].restartPolicy']);
-    expect(problems[1]!.message).toBe('"Sometimes" is not a valid value');
+    expect(problems.map(where)).toEqual(['17:20 spec.containers[1].restartPolicy']);
+    expect(problems[0]!.message).toBe('"Sometimes" is not a valid value');
   });
 
   it('a Pod needs a name and at least one container', async () => {
@@ -60,11 +60,11 @@ describe('step 3: the API server rules the schema does not carry', () => {
 
   it('a Deployment: selector matches the template, its Pods restart Always, replicas not negative', async () => {
     expect(lines(await checkFixture('rules-deployment.yaml'))).toEqual([
+      '6:13 spec.replicas must be 0 or more',
+      '12:7 spec.template.metadata.labels selector does not match template labels: the template needs app: web',
+      '15:22 spec.template.spec.restartPolicy "Never" is not allowed in a Deployment; use Always',
       '18:16 spec.template.spec.containers[0].image (warning) must not have spaces before or after the image name',
       '20:17 spec.template.spec.containers[0].volumeMounts[0].name no volume named "data" in spec.template.spec.volumes',
-      '15:22 spec.template.spec.restartPolicy "Never" is not allowed in a Deployment; use Always',
-      '12:7 spec.template.metadata.labels selector does not match template labels: the template needs app: web',
-      '6:13 spec.replicas must be 0 or more',
     ]);
   });
 

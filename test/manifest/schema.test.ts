@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkManifest } from '../../src/manifest/check.js';
-import { checkFixture, where } from './helpers.js';
+import { checkFixture, checkFixtureMulti, fixture, where } from './helpers.js';
 
 const shown = (problems: { message: string }[]) => problems.map((p) => p.message);
 
@@ -70,7 +70,26 @@ describe('step 2: the Kubernetes schema of the apiVersion and kind', () => {
   it('an apiVersion Kubernetes no longer serves', async () => {
     const problems = await checkFixture('schema-removed-apiversion.yaml');
     expect(problems.map(where)).toEqual(['1:13 apiVersion']);
-    expect(shown(problems)).toEqual(['Deployment is no longer served as "extensions/v1beta1"; use apiVersion: apps/v1']);
+    expect(shown(problems)).toEqual(['apiVersion "extensions/v1beta1" is not served by Kubernetes 1.35 (removed in 1.16); use apiVersion: apps/v1']);
+  });
+
+  it('apiVersions Kubernetes 1.35 does not serve: removed (error), added later, alpha, beta off by default (warnings)', async () => {
+    const problems = await checkFixtureMulti('schema-not-served.yaml');
+    expect(problems.map((p) => `${where(p)} ${p.message}`)).toEqual([
+      '1:13 apiVersion apiVersion "batch/v1beta1" is not served by Kubernetes 1.35 (removed in 1.25); use apiVersion: batch/v1',
+      '5:13 apiVersion apiVersion "policy/v1beta1" is not served by Kubernetes 1.35 (removed in 1.25)',
+      '9:13 (warning) apiVersion apiVersion "admissionregistration.k8s.io/v1" is not served by Kubernetes 1.35 (added in 1.36)',
+      '17:13 (warning) apiVersion apiVersion "resource.k8s.io/v1beta2" is not served by Kubernetes 1.35 (beta, off by default); kube-learn has no schema for it, so only its YAML was checked',
+      '21:13 (warning) apiVersion apiVersion "resource.k8s.io/v1alpha3" is not served by Kubernetes 1.35 (alpha, off by default); kube-learn has no schema for it, so only its YAML was checked',
+    ].map((l) => l.replace(/^(\S+) \(warning\) (\S+)/, '$1 $2 (warning)')));
+  });
+
+  it('built-in groups the learner may not know are checked, not taken for custom resources', async () => {
+    const problems = await checkFixtureMulti('schema-builtin-groups.yaml');
+    expect(problems.map((p) => `${where(p)} ${p.message}`)).toEqual([
+      '12:5 spec.devices.request unknown field "request"; did you mean "requests"?',
+      '18:13 apiVersion (warning) apiVersion "storagemigration.k8s.io/v1beta1" is not served by Kubernetes 1.35 (beta, off by default); kube-learn has no schema for it, so only its YAML was checked',
+    ]);
   });
 
   it('no apiVersion or kind', async () => {
@@ -97,8 +116,11 @@ describe('step 2: the Kubernetes schema of the apiVersion and kind', () => {
   it('fields of a newer Kubernetes are warnings, not errors', async () => {
     const problems = await checkFixture('schema-newer-field.yaml');
     expect(problems.every((p) => p.severity === 'warning')).toBe(true);
-    expect(problems.map(where)).toEqual(['10:5 spec.containers[0].restartPolicyRules (warning)', '9:20 spec.containers[0].restartPolicy (warning)']);
-    expect(problems[0]!.message).toBe('"restartPolicyRules" is newer than Kubernetes 1.33 (it is in 1.34); older clusters reject it');
+    expect(problems.map(where)).toEqual(['10:3 spec.schedulingGroup (warning)']);
+    expect(problems[0]!.message).toBe('"schedulingGroup" is newer than Kubernetes 1.35 (added in 1.36); a 1.35 cluster rejects it');
+    // Its value is still checked against the newer release's schema.
+    const typo = (await checkManifest(fixture('schema-newer-field.yaml').replace('podGroupName', 'podGroupNam'))).filter((p) => p.severity === 'error');
+    expect(typo.map(where)).toEqual(['11:5 spec.schedulingGroup.podGroupNam']);
   });
 
   it('a null value is no value: optional fields may be empty, required ones are reported at their key', async () => {

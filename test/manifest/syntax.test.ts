@@ -97,8 +97,8 @@ describe('step 1: YAML syntax, in plain words', () => {
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bomb\ndata:\n  k: v\nlaughs:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
     const problems = await checkManifest(text, { checks: [{ path: 'laughs[*][*][*][*][*][*][*][*][*][*][*][*]', exists: true }] });
     expect(problems.map((p) => `${where(p)} ${p.message}`)).toEqual([
-      '7:1 laughs unknown field "laughs"',
       '1:1  this document repeats its aliases (*name) too many times to be checked',
+      '7:1 laughs unknown field "laughs"',
     ]);
   });
 
