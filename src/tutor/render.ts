@@ -4,6 +4,7 @@
  * and never wrapped, and `code` in colour (kept in backticks without colour,
  * so it still stands out).
  */
+import { bulletItem, codeSpans, headingText } from '../text/markdown-scan.js';
 import { neutralize } from '../text/sanitize.js';
 import type { Palette } from './colors.js';
 import { wrapPieces, type Piece } from './width.js';
@@ -15,12 +16,11 @@ type Block =
   | { kind: 'code'; lines: string[] };
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const BULLET = /^(\s*)[-*+] +(.*)$/;
-const HEADING = /^ {0,3}#{1,6} +(.*?)(?: +#+)? *$/;
 
 function expandTabs(line: string): string {
-  let out = '';
-  for (const ch of line) out += ch === '\t' ? ' '.repeat(4 - (out.length % 4)) : ch;
+  const [head, ...parts] = line.split('\t');
+  let out = head!;
+  for (const part of parts) out += ' '.repeat(4 - (out.length % 4)) + part;
   return out;
 }
 
@@ -34,11 +34,12 @@ export function parseBlocks(markdown: string): Block[] {
     if (fence) {
       const marker = fence[1]!;
       const indent = line.length - line.trimStart().length;
+      const closing = marker[0]!.repeat(marker.length);
       const code: string[] = [];
       for (i++; i < lines.length; i++) {
         const l = lines[i]!;
         const trimmed = l.trim();
-        if (trimmed.startsWith(marker[0]!.repeat(marker.length)) && /^(`+|~+)$/.test(trimmed)) break;
+        if (trimmed.startsWith(closing) && /^(`+|~+)$/.test(trimmed)) break;
         code.push(l.slice(Math.min(indent, l.length - l.trimStart().length)));
       }
       blocks.push({ kind: 'code', lines: code });
@@ -49,13 +50,13 @@ export function parseBlocks(markdown: string): Block[] {
       open = undefined;
       continue;
     }
-    const heading = HEADING.exec(line);
-    const bullet = BULLET.exec(line);
-    if (heading) {
-      blocks.push({ kind: 'heading', text: heading[1]! });
+    const heading = headingText(line);
+    const bullet = bulletItem(line);
+    if (heading !== undefined) {
+      blocks.push({ kind: 'heading', text: heading });
       open = undefined;
     } else if (bullet) {
-      open = { kind: 'bullet', level: Math.floor(bullet[1]!.length / 2), text: bullet[2]! };
+      open = { kind: 'bullet', level: Math.floor(bullet.indent.length / 2), text: bullet.text };
       blocks.push(open);
     } else if (open) {
       open.text += ' ' + line.trim();
@@ -70,13 +71,12 @@ export function parseBlocks(markdown: string): Block[] {
 /** Inline `code` spans as styled pieces. A lone backtick stays as text. */
 export function inlinePieces(text: string, colors: Palette, base?: (s: string) => string): Piece[] {
   const pieces: Piece[] = [];
-  const re = /(`+)([^`]|[^`].*?[^`])\1(?!`)/g;
   let last = 0;
-  for (const m of text.matchAll(re)) {
-    if (m.index > last) pieces.push({ text: text.slice(last, m.index), style: base });
-    const code = m[2]!.trim();
-    pieces.push(colors.enabled ? { text: code, style: colors.code } : { text: m[1] + code + m[1] });
-    last = m.index + m[0].length;
+  for (const span of codeSpans(text)) {
+    if (span.index > last) pieces.push({ text: text.slice(last, span.index), style: base });
+    const code = span.content.trim();
+    pieces.push(colors.enabled ? { text: code, style: colors.code } : { text: span.fence + code + span.fence });
+    last = span.end;
   }
   if (last < text.length) pieces.push({ text: text.slice(last), style: base });
   return pieces;
