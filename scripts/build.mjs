@@ -23,12 +23,15 @@ const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).ver
  * under dist/lazy/ and required only when the code that needs it runs:
  * commander (any command but a lesson), inquirer (the first interactive
  * prompt), the YAML parser, the lesson loader and the lesson schema (zod),
- * and the manifest checker with its Kubernetes schema.
+ * the manifest checker with its Kubernetes schema, and the pattern engine.
  */
 const LAZY = {
   commander: 'commander',
   // Both the lesson loader and the manifest checker parse YAML: one copy.
   yaml: 'yaml',
+  // The linear-time pattern engine (src/text/pattern.ts): ~30 ms to load,
+  // paid only by a lesson with patterns, when it first uses one.
+  re2js: 're2js',
   'src/tutor/inquirer-prompts.ts': 'inquirer',
   'src/lesson/load.ts': 'lesson-loader',
   'src/lesson/schema.ts': 'lesson-schema',

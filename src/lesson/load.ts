@@ -4,6 +4,7 @@
  * and column of the node at fault. Nothing here throws for a bad file.
  */
 import { open, stat } from 'node:fs/promises';
+import type { CompilePattern } from '../text/pattern.js';
 import { neutralizeDeep } from '../text/sanitize.js';
 import { byPosition, formatProblem, isError, type Problem } from './problem.js';
 import { schemaProblems, type KnownKeys } from './issues.js';
@@ -39,7 +40,8 @@ const knownKeys: KnownKeys = (path, doc) => {
   return [];
 };
 
-export function loadLessonText(text: string, file: string): LoadResult {
+/** `compile`: the pattern engine, to check the lesson's patterns (see loadLessonFile). */
+export function loadLessonText(text: string, file: string, compile?: CompilePattern): LoadResult {
   const outcome = parseYaml(text);
   if (!outcome.ok) return { file, problems: outcome.problems.map((p) => ({ file, ...p })) };
   const { parsed } = outcome;
@@ -50,7 +52,7 @@ export function loadLessonText(text: string, file: string): LoadResult {
   // A schema problem must not hide the rule problems: an author should fix a file in one round.
   const lesson = result.success ? result.data : salvage(parsed.value);
   const ruleProblems = lesson
-    ? checkRules(lesson).map((v): Problem => ({ file, ...locate(v.path, v.atKey), message: v.message, ...(v.severity ? { severity: v.severity } : {}) }))
+    ? checkRules(lesson, compile).map((v): Problem => ({ file, ...locate(v.path, v.atKey), message: v.message, ...(v.severity ? { severity: v.severity } : {}) }))
     : [];
   const problems = [...(result.success ? [] : schemaProblems(result.error.issues, parsed, knownKeys).map(at)), ...ruleProblems].sort(byPosition);
   if (!result.success || problems.some(isError)) return { file, problems, locate };
@@ -128,5 +130,14 @@ export async function loadLessonFile(file: string): Promise<LoadResult> {
   if (text === undefined) {
     return { file, problems: [{ file, line: 1, col: 1, message: `file is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit` }] };
   }
-  return loadLessonText(text, file);
+  return loadLessonText(text, file, mayHavePatterns(text) ? (await import('../text/pattern.js')).compilePattern : undefined);
+}
+
+/**
+ * Whether the file may hold a pattern, so the pattern engine must be loaded
+ * to check it. A key can only be spelt otherwise with an escape (a
+ * backslash), so this misses none.
+ */
+function mayHavePatterns(text: string): boolean {
+  return /accept_pattern|matches|\\/.test(text);
 }

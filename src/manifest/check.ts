@@ -8,6 +8,7 @@
  * A syntax error stops the check there; the other steps all run, in order.
  */
 import type { ManifestCheck } from '../lesson/schema.js';
+import type { CompilePattern } from '../text/pattern.js';
 import { runLessonChecks } from './lesson-checks.js';
 import { AliasBudgetExceeded, Tree } from './nodes.js';
 import { checkObjectRules } from './object-rules.js';
@@ -21,7 +22,7 @@ export { KUBERNETES_VERSION } from './k8s-schema.js';
 export { parseFieldPath } from './field-path.js';
 export type { ManifestCheck };
 
-function checkText(text: string, mode: 'single' | 'multi', checks: readonly ManifestCheck[]): ManifestProblem[] {
+function checkText(text: string, mode: 'single' | 'multi', checks: readonly ManifestCheck[], compile?: CompilePattern): ManifestProblem[] {
   const parsed = parseManifestText(text, mode);
   if (parsed.documents.length === 0) return parsed.problems;
   const problems: ManifestProblem[] = [...parsed.problems];
@@ -31,7 +32,7 @@ function checkText(text: string, mode: 'single' | 'multi', checks: readonly Mani
     try {
       const kind = checkSchema(tree, root, reporter, text);
       if (kind) checkObjectRules(tree, root, kind.apiVersion, kind.kind, reporter);
-      if (checks.length > 0) runLessonChecks(tree, root, checks, reporter);
+      if (checks.length > 0) runLessonChecks(tree, root, checks, reporter, compile);
     } catch (error) {
       if (!(error instanceof AliasBudgetExceeded)) throw error;
       reporter.atOffset(start, [], 'this document repeats its aliases (*name) too many times to be checked');
@@ -53,7 +54,10 @@ function checkText(text: string, mode: 'single' | 'multi', checks: readonly Mani
  * the steps; an empty list means the manifest is right.
  */
 export async function checkManifest(text: string, opts: { checks?: ManifestCheck[] } = {}): Promise<ManifestProblem[]> {
-  return checkText(text, 'single', opts.checks ?? []);
+  const checks = opts.checks ?? [];
+  // The pattern engine is loaded only for a check that has a pattern.
+  const compile = checks.some((c) => c.matches !== undefined) ? (await import('../text/pattern.js')).compilePattern : undefined;
+  return checkText(text, 'single', checks, compile);
 }
 
 /** Checks a file of manifests, one object per YAML document (`---` between them). */

@@ -20,10 +20,14 @@ export function isRightMulti(step: MultiStep, indices: readonly number[]): boole
   return step.choices.every((c, i) => c.correct === chosen.has(i)) && [...chosen].every((i) => i in step.choices);
 }
 
-export function isRightText(step: TextStep, answer: string): boolean {
+/** Async: the pattern engine (src/text/pattern.ts, linear time) is loaded on the first answer that needs it. */
+export async function isRightText(step: TextStep, answer: string): Promise<boolean> {
   const given = normalizeText(answer);
   if (step.accept.some((a) => normalizeText(a) === given)) return true;
-  return step.accept_pattern !== undefined && new RegExp(`^(?:${step.accept_pattern})$`, 'iu').test(given);
+  if (step.accept_pattern === undefined) return false;
+  const { compilePattern } = await import('../text/pattern.js');
+  const compiled = compilePattern(step.accept_pattern, { whole: true, ignoreCase: true });
+  return compiled.ok && compiled.pattern.test(given);
 }
 
 /** Until the kubectl reader judges commands, an expected command is matched as text. */

@@ -131,7 +131,7 @@ export async function askText(p: Prompter, step: TextStep): Promise<Settled> {
   const { outcome } = await settle<string>(p, step, {
     text: step.question,
     ask: (q) => p.askText(q),
-    judge: async (answer) => (answer.trim() === '' ? { invalid: 'Type an answer.' } : { right: isRightText(step, answer) }),
+    judge: async (answer) => (answer.trim() === '' ? { invalid: 'Type an answer.' } : { right: await isRightText(step, answer) }),
     record: (answer) => answer.trim(),
     reveal: revealAnswer(p, step),
   });
