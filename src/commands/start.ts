@@ -19,6 +19,7 @@ import { PlainPrompter } from '../tutor/plain.js';
 import type { Prompter } from '../tutor/prompter.js';
 import { showSummary } from '../tutor/summary.js';
 import { neutralize } from '../text/sanitize.js';
+import { shellQuote } from '../text/shell-quote.js';
 
 export interface StartOptions {
   plain?: boolean;
@@ -86,8 +87,7 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 
 /** The command that resumes this lesson, as the learner would type it. */
 function resumeCommand(lessonId: string, opts: StartOptions): string {
-  const quote = (s: string) => (/^[\w./@:=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-  return ['kube-learn', lessonId, ...(opts.lessons ? ['--lessons', quote(opts.lessons)] : [])].join(' ');
+  return ['kube-learn', lessonId, ...(opts.lessons ? ['--lessons', shellQuote(opts.lessons)] : [])].join(' ');
 }
 
 async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> {

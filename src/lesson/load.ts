@@ -3,8 +3,8 @@
  * cannot express. Every problem of the file is reported, each with the line
  * and column of the node at fault. Nothing here throws for a bad file.
  */
-import { open, stat } from 'node:fs/promises';
 import type { CompilePattern } from '../text/pattern.js';
+import { readRegularFile } from '../text/read-file.js';
 import { neutralizeDeep } from '../text/sanitize.js';
 import { byPosition, formatProblem, isError, type Problem } from './problem.js';
 import { schemaProblems, type KnownKeys } from './issues.js';
@@ -87,49 +87,19 @@ function salvage(value: unknown): Lesson | undefined {
   } as Lesson;
 }
 
-/**
- * Reads at most one byte past the size limit, so a huge file can't exhaust
- * memory. The buffer starts at the size stat gave (a lint of hundreds of
- * files would otherwise clear a megabyte for each) and grows if the file did.
- */
-async function readLimited(path: string, size: number): Promise<string | undefined> {
-  const handle = await open(path, 'r');
-  try {
-    let buffer = Buffer.allocUnsafe(Math.min(size, MAX_FILE_BYTES) + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > MAX_FILE_BYTES) break;
-        const bigger = Buffer.allocUnsafe(Math.min(length * 2, MAX_FILE_BYTES + 1));
-        buffer.copy(bigger, 0, 0, length);
-        buffer = bigger;
-      }
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    return length > MAX_FILE_BYTES ? undefined : buffer.toString('utf8', 0, length);
-  } finally {
-    await handle.close();
-  }
-}
-
 export async function loadLessonFile(file: string): Promise<LoadResult> {
-  let text: string | undefined;
+  let read;
   try {
     // A FIFO or device would block or never end: only regular files are lessons.
-    const info = await stat(file);
-    if (info.isDirectory()) return { file, problems: [{ file, line: 1, col: 1, message: 'is a folder, not a file' }] };
-    if (!info.isFile()) return { file, problems: [{ file, line: 1, col: 1, message: 'is not a regular file' }] };
-    text = await readLimited(file, info.size);
+    read = await readRegularFile(file, MAX_FILE_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(error)})`;
     return { file, problems: [{ file, line: 1, col: 1, message: why }] };
   }
-  if (text === undefined) {
-    return { file, problems: [{ file, line: 1, col: 1, message: `file is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit` }] };
-  }
+  const unread = { folder: 'is a folder, not a file', 'not-regular': 'is not a regular file', 'too-large': `file is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit` };
+  if (read.kind !== 'text') return { file, problems: [{ file, line: 1, col: 1, message: unread[read.kind] }] };
+  const { text } = read;
   return loadLessonText(text, file, mayHavePatterns(text) ? (await import('../text/pattern.js')).compilePattern : undefined);
 }
 

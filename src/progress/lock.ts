@@ -11,7 +11,7 @@
  * `fn` runs synchronously while the lock is held, so no signal handler or
  * other JavaScript can run between the read and the write.
  */
-import { closeSync, constants, fstatSync, linkSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, linkSync, lstatSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { randomHex } from './random-name.js';
@@ -135,7 +135,7 @@ function inspect(lockPath: string): Holder | undefined {
     let text = '';
     if (st.isFile()) {
       try {
-        text = readFileSync(lockPath, 'utf8').slice(0, 200);
+        text = readHead(lockPath, 200);
       } catch {
         // Unreadable: judged by age alone.
       }
@@ -145,6 +145,22 @@ function inspect(lockPath: string): Holder | undefined {
   } catch {
     // Released between our attempt and this look: try again.
     return undefined;
+  }
+}
+
+/**
+ * The first `bytes` of a lock file: it is polled, and whatever a neighbour
+ * put there (2 GB, or a FIFO swapped in after the lstat) must cost no more
+ * than a real lock's few bytes, and never block.
+ */
+function readHead(path: string, bytes: number): string {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+  try {
+    if (!fstatSync(fd).isFile()) return '';
+    const buffer = Buffer.alloc(bytes);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckFailed } from '../../src/errors.js';
@@ -65,6 +65,16 @@ describe('the lock', () => {
     const stores = Array.from({ length: 4 }, () => new ProgressStore(store.path));
     await Promise.all(Array.from({ length: 40 }, (_, i) => stores[i % 4]!.record('day4', seen(`s${i}`))));
     expect((await store.load()).progress.lessons.get('day4')!.steps.size).toBe(40);
+  });
+
+  it('reads no more of a lock than a lock holds: a 4 GB one costs no more to wait on than a real one', async () => {
+    plantLock(`${process.pid} ${hostname()} ${Date.now()}\n`);
+    // Sparse: 4 GB on paper, a page on disk. Read whole it took 25 s a poll (2 GB) or failed as too long a string.
+    truncateSync(store.lockPath, 4 * 1024 ** 3);
+    const patient = new ProgressStore(store.path, { lock: { staleMs: 60_000, timeoutMs: 300 } });
+    const err = await rejection(patient.record('day4', seen('intro')));
+    // Read whole, it is too long a string to read at all: the holder was "another process".
+    expect(err.message).toContain(`(pid ${process.pid})`);
   });
 
   it('something unreadable in place of the lock is judged by its age alone', async () => {
