@@ -9,7 +9,10 @@
  * break the same stale lock at once do not delete each other's fresh one.
  *
  * `fn` runs synchronously while the lock is held, so no signal handler or
- * other JavaScript can run between the read and the write.
+ * other JavaScript can run between the read and the write. It is given
+ * `held()`, which says whether the lock is still ours: a save that stalls
+ * past `staleMs` (an fsync on NFS, a suspended laptop) may have had its lock
+ * broken, and must not then replace what the breaker saved.
  */
 import { closeSync, constants, fstatSync, linkSync, lstatSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -36,7 +39,7 @@ export class LockBusy extends Error {
   }
 }
 
-export async function withLock<T>(lockPath: string, fn: () => T, options: LockOptions = {}): Promise<T> {
+export async function withLock<T>(lockPath: string, fn: (held: () => boolean) => T, options: LockOptions = {}): Promise<T> {
   const staleMs = options.staleMs ?? 10_000;
   // Longer than staleMs: a holder whose pid was reused after a crash is outwaited, not reported.
   const deadline = Date.now() + (options.timeoutMs ?? 12_000);
@@ -44,7 +47,7 @@ export async function withLock<T>(lockPath: string, fn: () => T, options: LockOp
     const ino = tryAcquire(lockPath);
     if (ino !== undefined) {
       try {
-        return fn();
+        return fn(() => holds(lockPath, ino));
       } finally {
         release(lockPath, ino);
       }
@@ -111,6 +114,14 @@ function createDirectly(lockPath: string): number | undefined {
     throw err;
   } finally {
     closeSync(fd);
+  }
+}
+
+function holds(lockPath: string, ino: number): boolean {
+  try {
+    return lstatSync(lockPath).ino === ino;
+  } catch {
+    return false;
   }
 }
 

@@ -1,9 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckFailed } from '../../src/errors.js';
+import { writeFileAtomic } from '../../src/progress/atomic.js';
+import { encode } from '../../src/progress/format.js';
+import { applyOutcome } from '../../src/progress/outcomes.js';
 import { ProgressStore } from '../../src/progress/store.js';
+import type { Progress } from '../../src/progress/types.js';
 import { tempStateHome } from './helpers/fs.js';
 import { seen } from './helpers/outcomes.js';
 
@@ -86,5 +90,45 @@ describe('the lock', () => {
     // Old enough to be stale: it is moved aside (renaming a folder works like a file).
     await fresh.record('day4', seen('intro'));
     expect(existsSync(state.file)).toBe(true);
+  });
+});
+
+describe('a save that stalls past the stale limit', () => {
+  /**
+   * What another kube-learn does while this one's save stalls (an fsync on
+   * NFS, a suspended laptop): it judges the lock stale, breaks it, takes its
+   * own, saves `steps` more steps on top of the file, and lets go.
+   */
+  function anotherSaves(progress: Progress, steps: number): void {
+    renameSync(store.lockPath, `${store.lockPath}.broken`);
+    writeFileSync(store.lockPath, `1 elsewhere ${Date.now()}\n`);
+    const theirs = structuredClone(progress);
+    for (let i = 0; i < steps; i++) applyOutcome(theirs, 'day4', seen(`theirs-${i}`), new Date(), 0);
+    writeFileAtomic(store.path, encode(theirs));
+    rmSync(store.lockPath);
+    rmSync(`${store.lockPath}.broken`);
+  }
+
+  it('finds out before it replaces the file, and starts over from the newer one: no step is lost', async () => {
+    await store.record('day4', seen('mine-before'));
+    let stalls = 1;
+    await store.update((p) => {
+      if (stalls-- > 0) anotherSaves(p, 10);
+      applyOutcome(p, 'day4', seen('mine'), new Date(), 0);
+    });
+    const steps = [...(await store.load()).progress.lessons.get('day4')!.steps.keys()].sort();
+    expect(steps).toEqual(['mine', 'mine-before', ...Array.from({ length: 10 }, (_, i) => `theirs-${i}`)].sort());
+  });
+
+  it('says so, and keeps the newer file, when it happens at every try', async () => {
+    await store.record('day4', seen('mine-before'));
+    const err = await rejection(
+      store.update((p) => {
+        anotherSaves(p, 1);
+        applyOutcome(p, 'day4', seen('mine'), new Date(), 0);
+      }),
+    );
+    expect(err.message).toBe(`could not save progress to ${state.file}: another kube-learn replaced it while this one was saving, 3 times over; your earlier progress is unchanged`);
+    expect((await store.load()).progress.lessons.get('day4')!.steps.has('theirs-0')).toBe(true);
   });
 });
