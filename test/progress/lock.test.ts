@@ -81,15 +81,42 @@ describe('the lock', () => {
     expect(err.message).toContain(`(pid ${process.pid})`);
   });
 
+  it('a lock dated far in the future is stale, even with a live pid (a clock set back)', async () => {
+    plantLock(`${process.pid} ${hostname()} ${Date.now()}\n`, -60_000);
+    await new ProgressStore(store.path, { lock: { staleMs: 10_000, timeoutMs: 5_000 } }).record('day4', seen('intro'));
+    expect(siblings()).toEqual(['progress.json']);
+  });
+
+  for (const [what, plant] of [
+    ['garbage', () => plantLock('garbage\n')],
+    ['an empty file', () => plantLock('')],
+    ['a FIFO', () => (mkdirSync(state.dir, { recursive: true }), execFileSync('mkfifo', [store.lockPath]))],
+  ] as const) {
+    it(`a lock that is ${what}, held by no process, is broken after a second, not the stale limit`, async () => {
+      plant();
+      await new ProgressStore(store.path, { lock: { staleMs: 60_000, timeoutMs: 5_000 } }).record('day4', seen('intro'));
+      expect(siblings()).toEqual(['progress.json']);
+    });
+  }
+
+  it('a wait for a live holder is announced once, after a second, with its pid', async () => {
+    plantLock(`${process.pid} ${hostname()} ${Date.now()}\n`);
+    const waits: string[] = [];
+    const patient = new ProgressStore(store.path, { lock: { staleMs: 60_000, timeoutMs: 1_500, onWait: (h) => waits.push(h) } });
+    await rejection(patient.record('day4', seen('intro')));
+    expect(waits).toEqual([`pid ${process.pid}`]);
+  });
+
   it('something unreadable in place of the lock is judged by its age alone', async () => {
     mkdirSync(store.lockPath, { recursive: true });
     const fresh = new ProgressStore(store.path, { lock: { staleMs: 60_000, timeoutMs: 100 } });
     await rejection(fresh.record('day4', seen('intro')));
     const past = new Date(Date.now() - 120_000);
     utimesSync(store.lockPath, past, past);
-    // Old enough to be stale: it is moved aside (renaming a folder works like a file).
+    // Old enough to be stale: it is moved aside (renaming a folder works like a file), then removed.
     await fresh.record('day4', seen('intro'));
     expect(existsSync(state.file)).toBe(true);
+    expect(siblings()).toEqual(['progress.json']);
   });
 });
 
