@@ -90,7 +90,7 @@ export class ProgressStore {
    */
   async ensureWritable(): Promise<void> {
     try {
-      mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+      this.folder(true);
       await withLock(this.lockPath, () => undefined, this.options.lock);
     } catch (err) {
       throw storageError(err, 'save progress to', this.path, SAVE_FAILED);
@@ -104,7 +104,7 @@ export class ProgressStore {
   async update(change: (progress: Progress) => boolean | void): Promise<Loaded> {
     for (let attempt = 1; ; attempt++) {
       try {
-        mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+        this.folder(true);
         return await withLock(
           this.lockPath,
           (held) => {
@@ -158,10 +158,40 @@ export class ProgressStore {
     return cleared;
   }
 
+  /**
+   * The state folder, created private (0700) when `create`; whether it is
+   * there. Refused when it is a symbolic link (kube-learn would write where
+   * it points), not the learner's, or writable by group or others: whoever
+   * can write there can delete or forge the progress (XDG_STATE_HOME may
+   * point into a shared folder, where a neighbour can make it first).
+   */
+  private folder(create: boolean): boolean {
+    const dir = dirname(this.path);
+    if (create) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    let st: Stats;
+    try {
+      st = lstatSync(dir);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return false;
+      throw err;
+    }
+    const refuse = (why: string) => new CheckFailed(`progress folder ${dir} ${why}; kube-learn keeps progress only in a folder that only you can write`);
+    if (st.isSymbolicLink()) throw refuse('is a symbolic link');
+    // A file in the way: no progress to read, and saving says so (ENOTDIR).
+    if (!st.isDirectory()) return false;
+    if (process.getuid !== undefined && st.uid !== process.getuid()) throw refuse(`belongs to another user (uid ${st.uid})`);
+    if (process.getuid !== undefined && (st.mode & 0o022) !== 0) {
+      throw refuse(`can be written by ${st.mode & 0o002 ? 'other users' : 'its group'} (mode ${(st.mode & 0o777).toString(8)}; chmod 700 it if it is yours)`);
+    }
+    return true;
+  }
+
   private read(): Read {
     let text: string;
     let identity: string;
     let fd: number;
+    if (!this.folder(false)) return { kind: 'missing' };
     try {
       // Non-blocking, so a pipe planted in its place cannot hang us before fstat says what it is.
       fd = openSync(this.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
