@@ -23,9 +23,9 @@ const foreign = (minLength = 1) =>
 const ANY_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\s\S]?)/g;
 /** What the program itself sends: SGR colours, cursor moves and erases, cursor hide/show. */
 const OWN_SEQUENCE = /^\u001b\[(?:[\d;]*[mABCDGHJK]|\?25[hl])$/;
-// C0 but newline and tab, DEL, C1, bidi controls.
+// C0 but newline and tab, DEL, C1, line and paragraph separators, bidi controls.
 // eslint-disable-next-line no-control-regex
-const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** The output with the program's own sequences taken out: what must hold no control character. */
 function withoutOwnSequences(out: string): string {
