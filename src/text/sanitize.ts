@@ -10,7 +10,6 @@
  */
 
 // C0 controls but \t and \n, DEL, C1 controls, line/paragraph separators, bidi embeddings/overrides/isolates.
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 function visible(ch: string): string {

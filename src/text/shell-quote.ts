@@ -6,7 +6,6 @@
  * so printing the command can never drive the terminal.
  */
 
-// eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 function escaped(ch: string): string {

@@ -19,12 +19,10 @@ const CONTROLS = [...range(0x01, 0x1f), '\u007f', ...range(0x80, 0x9f), ...range
 const foreign = (minLength = 1) =>
   fc.array(fc.oneof(fc.constantFrom(...CONTROLS), fc.constantFrom('a', 'b', '[', ']', ';', '0', '\u001b[2J', '\u001b]0;owned\u0007', '\u009b31m')), { minLength, maxLength: 12 }).map((a) => a.join(''));
 
-// eslint-disable-next-line no-control-regex
 const ANY_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\s\S]?)/g;
 /** What the program itself sends: SGR colours, cursor moves and erases, cursor hide/show. */
 const OWN_SEQUENCE = /^\u001b\[(?:[\d;]*[mABCDGHJK]|\?25[hl])$/;
 // C0 but newline and tab, DEL, C1, line and paragraph separators, bidi controls.
-// eslint-disable-next-line no-control-regex
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** The output with the program's own sequences taken out: what must hold no control character. */

@@ -13,7 +13,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { childEnv, CLI, ROOT, runCli, tempStateHome } from '../helpers/spawn.js';
 
 // C0 but tab and newline, DEL, C1, line and paragraph separators, bidi controls.
-// eslint-disable-next-line no-control-regex
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const HOSTILE = '\u001b]0;owned\u0007\u009b2J\u2028\u202e';
 
