@@ -44,7 +44,9 @@ export async function run(main: () => Promise<number | void>): Promise<never> {
   // full disk). Such an error arrives after the write: it is noted here
   // rather than crashing the process, and decides the exit code at the end.
   let outputFailure: string | undefined;
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => (outputFailure ??= error.code ?? error.message));
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    outputFailure ??= error.code ?? error.message;
+  });
   process.stderr.on('error', () => undefined);
   try {
     code = (await main()) ?? ExitCode.ok;
