@@ -6,7 +6,6 @@
 // `--analyze` also writes dist/meta.json and prints what each file holds.
 import { analyzeMetafile, build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
@@ -23,13 +22,16 @@ const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).ver
  * under dist/lazy/ and required only when the code that needs it runs:
  * commander (any command but a lesson), inquirer (the first interactive
  * prompt), the YAML parser, the lesson loader and the lesson schema (zod),
- * the manifest checker with its Kubernetes schema, and the kubectl reader
- * with its flag tables.
+ * the manifest checker with its Kubernetes schema, the kubectl reader
+ * with its flag tables, and the pattern engine.
  */
 const LAZY = {
   commander: 'commander',
   // Both the lesson loader and the manifest checker parse YAML: one copy.
   yaml: 'yaml',
+  // The linear-time pattern engine (src/text/pattern.ts): ~30 ms to load,
+  // paid only by a lesson with patterns, when it first uses one.
+  re2js: 're2js',
   'src/terminal/inquirer-prompts.ts': 'inquirer',
   'src/lesson/load.ts': 'lesson-loader',
   'src/lesson/schema.ts': 'lesson-schema',
@@ -214,42 +216,15 @@ function prerenderHelp(commands) {
 }
 
 /**
- * src/lesson-start.ts as an expression the launcher can hold: its
- * `lessonStart` function, compiled the way main.cjs is.
- */
-async function lessonStartCode() {
-  const result = await build({
-    entryPoints: [join(root, 'src', 'lesson-start.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20.17',
-    minify: true,
-    write: false,
-    logLevel: 'warning',
-  });
-  // The module's one export becomes the value of a function expression: no module wrapper to parse at each start.
-  const code = result.outputFiles[0].text.trim();
-  const body = code.replace(/export\s*\{\s*([\w$]+) as lessonStart\s*\};?$/, 'return $1;');
-  if (body === code) throw new Error('src/lesson-start.ts must export lessonStart and nothing else');
-  return `(() => {${body}})()`;
-}
-
-/**
  * dist/cli.js, the `kube-learn` command: scripts/launcher.cjs with the
- * version, the pre-rendered help, the lesson-start test and the build's id
- * filled in. A CommonJS
+ * version and the pre-rendered help filled in. A CommonJS
  * file starts about 3 ms sooner than an ES module, a sixth of Node's own
  * start-up.
  */
-async function launcher(help, commands) {
-  const main = await readFile(join(root, 'dist', 'main.cjs'));
+async function launcher(help) {
   const values = {
     KUBE_LEARN_VERSION: JSON.stringify(`${version}\n`),
     KUBE_LEARN_HELP: JSON.stringify(help ?? { args: [], texts: [] }),
-    KUBE_LEARN_BUILD: JSON.stringify(createHash('sha256').update(main).digest('hex').slice(0, 16)),
-    KUBE_LEARN_COMMANDS: JSON.stringify(commands),
-    KUBE_LEARN_LESSON_START: await lessonStartCode(),
   };
   const template = await readFile(join(root, 'scripts', 'launcher.cjs'), 'utf8');
   return template.replace(/^const (\w+) = (KUBE_LEARN_\w+);$/gm, (_line, name, key) => {
@@ -258,9 +233,9 @@ async function launcher(help, commands) {
   });
 }
 
-async function writeLauncher(help, commands) {
+async function writeLauncher(help) {
   const file = join(root, 'dist', 'cli.js');
-  await writeFile(file, await launcher(help, commands));
+  await writeFile(file, await launcher(help));
   await chmod(file, 0o755);
 }
 
@@ -278,9 +253,9 @@ try {
       for (const meta of Object.values(metas)) console.log(await analyzeMetafile(meta));
     }
     await writeFile(join(root, 'dist', 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
-    await writeLauncher(undefined, commands); // without help yet, so commander renders it
+    await writeLauncher(undefined); // without help yet, so commander renders it
     const help = prerenderHelp(commands);
-    await writeLauncher(help, commands);
+    await writeLauncher(help);
     if (renderHelp(['--help']) !== help.texts[0].text) throw new Error('the launcher\'s --help differs from commander\'s');
     if (!(await data.buildLessons())) {
       console.error('build: the built-in lessons have problems (listed above)');

@@ -23,7 +23,7 @@ async function version(): Promise<string> {
 }
 
 async function program(): Promise<Command> {
-  const { Command, Option } = await import('commander');
+  const [{ Command, Option }, { neutralize }] = await Promise.all([import('commander'), import('./text/sanitize.js')]);
   const lessonsOption = () => new Option('--lessons <dir>', 'also read the lesson files in this folder (*.yaml, *.yml)');
   const cli = new Command('kube-learn')
     .description('An interactive terminal tutor that teaches Kubernetes one day at a time.')
@@ -34,7 +34,8 @@ async function program(): Promise<Command> {
     .enablePositionalOptions()
     .helpCommand(true)
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'kube-learn: ')) })
+    // Its errors quote what was typed: an option name can hold ESC ] 0 ; (a window title), made visible here.
+    .configureOutput({ outputError: (text, write) => write(neutralize(text.replace(/^error: /, 'kube-learn: '))) })
     .addHelpText('after', '\nStart with: kube-learn list, then kube-learn day4.\nLesson format: docs/lesson-format.md')
     .argument('[lesson]', 'the lesson to start or resume, e.g. day4')
     .option('--plain', 'line-based prompts: no colours or cursor movement (automatic without a terminal)')

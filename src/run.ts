@@ -40,6 +40,14 @@ function flush(stream: NodeJS.WriteStream): Promise<void> {
 
 export async function run(main: () => Promise<number | void>): Promise<never> {
   let code: number;
+  // Why stdout could not take the output (the reader went away: `| head`; a
+  // full disk). Such an error arrives after the write: it is noted here
+  // rather than crashing the process, and decides the exit code at the end.
+  let outputFailure: string | undefined;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    outputFailure ??= error.code ?? error.message;
+  });
+  process.stderr.on('error', () => undefined);
   try {
     code = (await main()) ?? ExitCode.ok;
   } catch (error) {
@@ -49,6 +57,13 @@ export async function run(main: () => Promise<number | void>): Promise<never> {
     if (process.env.KUBE_LEARN_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   }
   await Promise.all([flush(process.stdout), flush(process.stderr)]);
+  // A write that failed reports it in the next turn of the event loop.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (outputFailure !== undefined && code === ExitCode.ok) {
+    // The command's output is incomplete: a script must not take it for success.
+    code = ExitCode.checkFailed;
+    process.stderr.write(`kube-learn: the output could not be written (${neutralize(outputFailure)})\n`);
+  }
   // Prompt libraries and stdin readers may still hold the event loop open.
   process.exit(code);
 }

@@ -6,8 +6,8 @@
  * line), then a summary. Exit 0 when there are no errors (warnings alone
  * are fine), 1 otherwise.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { CheckFailed } from '../errors.js';
+import { readRegularFile } from '../text/read-file.js';
 import { neutralize } from '../text/sanitize.js';
 import { plural, whyNot } from '../text/words.js';
 
@@ -36,15 +36,17 @@ function reason(error: unknown): string {
 }
 
 async function readManifestFile(file: string): Promise<string> {
+  let read;
   try {
-    const info = await stat(file);
-    if (info.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
-    if (info.size > MAX_BYTES) throw new CheckFailed(`${neutralize(file)} is larger than 1 MiB; a manifest is far smaller`);
-    return await readFile(file, 'utf8');
+    // Never blocks on a FIFO, never reads a device or an endless file.
+    read = await readRegularFile(file, MAX_BYTES);
   } catch (error) {
-    if (error instanceof CheckFailed) throw error;
     throw new CheckFailed(`cannot read ${neutralize(file)}: ${reason(error)}`);
   }
+  if (read.kind === 'folder') throw new CheckFailed(`cannot read ${neutralize(file)}: it is a folder, not a file`);
+  if (read.kind === 'not-regular') throw new CheckFailed(`cannot read ${neutralize(file)}: it is not a regular file (a FIFO or a device); use - to read standard input`);
+  if (read.kind === 'too-large') throw new CheckFailed(`${neutralize(file)} is larger than 1 MiB; a manifest is far smaller`);
+  return read.text;
 }
 
 export async function check(files: string[], opts: { quiet?: boolean } = {}): Promise<number> {

@@ -3,6 +3,7 @@ import { findLesson, loadCatalog } from '../lesson/catalog.js';
 import { formatDuration, progressBar } from '../progress/summary.js';
 import { lessonReport, orphanReport, progressReport, type LessonReport } from '../progress/lesson-report.js';
 import { ProgressStore } from '../progress/store.js';
+import { jsonForTerminal } from '../text/json.js';
 import { neutralize } from '../text/sanitize.js';
 import { day } from '../text/words.js';
 import { wrap } from '../text/width.js';
@@ -31,7 +32,7 @@ export async function progress(lessonId: string | undefined, opts: ProgressOptio
   }
 
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ file: store.path, lessons: reports }, null, 2)}\n`);
+    process.stdout.write(`${jsonForTerminal({ file: store.path, lessons: reports }, 2)}\n`);
     return 0;
   }
   if (reports.length === 0) {

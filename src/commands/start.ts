@@ -19,6 +19,7 @@ import { PlainPrompter } from '../terminal/plain.js';
 import type { Prompter } from '../tutor/prompter.js';
 import { showSummary } from '../tutor/result.js';
 import { neutralize } from '../text/sanitize.js';
+import { shellQuote } from '../text/shell-quote.js';
 
 export interface StartOptions {
   plain?: boolean;
@@ -72,10 +73,23 @@ function onTerminationSignals(stop: () => void): () => void {
   return release;
 }
 
+/**
+ * `work`, unless a signal comes first: loading a folder of lessons, or
+ * waiting for another session's lock, can take seconds, and Ctrl-C must end
+ * it at once (run.ts then exits 130) rather than when it is done.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Cancelled('signal'));
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(new Cancelled('signal'));
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
+}
+
 /** The command that resumes this lesson, as the learner would type it. */
 function resumeCommand(lessonId: string, opts: StartOptions): string {
-  const quote = (s: string) => (/^[\w./@:=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-  return ['kube-learn', lessonId, ...(opts.lessons ? ['--lessons', quote(opts.lessons)] : [])].join(' ');
+  return ['kube-learn', lessonId, ...(opts.lessons ? ['--lessons', shellQuote(opts.lessons)] : [])].join(' ');
 }
 
 async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> {
@@ -111,8 +125,8 @@ export async function start(lessonId: string, opts: StartOptions = {}): Promise<
     const plain = opts.plain === true || !process.stdin.isTTY || !process.stdout.isTTY || process.env.TERM === 'dumb';
     const prompter = await frontEnd(plain, stop.signal);
     try {
-      const lesson = await lessonFor(lessonId, opts);
-      const session = await openSession(lesson, opts, prompter, plain);
+      const lesson = await untilAborted(lessonFor(lessonId, opts), stop.signal);
+      const session = await untilAborted(openSession(lesson, opts, prompter, plain), stop.signal);
       const result = await runLesson(lesson, prompter, {
         previous: session.previous,
         onSettled: session.onSettled,

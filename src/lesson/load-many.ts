@@ -1,22 +1,32 @@
 /**
- * Loading many lesson files a few dozen at a time. Opening a pack of 1,000
- * at once ran past the default limit of open files (1,024 on Linux, 256 on
- * macOS), and every file past it became a bogus EMFILE problem.
+ * Loading many lesson files: read a few dozen at a time, parse one at a time.
+ * Opening a pack of 1,000 at once ran past the default limit of open files
+ * (1,024 on Linux, 256 on macOS), and every file past it became a bogus
+ * EMFILE problem. Parsing is synchronous work: between two files the event
+ * loop gets a turn, so Ctrl-C during a long load is handled at once, not
+ * after a batch of finished reads has been parsed.
  */
-import { loadLessonFile, type LoadResult } from './load.js';
+import { loadLessonSource, readLessonFile, type LoadResult } from './load.js';
 
-const AT_ONCE = 32;
+const READS_AT_ONCE = 32;
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The files' results, in the order of `files`. */
 export async function loadLessonFiles(files: readonly string[]): Promise<LoadResult[]> {
-  const results: LoadResult[] = new Array(files.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      results[i] = await loadLessonFile(files[i]!);
-    }
+  // Only the reads in flight are held: a parsed file's text is let go at once.
+  const reads = new Map<number, ReturnType<typeof readLessonFile>>();
+  const startRead = (i: number) => {
+    if (i < files.length) reads.set(i, readLessonFile(files[i]!));
   };
-  await Promise.all(Array.from({ length: Math.min(AT_ONCE, files.length) }, worker));
+  for (let i = 0; i < READS_AT_ONCE; i++) startRead(i);
+  const results: LoadResult[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const read = await reads.get(i)!;
+    reads.delete(i);
+    startRead(i + READS_AT_ONCE);
+    results.push('text' in read ? await loadLessonSource(read.text, files[i]!) : read);
+    await turn();
+  }
   return results;
 }

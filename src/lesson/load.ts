@@ -3,8 +3,9 @@
  * cannot express. Every problem of the file is reported, each with the line
  * and column of the node at fault. Nothing here throws for a bad file.
  */
-import { open, stat } from 'node:fs/promises';
 import { isScalar } from 'yaml';
+import type { CompilePattern } from '../text/pattern.js';
+import { readRegularFile } from '../text/read-file.js';
 import { neutralizeDeep } from '../text/sanitize.js';
 import { whyNot } from '../text/words.js';
 import { byPosition, formatFileProblem, isError, type FileProblem } from './file-problem.js';
@@ -52,7 +53,8 @@ function textOffset(node: ReturnType<typeof nodeAt>, offset: number | undefined)
   return offset + (quoted ? 1 : 0);
 }
 
-export function loadLessonText(text: string, file: string): LoadResult {
+/** `compile`: the pattern engine, to check the lesson's patterns (see loadLessonFile). */
+export function loadLessonText(text: string, file: string, compile?: CompilePattern): LoadResult {
   const outcome = parseYaml(text);
   if (!outcome.ok) return { file, problems: outcome.problems.map((p) => ({ file, ...p })) };
   const { parsed } = outcome;
@@ -66,7 +68,7 @@ export function loadLessonText(text: string, file: string): LoadResult {
   // A schema problem must not hide the rule problems: an author should fix a file in one round.
   const lesson = result.success ? result.data : salvage(parsed.value);
   const ruleProblems = lesson
-    ? checkRules(lesson).map((v): FileProblem => ({ file, ...locate(v.path, v.atKey, v.offset), message: v.message, ...(v.severity ? { severity: v.severity } : {}) }))
+    ? checkRules(lesson, compile).map((v): FileProblem => ({ file, ...locate(v.path, v.atKey, v.offset), message: v.message, ...(v.severity ? { severity: v.severity } : {}) }))
     : [];
   const problems = [...(result.success ? [] : schemaProblems(result.error.issues, parsed, knownKeys).map(at)), ...ruleProblems].sort(byPosition);
   if (!result.success || problems.some(isError)) return { file, problems, locate };
@@ -101,48 +103,37 @@ function salvage(value: unknown): Lesson | undefined {
   } as Lesson;
 }
 
-/**
- * Reads at most one byte past the size limit, so a huge file can't exhaust
- * memory. The buffer starts at the size stat gave (a lint of hundreds of
- * files would otherwise clear a megabyte for each) and grows if the file did.
- */
-async function readLimited(path: string, size: number): Promise<string | undefined> {
-  const handle = await open(path, 'r');
-  try {
-    let buffer = Buffer.allocUnsafe(Math.min(size, MAX_FILE_BYTES) + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > MAX_FILE_BYTES) break;
-        const bigger = Buffer.allocUnsafe(Math.min(length * 2, MAX_FILE_BYTES + 1));
-        buffer.copy(bigger, 0, 0, length);
-        buffer = bigger;
-      }
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    return length > MAX_FILE_BYTES ? undefined : buffer.toString('utf8', 0, length);
-  } finally {
-    await handle.close();
-  }
-}
-
-export async function loadLessonFile(file: string): Promise<LoadResult> {
-  let text: string | undefined;
+/** A lesson file's text, or the result that says why there is none. */
+export async function readLessonFile(file: string): Promise<{ text: string } | LoadResult> {
+  let read;
   try {
     // A FIFO or device would block or never end: only regular files are lessons.
-    const info = await stat(file);
-    if (info.isDirectory()) return { file, problems: [{ file, line: 1, col: 1, message: 'is a folder, not a file' }] };
-    if (!info.isFile()) return { file, problems: [{ file, line: 1, col: 1, message: 'is not a regular file' }] };
-    text = await readLimited(file, info.size);
+    read = await readRegularFile(file, MAX_FILE_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = whyNot(code) ?? `cannot be read (${code ?? String(error)})`;
     return { file, problems: [{ file, line: 1, col: 1, message: why }] };
   }
-  if (text === undefined) {
-    return { file, problems: [{ file, line: 1, col: 1, message: `file is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit` }] };
-  }
-  return loadLessonText(text, file);
+  const unread = { folder: 'is a folder, not a file', 'not-regular': 'is not a regular file', 'too-large': `file is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit` };
+  if (read.kind !== 'text') return { file, problems: [{ file, line: 1, col: 1, message: unread[read.kind] }] };
+  return { text: read.text };
+}
+
+/** A lesson file's text loaded: parsed, validated, its rules checked. */
+export async function loadLessonSource(text: string, file: string): Promise<LoadResult> {
+  return loadLessonText(text, file, mayHavePatterns(text) ? (await import('../text/pattern.js')).compilePattern : undefined);
+}
+
+export async function loadLessonFile(file: string): Promise<LoadResult> {
+  const read = await readLessonFile(file);
+  return 'text' in read ? loadLessonSource(read.text, file) : read;
+}
+
+/**
+ * Whether the file may hold a pattern, so the pattern engine must be loaded
+ * to check it. A key can only be spelt otherwise with an escape (a
+ * backslash), so this misses none.
+ */
+function mayHavePatterns(text: string): boolean {
+  return /accept_pattern|matches|\\/.test(text);
 }

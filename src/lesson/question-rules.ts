@@ -3,6 +3,7 @@
  * able to pass it without understanding (by position, by length, by reading the
  * hint), and every wrong pick deserves its reason.
  */
+import type { CompilePattern } from '../text/pattern.js';
 import type { RuleViolation } from './rules.js';
 import type { ChoiceStep, MultiStep, QuestionStep } from './schema.js';
 
@@ -33,15 +34,11 @@ export function guessable(step: ChoiceStep | MultiStep, at: At): RuleViolation[]
   return out;
 }
 
-export function patternRules(pattern: string, accept: readonly string[], at: At): RuleViolation[] {
-  let re: RegExp;
-  try {
-    re = new RegExp(`^(?:${pattern})$`, 'iu');
-  } catch {
-    return [{ path: at('accept_pattern'), message: `"${pattern}" is not a valid regular expression` }];
-  }
+export function patternRules(pattern: string, accept: readonly string[], at: At, compile: CompilePattern): RuleViolation[] {
+  const compiled = compile(pattern, { whole: true, ignoreCase: true });
+  if (!compiled.ok) return [{ path: at('accept_pattern'), message: compiled.error }];
   return accept.flatMap((a, j) =>
-    re.test(a.trim().replace(/\s+/g, ' ')) ? [] : [{ path: at('accept', j), message: `"${a}" is accepted but does not match accept_pattern; one of them is wrong` }],
+    compiled.pattern.test(a.trim().replace(/\s+/g, ' ')) ? [] : [{ path: at('accept', j), message: `"${a}" is accepted but does not match accept_pattern; one of them is wrong` }],
   );
 }
 

@@ -5,6 +5,7 @@
  */
 import { parseAllDocuments } from 'yaml';
 import { allowProblem, expectProblem } from '../kubectl/index.js';
+import type { CompilePattern } from '../text/pattern.js';
 import { parseFieldPath } from './field-path.js';
 import { guessable, patternRules, revealingAnswer, rightAnswerTexts } from './question-rules.js';
 import type { Lesson } from './schema.js';
@@ -25,7 +26,11 @@ export const RESERVED_IDS = ['list', 'lint', 'schema', 'check', 'progress', 'res
 
 const OPERATORS = ['equals', 'matches', 'contains', 'exists', 'absent'] as const;
 
-export function checkRules(lesson: Lesson): RuleViolation[] {
+/**
+ * `compile`: the pattern engine, given when the lesson has patterns (its
+ * loading costs milliseconds a lesson without them should not pay).
+ */
+export function checkRules(lesson: Lesson, compile?: CompilePattern): RuleViolation[] {
   const out: RuleViolation[] = [];
   if (RESERVED_IDS.includes(lesson.id)) {
     out.push({ path: ['id'], message: `lesson id "${lesson.id}" is also a kube-learn command; choose another` });
@@ -63,7 +68,7 @@ export function checkRules(lesson: Lesson): RuleViolation[] {
       out.push(...guessable(step, at));
     }
 
-    if (step.type === 'text' && step.accept_pattern !== undefined) out.push(...patternRules(step.accept_pattern, step.accept, at));
+    if (step.type === 'text' && step.accept_pattern !== undefined && compile) out.push(...patternRules(step.accept_pattern, step.accept, at, compile));
 
     if (step.type !== 'explain' && step.hint !== undefined) {
       const given = revealingAnswer(step.hint, rightAnswerTexts(step));
@@ -94,13 +99,8 @@ export function checkRules(lesson: Lesson): RuleViolation[] {
         }
         const path = parseFieldPath(check.path);
         if (!path.ok) out.push({ path: at('checks', j, 'path'), message: `check path "${check.path}": ${path.error}` });
-        if (check.matches !== undefined) {
-          try {
-            new RegExp(check.matches);
-          } catch {
-            out.push({ path: at('checks', j, 'matches'), message: `"${check.matches}" is not a valid regular expression` });
-          }
-        }
+        const compiled = check.matches !== undefined ? compile?.(check.matches) : undefined;
+        if (compiled && !compiled.ok) out.push({ path: at('checks', j, 'matches'), message: compiled.error });
       });
     }
   });

@@ -4,11 +4,12 @@
  * An answer that lacks a kind the checks ask for is told so once.
  */
 import type { ManifestCheck } from '../lesson/schema.js';
+import type { CompilePattern } from '../text/pattern.js';
 import { runLessonChecks } from './lesson-checks.js';
 import { AliasBudgetExceeded } from './nodes.js';
 import { kindOf, TOO_MANY_ALIASES, type ManifestObject } from './objects.js';
 
-export function runTargetedChecks(answer: readonly ManifestObject[], checks: readonly ManifestCheck[]): void {
+export function runTargetedChecks(answer: readonly ManifestObject[], checks: readonly ManifestCheck[], compile?: CompilePattern): void {
   const first = answer[0];
   if (!first) return;
   const groups = new Map<ManifestObject, ManifestCheck[]>();
@@ -21,7 +22,7 @@ export function runTargetedChecks(answer: readonly ManifestObject[], checks: rea
   for (const [target, group] of groups) {
     if (!target.intact) continue;
     try {
-      runLessonChecks(target.tree, target.root, group, target.reporter);
+      runLessonChecks(target.tree, target.root, group, target.reporter, compile);
     } catch (error) {
       if (!(error instanceof AliasBudgetExceeded)) throw error;
       target.intact = false;

@@ -11,6 +11,7 @@
 import type { Document, Node } from 'yaml';
 import type { ManifestCheck } from '../lesson/schema.js';
 import type { LineIndex } from '../text/line-index.js';
+import type { CompilePattern } from '../text/pattern.js';
 import { runTargetedChecks } from './check-targets.js';
 import { checkCrossObject } from './cross-object.js';
 import { AliasBudgetExceeded, Tree } from './nodes.js';
@@ -47,7 +48,7 @@ function contextObjects(context: string | undefined): ManifestObject[] {
   return parsed.documents.flatMap(({ doc, root, reporter }) => (root === null ? [] : [objectOf(doc, root, reporter, 'context', parsed.lines)]));
 }
 
-function checkText(text: string, mode: 'answer' | 'file', checks: readonly ManifestCheck[], context?: string): ManifestProblem[] {
+function checkText(text: string, mode: 'answer' | 'file', checks: readonly ManifestCheck[], context?: string, compile?: CompilePattern): ManifestProblem[] {
   const parsed = parseManifestText(text, mode);
   if (parsed.documents.length === 0) return parsed.problems;
   const problems: ManifestProblem[] = [...parsed.problems];
@@ -68,7 +69,7 @@ function checkText(text: string, mode: 'answer' | 'file', checks: readonly Manif
       reporter.atOffset(start, [], TOO_MANY_ALIASES);
     }
   }
-  runTargetedChecks(answer, checks);
+  runTargetedChecks(answer, checks, compile);
   // A lesson answer (with its context) is the whole world of the exercise; a file may lean on what the cluster already has.
   checkCrossObject(answer.filter((o) => o.intact), contextObjects(context), mode === 'answer');
   for (const { reporter } of parsed.documents) {
@@ -98,7 +99,10 @@ export interface CheckOptions {
  * means the manifest is right.
  */
 export async function checkManifest(text: string, opts: CheckOptions = {}): Promise<ManifestProblem[]> {
-  return checkText(text, 'answer', opts.checks ?? [], opts.context);
+  const checks = opts.checks ?? [];
+  // The pattern engine is loaded only for a check that has a pattern.
+  const compile = checks.some((c) => c.matches !== undefined) ? (await import('../text/pattern.js')).compilePattern : undefined;
+  return checkText(text, 'answer', checks, opts.context, compile);
 }
 
 /** Checks a file of manifests, one object per YAML document (`---` between them). */

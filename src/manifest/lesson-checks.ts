@@ -5,6 +5,7 @@
  */
 import { isScalar, isSeq, type Node } from 'yaml';
 import type { ManifestCheck } from '../lesson/schema.js';
+import type { CompilePattern } from '../text/pattern.js';
 import { describe, isNull, type Tree } from './nodes.js';
 import { formatFieldPath, parseFieldPath } from '../lesson/field-path.js';
 import { resolveFieldPath, type FieldMatch } from './field-path.js';
@@ -12,9 +13,6 @@ import { formatPath, quote, type PathSegment } from './problem.js';
 import type { Reporter } from './report.js';
 
 type Scalar = string | number | boolean;
-
-/** Longer values are cut before a lesson's regular expression sees them, to bound its running time. */
-const MAX_MATCHED_LENGTH = 1000;
 
 const show = (v: Scalar) => (typeof v === 'string' ? quote(v) : String(v));
 
@@ -35,7 +33,7 @@ interface Failure {
   message: string;
 }
 
-function evaluate(tree: Tree, check: ManifestCheck, matches: FieldMatch[], missing: () => Failure): Failure | undefined {
+function evaluate(tree: Tree, check: ManifestCheck, matches: FieldMatch[], missing: () => Failure, compile?: CompilePattern): Failure | undefined {
   const set = matches.filter((m) => !isNull(tree.resolve(m.node)));
   const valueFailure = (m: FieldMatch, message: string): Failure => ({ at: tree.resolve(m.node) ?? m.at, path: m.path, message });
 
@@ -52,17 +50,15 @@ function evaluate(tree: Tree, check: ManifestCheck, matches: FieldMatch[], missi
   }
 
   if (check.matches !== undefined) {
-    let pattern: RegExp;
-    try {
-      pattern = new RegExp(check.matches);
-    } catch {
-      return { ...missing(), message: `this lesson's check has an invalid pattern ${JSON.stringify(check.matches)}` };
-    }
+    // A linear-time engine (src/text/pattern.ts): no pattern can make a check run for minutes.
+    const compiled = compile?.(check.matches);
+    if (!compiled?.ok) return { ...missing(), message: `this lesson's check has an invalid pattern ${JSON.stringify(check.matches)}` };
+    const { pattern } = compiled;
     if (set.length === 0) return { ...missing(), message: 'missing' };
     for (const m of set) {
       const value = scalarOf(tree, m.node);
       if (value === undefined) return valueFailure(m, `expected a value, got ${describe(tree.resolve(m.node))}`);
-      if (!pattern.test(String(value).slice(0, MAX_MATCHED_LENGTH))) return valueFailure(m, `${quote(value)} is not what this exercise asks for`);
+      if (!pattern.test(String(value))) return valueFailure(m, `${quote(value)} is not what this exercise asks for`);
     }
     return undefined;
   }
@@ -92,7 +88,7 @@ const overlaps = (a: string, b: string) => a === b || a === '' || b === '' || b.
  * from the earlier steps is skipped: the learner fixes that first and sees
  * one problem, not two.
  */
-export function runLessonChecks(tree: Tree, root: Node, checks: readonly ManifestCheck[], report: Reporter): void {
+export function runLessonChecks(tree: Tree, root: Node, checks: readonly ManifestCheck[], report: Reporter, compile?: CompilePattern): void {
   const earlier = report.problems.filter((p) => p.severity === 'error').map((p) => p.path);
   for (const check of checks) {
     const parsed = parseFieldPath(check.path);
@@ -102,7 +98,7 @@ export function runLessonChecks(tree: Tree, root: Node, checks: readonly Manifes
     }
     const { matches, deepest } = resolveFieldPath(tree, root, parsed.segments);
     const missing = (): Failure => ({ at: deepest.at, path: formatFieldPath(parsed.segments), message: 'missing' });
-    const failure = evaluate(tree, check, matches, missing);
+    const failure = evaluate(tree, check, matches, missing, compile);
     if (!failure) continue;
     const path = typeof failure.path === 'string' ? failure.path : formatPath(failure.path);
     if (earlier.some((p) => overlaps(p, path))) continue;

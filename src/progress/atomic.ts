@@ -27,12 +27,23 @@ const TEMP_TRIES = 8;
 
 export interface AtomicOptions {
   mode?: number;
+  /**
+   * Asked after the data is durable and just before the rename: false means
+   * the target must not be replaced any more (the writer lost its lock); the
+   * temp file is removed and Abandoned is thrown.
+   */
+  stillValid?: () => boolean;
   /** The random part of the temp name; replaceable only so a test can make it collide. */
   random?: () => string;
 }
 
 function tempPrefix(target: string): string {
   return `.${basename(target)}.`;
+}
+
+/** The write was given up before the rename: the target is as it was. */
+export class Abandoned extends Error {
+  override name = 'Abandoned';
 }
 
 export function tempName(target: string, random: string): string {
@@ -54,6 +65,7 @@ export function writeFileAtomic(target: string, data: string, options: AtomicOpt
     } finally {
       closeSync(fd);
     }
+    if (options.stillValid && !options.stillValid()) throw new Abandoned(`${target} was not replaced`);
     renameSync(temp, target);
   } catch (err) {
     removeQuietly(temp);

@@ -9,9 +9,12 @@
  * break the same stale lock at once do not delete each other's fresh one.
  *
  * `fn` runs synchronously while the lock is held, so no signal handler or
- * other JavaScript can run between the read and the write.
+ * other JavaScript can run between the read and the write. It is given
+ * `held()`, which says whether the lock is still ours: a save that stalls
+ * past `staleMs` (an fsync on NFS, a suspended laptop) may have had its lock
+ * broken, and must not then replace what the breaker saved.
  */
-import { closeSync, constants, fstatSync, linkSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, linkSync, lstatSync, openSync, readSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { randomHex } from './random-name.js';
@@ -23,7 +26,20 @@ export interface LockOptions {
   staleMs?: number;
   /** How long to wait for another process's lock before giving up. */
   timeoutMs?: number;
+  /** Told once, after a second of waiting, who holds the lock ("pid 123"), so a wait is never silent. */
+  onWait?: (holder: string) => void;
 }
+
+/** How long a wait goes unannounced. */
+const QUIET_WAIT_MS = 1_000;
+/**
+ * A real lock has its pid from the start (it is written in full, then
+ * linked into place; without hard links, created directly, it is without
+ * one for microseconds). A lock without a pid older than this is garbage.
+ */
+const NO_PID_GRACE_MS = 1_000;
+
+const holderName = (h: Holder | undefined) => (h && h.pid > 0 ? `pid ${h.pid}` : 'another process');
 
 /** Another live kube-learn held the lock for the whole wait. */
 export class LockBusy extends Error {
@@ -36,15 +52,17 @@ export class LockBusy extends Error {
   }
 }
 
-export async function withLock<T>(lockPath: string, fn: () => T, options: LockOptions = {}): Promise<T> {
+export async function withLock<T>(lockPath: string, fn: (held: () => boolean) => T, options: LockOptions = {}): Promise<T> {
   const staleMs = options.staleMs ?? 10_000;
   // Longer than staleMs: a holder whose pid was reused after a crash is outwaited, not reported.
-  const deadline = Date.now() + (options.timeoutMs ?? 12_000);
+  const started = Date.now();
+  const deadline = started + (options.timeoutMs ?? 12_000);
+  let announced = false;
   for (;;) {
     const ino = tryAcquire(lockPath);
     if (ino !== undefined) {
       try {
-        return fn();
+        return fn(() => holds(lockPath, ino));
       } finally {
         release(lockPath, ino);
       }
@@ -54,7 +72,11 @@ export async function withLock<T>(lockPath: string, fn: () => T, options: LockOp
       breakStale(lockPath, holder.ino);
       continue;
     }
-    if (Date.now() >= deadline) throw new LockBusy(lockPath, holder ? `pid ${holder.pid || '?'}` : 'another process');
+    if (Date.now() >= deadline) throw new LockBusy(lockPath, holderName(holder));
+    if (!announced && Date.now() - started >= QUIET_WAIT_MS) {
+      announced = true;
+      options.onWait?.(holderName(holder));
+    }
     await new Promise((resolve) => setTimeout(resolve, 5 + Math.floor(Math.random() * 20)));
   }
 }
@@ -114,6 +136,14 @@ function createDirectly(lockPath: string): number | undefined {
   }
 }
 
+function holds(lockPath: string, ino: number): boolean {
+  try {
+    return lstatSync(lockPath).ino === ino;
+  } catch {
+    return false;
+  }
+}
+
 function release(lockPath: string, ino: number): void {
   try {
     if (lstatSync(lockPath).ino === ino) unlinkSync(lockPath);
@@ -135,7 +165,7 @@ function inspect(lockPath: string): Holder | undefined {
     let text = '';
     if (st.isFile()) {
       try {
-        text = readFileSync(lockPath, 'utf8').slice(0, 200);
+        text = readHead(lockPath, 200);
       } catch {
         // Unreadable: judged by age alone.
       }
@@ -148,10 +178,28 @@ function inspect(lockPath: string): Holder | undefined {
   }
 }
 
+/**
+ * The first `bytes` of a lock file: it is polled, and whatever a neighbour
+ * put there (2 GB, or a FIFO swapped in after the lstat) must cost no more
+ * than a real lock's few bytes, and never block.
+ */
+function readHead(path: string, bytes: number): string {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+  try {
+    if (!fstatSync(fd).isFile()) return '';
+    const buffer = Buffer.alloc(bytes);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function isStale(h: Holder, staleMs: number): boolean {
-  if (h.ageMs > staleMs) return true;
-  // A lock just created may not have its pid written yet; only age can judge it.
-  if (h.pid <= 0 || h.host !== hostname()) return false;
+  // Far in the future too: a clock set back must not make a lock live forever.
+  if (Math.abs(h.ageMs) > staleMs) return true;
+  // Garbage, an empty file, a FIFO, a folder: no process holds it.
+  if (h.pid <= 0) return h.ageMs > NO_PID_GRACE_MS;
+  if (h.host !== hostname()) return false;
   return !isAlive(h.pid);
 }
 
@@ -185,7 +233,8 @@ function breakStale(lockPath: string, ino: number): void {
     }
   } finally {
     try {
-      unlinkSync(aside);
+      // A folder planted as the lock is removed too, not left aside forever.
+      rmSync(aside, { recursive: true, force: true });
     } catch {
       // Nothing to clean.
     }

@@ -8,11 +8,11 @@
  * - A corrupt file is moved aside (never overwritten) and reported as a value;
  *   a newer format is never touched.
  */
-import { closeSync, constants, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { CheckFailed } from '../errors.js';
 import type { StepOutcome } from '../lesson/outcome.js';
-import { removeOrphans, writeFileAtomic } from './atomic.js';
+import { Abandoned, removeOrphans, writeFileAtomic } from './atomic.js';
 import { decode, encode } from './format.js';
 import { storageError } from './fs-errors.js';
 import { withLock, type LockOptions } from './lock.js';
@@ -39,8 +39,14 @@ export interface Loaded {
 
 type Read =
   | { kind: 'missing' }
-  | { kind: 'ok'; progress: Progress; migratedFrom?: number; text: string }
+  | { kind: 'ok'; progress: Progress; migratedFrom?: number; text: string; identity: string }
   | { kind: 'corrupt'; reason: string };
+
+/** Which file this is: every save renames a new one into place, so any save changes it. */
+const identityOf = (st: Stats) => `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+
+/** How many times a save starts over when another save replaced the file under it. */
+const SAVE_TRIES = 3;
 
 export class ProgressStore {
   readonly lockPath: string;
@@ -72,7 +78,7 @@ export class ProgressStore {
     if (read.kind === 'missing') return { progress: emptyProgress() };
     if (read.kind === 'ok') return { progress: read.progress };
     try {
-      return await withLock(this.lockPath, () => this.readForUpdate(), this.options.lock);
+      return await withLock(this.lockPath, () => this.readForUpdate().loaded, this.options.lock);
     } catch (err) {
       throw storageError(err, 'move aside the unreadable progress file', this.path);
     }
@@ -84,7 +90,7 @@ export class ProgressStore {
    */
   async ensureWritable(): Promise<void> {
     try {
-      mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+      this.folder(true);
       await withLock(this.lockPath, () => undefined, this.options.lock);
     } catch (err) {
       throw storageError(err, 'save progress to', this.path, SAVE_FAILED);
@@ -96,21 +102,39 @@ export class ProgressStore {
    * `change` returns false when it changed nothing, and then nothing is written.
    */
   async update(change: (progress: Progress) => boolean | void): Promise<Loaded> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.folder(true);
+        return await withLock(
+          this.lockPath,
+          (held) => {
+            const { loaded: current, identity } = this.readForUpdate();
+            if (change(current.progress) === false) return current;
+            // A save that stalled past the stale limit may have lost its lock, and another
+            // save may have replaced the file meanwhile: then this one starts over from
+            // that file instead of replacing its newer steps.
+            const stillValid = () => held() && this.identity() === identity;
+            writeFileAtomic(this.path, encode(current.progress), { stillValid });
+            removeOrphans(this.path, this.options.orphanAgeMs ?? 60_000);
+            return current;
+          },
+          this.options.lock,
+        );
+      } catch (err) {
+        if (!(err instanceof Abandoned)) throw storageError(err, 'save progress to', this.path, SAVE_FAILED);
+        if (attempt >= SAVE_TRIES) {
+          throw new CheckFailed(`could not save progress to ${this.path}: another kube-learn replaced it while this one was saving, ${attempt} times over${SAVE_FAILED}`);
+        }
+      }
+    }
+  }
+
+  /** The progress file's identity now, or undefined when there is none. */
+  private identity(): string | undefined {
     try {
-      mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
-      return await withLock(
-        this.lockPath,
-        () => {
-          const current = this.readForUpdate();
-          if (change(current.progress) === false) return current;
-          writeFileAtomic(this.path, encode(current.progress));
-          removeOrphans(this.path, this.options.orphanAgeMs ?? 60_000);
-          return current;
-        },
-        this.options.lock,
-      );
-    } catch (err) {
-      throw storageError(err, 'save progress to', this.path, SAVE_FAILED);
+      return identityOf(lstatSync(this.path));
+    } catch {
+      return undefined;
     }
   }
 
@@ -134,9 +158,40 @@ export class ProgressStore {
     return cleared;
   }
 
+  /**
+   * The state folder, created private (0700) when `create`; whether it is
+   * there. Refused when it is a symbolic link (kube-learn would write where
+   * it points), not the learner's, or writable by group or others: whoever
+   * can write there can delete or forge the progress (XDG_STATE_HOME may
+   * point into a shared folder, where a neighbour can make it first).
+   */
+  private folder(create: boolean): boolean {
+    const dir = dirname(this.path);
+    if (create) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    let st: Stats;
+    try {
+      st = lstatSync(dir);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return false;
+      throw err;
+    }
+    const refuse = (why: string) => new CheckFailed(`progress folder ${dir} ${why}; kube-learn keeps progress only in a folder that only you can write`);
+    if (st.isSymbolicLink()) throw refuse('is a symbolic link');
+    // A file in the way: no progress to read, and saving says so (ENOTDIR).
+    if (!st.isDirectory()) return false;
+    if (process.getuid !== undefined && st.uid !== process.getuid()) throw refuse(`belongs to another user (uid ${st.uid})`);
+    if (process.getuid !== undefined && (st.mode & 0o022) !== 0) {
+      throw refuse(`can be written by ${st.mode & 0o002 ? 'other users' : 'its group'} (mode ${(st.mode & 0o777).toString(8)}; chmod 700 it if it is yours)`);
+    }
+    return true;
+  }
+
   private read(): Read {
     let text: string;
+    let identity: string;
     let fd: number;
+    if (!this.folder(false)) return { kind: 'missing' };
     try {
       // Non-blocking, so a pipe planted in its place cannot hang us before fstat says what it is.
       fd = openSync(this.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -152,6 +207,7 @@ export class ProgressStore {
       if (!st.isFile()) return { kind: 'corrupt', reason: 'not a regular file' };
       if (st.size > MAX_BYTES) return { kind: 'corrupt', reason: `too large (${st.size} bytes)` };
       text = readFileSync(fd, 'utf8');
+      identity = identityOf(st);
     } finally {
       closeSync(fd);
     }
@@ -163,23 +219,28 @@ export class ProgressStore {
     }
     if (decoded.kind === 'corrupt') return decoded;
     return decoded.migratedFrom === undefined
-      ? { kind: 'ok', progress: decoded.progress, text }
-      : { kind: 'ok', progress: decoded.progress, migratedFrom: decoded.migratedFrom, text };
+      ? { kind: 'ok', progress: decoded.progress, text, identity }
+      : { kind: 'ok', progress: decoded.progress, migratedFrom: decoded.migratedFrom, text, identity };
   }
 
-  /** With the lock held: the current progress, a corrupt file moved aside, an old format kept. */
-  private readForUpdate(): Loaded {
+  /**
+   * With the lock held: the current progress, a corrupt file moved aside, an
+   * old format kept; and the identity of the file read (none when there is no file now).
+   */
+  private readForUpdate(): { loaded: Loaded; identity?: string } {
     const read = this.read();
-    if (read.kind === 'missing') return { progress: emptyProgress() };
+    if (read.kind === 'missing') return { loaded: { progress: emptyProgress() } };
     if (read.kind === 'ok') {
       if (read.migratedFrom !== undefined) this.keepOldFormat(read.migratedFrom);
-      return { progress: read.progress };
+      return { loaded: { progress: read.progress }, identity: read.identity };
     }
     const aside = this.asideName(`corrupt-${stamp(this.now())}`);
     renameSync(this.path, aside);
     return {
-      progress: emptyProgress(),
-      notice: `progress file ${this.path} could not be read (${read.reason}); moved it to ${aside} and started fresh`,
+      loaded: {
+        progress: emptyProgress(),
+        notice: `progress file ${this.path} could not be read (${read.reason}); moved it to ${aside} and started fresh`,
+      },
     };
   }
 

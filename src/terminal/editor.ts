@@ -8,10 +8,11 @@
  */
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Cancelled } from '../errors.js';
+import { readRegularFile } from '../text/read-file.js';
 import { neutralize } from '../text/sanitize.js';
 import { whyNot } from '../text/words.js';
 
@@ -25,6 +26,9 @@ export interface EditorCommand {
 }
 
 export type EditResult = { ok: true; text: string } | { ok: false; message: string };
+
+/** A manifest is far smaller; an editor that left more (a log, a disk image) is not read whole. */
+const MAX_EDITED_BYTES = 1024 * 1024;
 
 /**
  * Splits a command into words the way a POSIX shell does for the simple
@@ -133,7 +137,11 @@ export async function editText(editor: EditorCommand, text: string, opts: { sign
     if (outcome.signal) return { ok: false, message: neutralize(`Your editor (${editor.name}) was stopped by ${outcome.signal}${kept}`) };
     if (outcome.code !== 0) return { ok: false, message: neutralize(`Your editor (${editor.name}) exited with status ${outcome.code}${kept}`) };
     try {
-      return { ok: true, text: (await readFile(file, 'utf8')).replace(/^\uFEFF/, '') };
+      // Bounded, and never blocking: an editor may leave a FIFO or a huge file in the place of ours.
+      const read = await readRegularFile(file, MAX_EDITED_BYTES);
+      if (read.kind === 'text') return { ok: true, text: read.text.replace(/^\uFEFF/, '') };
+      const what = read.kind === 'too-large' ? 'a file larger than 1 MiB' : 'something that is not a file';
+      return { ok: false, message: neutralize(`Your editor (${editor.name}) left ${what}${kept}`) };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       return { ok: false, message: neutralize(`Your editor (${editor.name}) left no file to read (${code ?? String(error)}).`) };

@@ -9,15 +9,23 @@ import { Cancelled } from '../errors.js';
 
 /** Past this many unread lines, stop reading input until the learner's side catches up. */
 const HIGH_WATER = 256;
-/** A longer run of text without a line end is cut into lines of this length (an answer is never this long). */
-const MAX_LINE = 64 * 1024;
+/**
+ * A longer run of text without a line end is cut into lines of this length,
+ * so endless input can't fill memory: one byte more than the largest
+ * manifest (1 MiB), so a manifest's long line (a certificate, a large
+ * annotation) arrives whole, and one too long for any manifest is refused as such.
+ */
+const MAX_LINE = 1024 * 1024 + 1;
 
 export class LineReader {
   private readonly queue: string[] = [];
   private ended = false;
   private waiting?: { resolve: (line: string | undefined) => void; reject: (error: unknown) => void };
-  /** Text after the last line end; a trailing \r waits to see whether \n follows. */
-  private partial = '';
+  /** Text after the last line end, in the pieces it came in (joined once, when the line ends: linear in its length). */
+  private partial: string[] = [];
+  private partialLength = 0;
+  /** The last chunk ended in \r: a \n starting the next one belongs to that line end. */
+  private afterCR = false;
   private paused = false;
   private failure?: Cancelled;
   private readonly onAbort = () => this.waiting?.reject(new Cancelled('signal'));
@@ -33,23 +41,37 @@ export class LineReader {
   }
 
   private readonly onData = (chunk: string) => {
-    const text = this.partial + chunk;
-    const ends = /\r\n|\n|\r(?!$)/g;
-    let from = 0;
-    for (let m = ends.exec(text); m; m = ends.exec(text)) {
-      this.take(text.slice(from, m.index));
+    let from = this.afterCR && chunk.startsWith('\n') ? 1 : 0;
+    this.afterCR = false;
+    const ends = /\r\n|\n|\r/g;
+    ends.lastIndex = from;
+    for (let m = ends.exec(chunk); m; m = ends.exec(chunk)) {
+      this.take(this.restOfLine(chunk.slice(from, m.index)));
       from = m.index + m[0].length;
+      this.afterCR = m[0] === '\r' && from === chunk.length;
     }
-    this.partial = text.slice(from);
-    while (this.partial.length > MAX_LINE) {
-      this.take(this.partial.slice(0, MAX_LINE));
-      this.partial = this.partial.slice(MAX_LINE);
+    if (from < chunk.length) {
+      this.partial.push(chunk.slice(from));
+      this.partialLength += chunk.length - from;
+    }
+    while (this.partialLength > MAX_LINE) {
+      const text = this.restOfLine('');
+      this.take(text.slice(0, MAX_LINE));
+      this.partial = [text.slice(MAX_LINE)];
+      this.partialLength = text.length - MAX_LINE;
     }
   };
 
+  /** The line so far followed by `end`; the partial line is emptied. */
+  private restOfLine(end: string): string {
+    const line = this.partial.length === 0 ? end : this.partial.join('') + end;
+    this.partial = [];
+    this.partialLength = 0;
+    return line;
+  }
+
   private readonly onEnd = () => {
-    if (this.partial !== '') this.take(this.partial.replace(/\r$/, ''));
-    this.partial = '';
+    if (this.partialLength > 0) this.take(this.restOfLine(''));
     this.ended = true;
     if (this.waiting) this.settle().resolve(undefined);
   };

@@ -42,11 +42,11 @@ async function readManifestFile(spec: string, cwd: string): Promise<Parsed<strin
   const name = spec.startsWith('~/') ? resolve(homedir(), spec.slice(2)) : resolve(cwd, spec);
   try {
     // Loaded here, not at start-up: few learners answer with @file.
-    const { readFile, stat } = await import('node:fs/promises');
-    const info = await stat(name);
-    if (!info.isFile()) return { ok: false, message: `${shown} is not a file.` };
-    if (info.size > MAX_MANIFEST_BYTES) return { ok: false, message: `${shown} is larger than 1 MiB.` };
-    return { ok: true, value: await readFile(name, 'utf8') };
+    const { readRegularFile } = await import('../text/read-file.js');
+    const read = await readRegularFile(name, MAX_MANIFEST_BYTES);
+    if (read.kind === 'folder' || read.kind === 'not-regular') return { ok: false, message: `${shown} is not a file.` };
+    if (read.kind === 'too-large') return { ok: false, message: `${shown} is larger than 1 MiB.` };
+    return { ok: true, value: read.text };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = whyNot(code) ?? `cannot be read (${code ?? String(error)})`;

@@ -5,6 +5,7 @@
  * off, so it still stands out). How a style looks is the caller's: a
  * terminal palette fits `MarkdownStyle`.
  */
+import { bulletItem, codeSpans, headingText } from './markdown-scan.js';
 import { neutralize } from './sanitize.js';
 import { wrapPieces, type Piece } from './width.js';
 
@@ -23,12 +24,11 @@ type Block =
   | { kind: 'code'; lines: string[] };
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const BULLET = /^(\s*)[-*+] +(.*)$/;
-const HEADING = /^ {0,3}#{1,6} +(.*?)(?: +#+)? *$/;
 
 function expandTabs(line: string): string {
-  let out = '';
-  for (const ch of line) out += ch === '\t' ? ' '.repeat(4 - (out.length % 4)) : ch;
+  const [head, ...parts] = line.split('\t');
+  let out = head!;
+  for (const part of parts) out += ' '.repeat(4 - (out.length % 4)) + part;
   return out;
 }
 
@@ -42,11 +42,12 @@ export function parseBlocks(markdown: string): Block[] {
     if (fence) {
       const marker = fence[1]!;
       const indent = line.length - line.trimStart().length;
+      const closing = marker[0]!.repeat(marker.length);
       const code: string[] = [];
       for (i++; i < lines.length; i++) {
         const l = lines[i]!;
         const trimmed = l.trim();
-        if (trimmed.startsWith(marker[0]!.repeat(marker.length)) && /^(`+|~+)$/.test(trimmed)) break;
+        if (trimmed.startsWith(closing) && /^(`+|~+)$/.test(trimmed)) break;
         code.push(l.slice(Math.min(indent, l.length - l.trimStart().length)));
       }
       blocks.push({ kind: 'code', lines: code });
@@ -57,13 +58,13 @@ export function parseBlocks(markdown: string): Block[] {
       open = undefined;
       continue;
     }
-    const heading = HEADING.exec(line);
-    const bullet = BULLET.exec(line);
-    if (heading) {
-      blocks.push({ kind: 'heading', text: heading[1]! });
+    const heading = headingText(line);
+    const bullet = bulletItem(line);
+    if (heading !== undefined) {
+      blocks.push({ kind: 'heading', text: heading });
       open = undefined;
     } else if (bullet) {
-      open = { kind: 'bullet', level: Math.floor(bullet[1]!.length / 2), text: bullet[2]! };
+      open = { kind: 'bullet', level: Math.floor(bullet.indent.length / 2), text: bullet.text };
       blocks.push(open);
     } else if (open) {
       open.text += ` ${line.trim()}`;
@@ -78,13 +79,12 @@ export function parseBlocks(markdown: string): Block[] {
 /** Inline `code` spans as styled pieces. A lone backtick stays as text. */
 export function inlinePieces(text: string, colors: MarkdownStyle, base?: (s: string) => string): Piece[] {
   const pieces: Piece[] = [];
-  const re = /(`+)([^`]|[^`].*?[^`])\1(?!`)/g;
   let last = 0;
-  for (const m of text.matchAll(re)) {
-    if (m.index > last) pieces.push({ text: text.slice(last, m.index), style: base });
-    const code = m[2]!.trim();
-    pieces.push(colors.enabled ? { text: code, style: colors.code } : { text: m[1] + code + m[1] });
-    last = m.index + m[0].length;
+  for (const span of codeSpans(text)) {
+    if (span.index > last) pieces.push({ text: text.slice(last, span.index), style: base });
+    const code = span.content.trim();
+    pieces.push(colors.enabled ? { text: code, style: colors.code } : { text: span.fence + code + span.fence });
+    last = span.end;
   }
   if (last < text.length) pieces.push({ text: text.slice(last), style: base });
   return pieces;

@@ -4,11 +4,13 @@
  * rewrites the screen, hides a link target or changes the window title, and
  * C1 controls such as U+009B act as ESC-[ on some terminals. Every control
  * character except newline and tab is made visible instead, and so are the
- * bidirectional overrides that can reorder what a reader sees.
+ * bidirectional overrides that can reorder what a reader sees and the line
+ * and paragraph separators (U+2028, U+2029), which terminals show as
+ * nothing or as a break the program never made.
  */
 
-// C0 controls but \t and \n, DEL, C1 controls, bidi embeddings/overrides/isolates.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// C0 controls but \t and \n, DEL, C1 controls, line/paragraph separators, bidi embeddings/overrides/isolates.
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 function visible(ch: string): string {
   const code = ch.codePointAt(0)!;

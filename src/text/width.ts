@@ -191,3 +191,22 @@ export function wrapPieces(pieces: readonly Piece[], width: number, first = '', 
 export function wrap(text: string, width: number, first = '', rest = first): string[] {
   return wrapPieces([{ text }], width, first, rest);
 }
+
+/** `text` cut to at most `columns` terminal columns, ending in "…" where it was cut. */
+export function truncateToWidth(text: string, columns: number): string {
+  if (displayWidth(text) <= columns) return text;
+  let out = '';
+  let used = 0;
+  for (const segment of graphemes(text)) {
+    const w = graphemeWidth(segment);
+    if (used + w > columns - 1) break;
+    out += segment;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/** `text` padded with spaces to `columns` terminal columns (`padEnd` counts UTF-16 units, not columns). */
+export function padToWidth(text: string, columns: number): string {
+  return text + ' '.repeat(Math.max(0, columns - displayWidth(text)));
+}

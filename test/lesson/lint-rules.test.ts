@@ -46,7 +46,16 @@ describe('lint rules in the loader', () => {
   it('checks accepted answers against accept_pattern, and that the pattern compiles', async () => {
     expect(await problems('pattern')).toEqual([
       `${fixture('pattern')}:8:26: "nginx:latest" is accepted but does not match accept_pattern; one of them is wrong`,
-      `${fixture('pattern')}:14:21: "nginx(" is not a valid regular expression`,
+      `${fixture('pattern')}:14:21: "nginx(" is not a valid regular expression (RE2 syntax): missing closing ) at \`nginx(\``,
+    ]);
+  });
+
+  it('refuses a pattern the linear-time engine cannot run: a backreference, lookaround', async () => {
+    const result = await loadLessonFile(fixture('pattern-engine'));
+    expect(result.lesson).toBeUndefined();
+    expect(result.problems.map(formatProblem)).toEqual([
+      `${fixture('pattern-engine')}:9:21: "(\\w+) \\1" uses a backreference or lookaround, which kube-learn's patterns cannot run (RE2 syntax, matched in linear time): invalid escape sequence at \`\\1\``,
+      `${fixture('pattern-engine')}:16:18: "^nginx(?!:latest)" uses a backreference or lookaround, which kube-learn's patterns cannot run (RE2 syntax, matched in linear time): invalid or unsupported Perl syntax at \`(?!\``,
     ]);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatFileProblem, loadLessonFile, loadLessonText } from '../../src/lesson/load.js';
+import { compilePattern } from '../../src/text/pattern.js';
 import { MAX_FILE_BYTES } from '../../src/lesson/yaml-source.js';
 
 const bad = (name: string) => `test/fixtures/lessons/bad/${name}.yaml`;
@@ -140,10 +141,10 @@ describe('manifest step rules', () => {
       '      - path: kind',
       '        matches: "(unclosed"',
     ].join('\n');
-    expect(loadLessonText(text, 'm.yaml').problems.map(formatFileProblem)).toEqual([
+    expect(loadLessonText(text, 'm.yaml', compilePattern).problems.map(formatFileProblem)).toEqual([
       'm.yaml:10:9: a check needs exactly one of equals, matches, contains, exists, absent; this one has equals and exists',
       expect.stringMatching(/^m\.yaml:13:15: check path "spec\.containers\[x": /),
-      'm.yaml:16:18: "(unclosed" is not a valid regular expression',
+      'm.yaml:16:18: "(unclosed" is not a valid regular expression (RE2 syntax): missing closing ) at `(unclosed`',
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkManifest } from '../../src/manifest/check.js';
 import type { ManifestCheck } from '../../src/lesson/schema.js';
+import { growth } from '../helpers/growth.js';
 import { checkFixture, fixture, where } from './helpers.js';
 
 // The issue's exercise: a Pod named web running nginx:1.27, labelled app: web, with container port 80.
@@ -91,6 +92,18 @@ describe("step 4: the lesson's checks", () => {
       '1:1  this lesson\'s check has an invalid path: expected a field name at character 6 of "spec..x"',
     ]);
     expect(await run(text, [{ path: 'metadata.name', matches: '(' }])).toEqual(['4:3 metadata.name this lesson\'s check has an invalid pattern "("']);
+  });
+
+  it('a pattern that backtracks in most engines runs in time that grows linearly with the value', async () => {
+    // Before (Node's engine, values cut at 1,000 characters): ^(.*)*latest$ on a 31-38 character image took 104-118 s.
+    const checks: ManifestCheck[] = [{ path: 'spec.containers[0].image', matches: '^(.*)*latest$' }];
+    const image = (n: number) => pod(`metadata:\n  name: web\nspec:\n  containers:\n  - name: a\n    image: ${'a'.repeat(n)}latesx\n`);
+    expect(await run(image(20), checks)).toEqual([`8:12 spec.containers[0].image "${'a'.repeat(20)}latesx" is not what this exercise asks for`]);
+    expect(await run(image(35).replace('latesx', 'latest'), checks)).toEqual([]);
+    const { compilePattern } = await import('../../src/text/pattern.js');
+    const compiled = compilePattern(checks[0]!.matches!);
+    if (!compiled.ok) throw new Error(compiled.error);
+    expect(growth((value: string) => compiled.pattern.test(value), (n) => `${'a'.repeat(n)}latesx`, 20_000)).toBeLessThan(3);
   });
 
   it('lesson checks still run when the object has problems of its own elsewhere', async () => {

@@ -1,9 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckFailed } from '../../src/errors.js';
+import { writeFileAtomic } from '../../src/progress/atomic.js';
+import { encode } from '../../src/progress/format.js';
+import { applyOutcome } from '../../src/progress/records.js';
 import { ProgressStore } from '../../src/progress/store.js';
+import type { Progress } from '../../src/progress/types.js';
 import { tempStateHome } from '../helpers/state.js';
 import { seen } from './helpers/outcomes.js';
 
@@ -67,14 +71,91 @@ describe('the lock', () => {
     expect((await store.load()).progress.lessons.get('day4')!.steps.size).toBe(40);
   });
 
+  it('reads no more of a lock than a lock holds: a 4 GB one costs no more to wait on than a real one', async () => {
+    plantLock(`${process.pid} ${hostname()} ${Date.now()}\n`);
+    // Sparse: 4 GB on paper, a page on disk. Read whole it took 25 s a poll (2 GB) or failed as too long a string.
+    truncateSync(store.lockPath, 4 * 1024 ** 3);
+    const patient = new ProgressStore(store.path, { lock: { staleMs: 60_000, timeoutMs: 300 } });
+    const err = await rejection(patient.record('day4', seen('intro')));
+    // Read whole, it is too long a string to read at all: the holder was "another process".
+    expect(err.message).toContain(`(pid ${process.pid})`);
+  });
+
+  it('a lock dated far in the future is stale, even with a live pid (a clock set back)', async () => {
+    plantLock(`${process.pid} ${hostname()} ${Date.now()}\n`, -60_000);
+    await new ProgressStore(store.path, { lock: { staleMs: 10_000, timeoutMs: 5_000 } }).record('day4', seen('intro'));
+    expect(siblings()).toEqual(['progress.json']);
+  });
+
+  for (const [what, plant] of [
+    ['garbage', () => plantLock('garbage\n')],
+    ['an empty file', () => plantLock('')],
+    ['a FIFO', () => (mkdirSync(state.dir, { recursive: true }), execFileSync('mkfifo', [store.lockPath]))],
+  ] as const) {
+    it(`a lock that is ${what}, held by no process, is broken after a second, not the stale limit`, async () => {
+      plant();
+      await new ProgressStore(store.path, { lock: { staleMs: 60_000, timeoutMs: 5_000 } }).record('day4', seen('intro'));
+      expect(siblings()).toEqual(['progress.json']);
+    });
+  }
+
+  it('a wait for a live holder is announced once, after a second, with its pid', async () => {
+    plantLock(`${process.pid} ${hostname()} ${Date.now()}\n`);
+    const waits: string[] = [];
+    const patient = new ProgressStore(store.path, { lock: { staleMs: 60_000, timeoutMs: 1_500, onWait: (h) => waits.push(h) } });
+    await rejection(patient.record('day4', seen('intro')));
+    expect(waits).toEqual([`pid ${process.pid}`]);
+  });
+
   it('something unreadable in place of the lock is judged by its age alone', async () => {
     mkdirSync(store.lockPath, { recursive: true });
     const fresh = new ProgressStore(store.path, { lock: { staleMs: 60_000, timeoutMs: 100 } });
     await rejection(fresh.record('day4', seen('intro')));
     const past = new Date(Date.now() - 120_000);
     utimesSync(store.lockPath, past, past);
-    // Old enough to be stale: it is moved aside (renaming a folder works like a file).
+    // Old enough to be stale: it is moved aside (renaming a folder works like a file), then removed.
     await fresh.record('day4', seen('intro'));
     expect(existsSync(state.file)).toBe(true);
+    expect(siblings()).toEqual(['progress.json']);
+  });
+});
+
+describe('a save that stalls past the stale limit', () => {
+  /**
+   * What another kube-learn does while this one's save stalls (an fsync on
+   * NFS, a suspended laptop): it judges the lock stale, breaks it, takes its
+   * own, saves `steps` more steps on top of the file, and lets go.
+   */
+  function anotherSaves(progress: Progress, steps: number): void {
+    renameSync(store.lockPath, `${store.lockPath}.broken`);
+    writeFileSync(store.lockPath, `1 elsewhere ${Date.now()}\n`);
+    const theirs = structuredClone(progress);
+    for (let i = 0; i < steps; i++) applyOutcome(theirs, 'day4', seen(`theirs-${i}`), new Date(), 0);
+    writeFileAtomic(store.path, encode(theirs));
+    rmSync(store.lockPath);
+    rmSync(`${store.lockPath}.broken`);
+  }
+
+  it('finds out before it replaces the file, and starts over from the newer one: no step is lost', async () => {
+    await store.record('day4', seen('mine-before'));
+    let stalls = 1;
+    await store.update((p) => {
+      if (stalls-- > 0) anotherSaves(p, 10);
+      applyOutcome(p, 'day4', seen('mine'), new Date(), 0);
+    });
+    const steps = [...(await store.load()).progress.lessons.get('day4')!.steps.keys()].sort();
+    expect(steps).toEqual(['mine', 'mine-before', ...Array.from({ length: 10 }, (_, i) => `theirs-${i}`)].sort());
+  });
+
+  it('says so, and keeps the newer file, when it happens at every try', async () => {
+    await store.record('day4', seen('mine-before'));
+    const err = await rejection(
+      store.update((p) => {
+        anotherSaves(p, 1);
+        applyOutcome(p, 'day4', seen('mine'), new Date(), 0);
+      }),
+    );
+    expect(err.message).toBe(`could not save progress to ${state.file}: another kube-learn replaced it while this one was saving, 3 times over; your earlier progress is unchanged`);
+    expect((await store.load()).progress.lessons.get('day4')!.steps.has('theirs-0')).toBe(true);
   });
 });

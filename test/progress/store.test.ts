@@ -1,6 +1,9 @@
 import {
+  chmodSync,
+  chownSync,
   existsSync,
   mkdirSync,
+  symlinkSync,
   readdirSync,
   readFileSync,
   statSync,
@@ -256,5 +259,34 @@ describe('saving into a folder that cannot be written', () => {
     expect(err.message).toBe(`could not save progress to ${state.file}: the disk is full; your earlier progress is unchanged`);
     expect(readFileSync(state.file)).toEqual(before);
     expect(siblings()).toEqual(['progress.json']);
+  });
+});
+
+describe.runIf(process.getuid !== undefined)('a state folder someone else could write', () => {
+  const refused = (why: string) => `progress folder ${state.dir} ${why}; kube-learn keeps progress only in a folder that only you can write`;
+
+  it('writable by others: refused in one line, for reading and saving, and left as it is', async () => {
+    mkdirSync(state.dir);
+    chmodSync(state.dir, 0o777);
+    expect((await rejection(store.load())).message).toBe(refused('can be written by other users (mode 777; chmod 700 it if it is yours)'));
+    expect((await rejection(store.record('day4', seen('intro')))).message).toBe(refused('can be written by other users (mode 777; chmod 700 it if it is yours)'));
+    chmodSync(state.dir, 0o770);
+    expect((await rejection(store.ensureWritable())).message).toBe(refused('can be written by its group (mode 770; chmod 700 it if it is yours)'));
+    expect(readdirSync(state.dir)).toEqual([]);
+  });
+
+  it('a symbolic link: refused, and nothing is written where it points', async () => {
+    const elsewhere = join(state.home, 'elsewhere');
+    mkdirSync(elsewhere, { mode: 0o700 });
+    symlinkSync(elsewhere, state.dir);
+    expect((await rejection(store.record('day4', seen('intro')))).message).toBe(refused('is a symbolic link'));
+    expect((await rejection(store.load())).message).toBe(refused('is a symbolic link'));
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it.runIf(process.getuid?.() === 0)("another user's folder: refused", async () => {
+    mkdirSync(state.dir, { mode: 0o700 });
+    chownSync(state.dir, 12345, 12345);
+    expect((await rejection(store.record('day4', seen('intro')))).message).toBe(refused('belongs to another user (uid 12345)'));
   });
 });

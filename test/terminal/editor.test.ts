@@ -95,6 +95,16 @@ describe('editText', () => {
     expect(await editText(editorCommand({ EDITOR: deleter })!, 'x')).toEqual({ ok: false, message: 'Your editor (deleter) left no file to read (ENOENT).' });
   });
 
+  it('an editor that leaves a FIFO or a huge file: one line, at once, and the temp folder removed', async () => {
+    const log = join(dir, 'fifo.log');
+    const fifo = script('fifo-maker', `echo "$1" > '${log}'; rm "$1"; mkfifo "$1"`);
+    expect(await editText(editorCommand({ EDITOR: fifo })!, 'x')).toEqual({ ok: false, message: 'Your editor (fifo-maker) left something that is not a file; its changes were not taken.' });
+    expect(existsSync(dirname(readFileSync(log, 'utf8').trim()))).toBe(false);
+    // Sparse: 100 MB on paper, nothing on disk.
+    const huge = script('huge', 'truncate -s 100M "$1"');
+    expect(await editText(editorCommand({ EDITOR: huge })!, 'x')).toEqual({ ok: false, message: 'Your editor (huge) left a file larger than 1 MiB; its changes were not taken.' });
+  });
+
   it('a signal while the editor runs stops the editor and cancels', async () => {
     const started = join(dir, 'started');
     const slow = script('slow', `touch '${started}'; exec sleep 30`);

@@ -38,9 +38,27 @@ describe('LineReader', () => {
     expect(await linesOf([bytes.subarray(0, 1), bytes.subarray(1)])).toEqual(['✔ Pod']);
   });
 
-  it('cuts text that never ends a line into 64 KiB lines, so it cannot fill memory', async () => {
-    const lines = await linesOf(['x'.repeat(150 * 1024)]);
-    expect(lines.map((l) => l.length)).toEqual([65536, 65536, 150 * 1024 - 2 * 65536]);
+  it('keeps a line as long as a whole manifest (a certificate, a large annotation) in one piece', async () => {
+    const long = 'x'.repeat(300 * 1024);
+    expect(await linesOf([`a: ${long.slice(0, 70_000)}`, `${long.slice(70_000)}\n`, 'b\n'])).toEqual([`a: ${long}`, 'b']);
+  });
+
+  it('cuts text that never ends a line into lines just longer than a manifest may be, so it cannot fill memory', async () => {
+    const MiB = 1024 * 1024;
+    const lines = await linesOf(Array.from({ length: 40 }, () => 'x'.repeat(64 * 1024)));
+    expect(lines.map((l) => l.length)).toEqual([MiB + 1, MiB + 1, 40 * 64 * 1024 - 2 * (MiB + 1)]);
+  });
+
+  it('takes time that grows linearly with a long line arriving in many chunks', async () => {
+    const { growth } = await import('../helpers/growth.js');
+    // Synchronous: the chunks go straight to the reader's data handler.
+    const feed = (chunks: number) => {
+      const input = new PassThrough();
+      const reader = new LineReader(input);
+      for (let i = 0; i < chunks; i++) input.emit('data', 'x'.repeat(1024));
+      reader.close();
+    };
+    expect(growth(feed, (n) => n, 512)).toBeLessThan(3);
   });
 
   it('waits for a line that has not come yet, and says undefined at the end of input', async () => {

@@ -1,0 +1,40 @@
+/**
+ * Complexity as a ratio, never as an absolute time: how much longer `work`
+ * takes on an input twice the size. A linear cost gives about 2, a
+ * quadratic one 4. Measured in CPU time of this process (other processes on
+ * a busy machine don't count), each measure repeating the work until it has
+ * taken a few milliseconds, small and large measured in turn, the best of
+ * five (three for slow work) kept.
+ */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+function perRun<T>(work: (input: T) => unknown, input: T): number {
+  let runs = 0;
+  const start = cpuMs();
+  let elapsed = 0;
+  do {
+    work(input);
+    runs++;
+    elapsed = cpuMs() - start;
+  } while (elapsed < 10);
+  return elapsed / runs;
+}
+
+export function growth<T>(work: (input: T) => unknown, make: (size: number) => T, size: number): number {
+  const small = make(size);
+  const large = make(2 * size);
+  work(small);
+  work(large);
+  let bestSmall = Infinity;
+  let bestLarge = Infinity;
+  const start = cpuMs();
+  // Five rounds, or three when the work is slow (a test has 5 s).
+  for (let i = 0; i < 5 && (i < 3 || cpuMs() - start < 1000); i++) {
+    bestSmall = Math.min(bestSmall, perRun(work, small));
+    bestLarge = Math.min(bestLarge, perRun(work, large));
+  }
+  return bestLarge / bestSmall;
+}
