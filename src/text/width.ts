@@ -191,3 +191,17 @@ export function wrapPieces(pieces: readonly Piece[], width: number, first = '', 
 export function wrap(text: string, width: number, first = '', rest = first): string[] {
   return wrapPieces([{ text }], width, first, rest);
 }
+
+/** Plain text cut to `width` columns, ending in "…" when cut. */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const g of graphemes(text)) {
+    const w = graphemeWidth(g);
+    if (used + w > width - 1) break;
+    out += g;
+    used += w;
+  }
+  return `${out}…`;
+}
