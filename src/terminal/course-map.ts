@@ -119,12 +119,24 @@ export function pickFromMap(view: CourseView<MapLesson>, opts: PickOptions): Pro
   const { input, output, colors: c } = opts;
   const count = view.entries.length;
   let selected = view.current ?? 0;
+  let top = 0;
   let drawn = 0;
   const width = () => Math.max(20, output.columns || 80);
   const text = () => {
     const w = width();
-    const help = wrapPieces(keyHelpPieces(c, [['↑↓', 'move'], ['⏎', 'start'], ['q', 'quit']]), w - 1).join('\n');
-    return [c.bold(truncate(mapHeading(view), w - 1)), '', ...mapLines(view, selected, { colors: c, marker: '❯ ', width: w }), '', help].join('\n');
+    const help = wrapPieces(keyHelpPieces(c, [['↑↓', 'move'], ['⏎', 'start'], ['q', 'quit']]), w - 1);
+    // The heading, a blank line, the lessons, a blank line and the help must fit the screen, or a redraw could not reach the top.
+    const room = Math.max(1, Math.floor(((output.rows || 24) - 4 - help.length) / 2));
+    const lines = mapLines(view, selected, { colors: c, marker: '❯ ', width: w });
+    let shown = lines;
+    if (count > room) {
+      // Two lines of the room go to "↑ 2 more" and "↓ 5 more".
+      const fits = Math.max(1, room - 1);
+      top = Math.min(Math.max(top, selected - fits + 1), selected, count - fits);
+      const more = (n: number, arrow: string) => c.muted(n > 0 ? `  ${arrow} ${n} more` : '');
+      shown = [more(top, '↑'), ...lines.slice(top * 2, (top + fits) * 2), more(count - top - fits, '↓')];
+    }
+    return [c.bold(truncate(mapHeading(view), w - 1)), '', ...shown, '', ...help].join('\n');
   };
   // The cursor stays at the end of the help line, so a redraw goes up to the heading and writes it all again.
   const draw = (clear = false) => {

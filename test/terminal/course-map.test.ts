@@ -89,13 +89,16 @@ describe('mapKeys', () => {
 });
 
 /** A terminal's two ends, as far as the map uses them. */
-function terminal() {
+function terminal(rows = 24) {
   const input = Object.assign(new PassThrough(), { isTTY: false }) as unknown as NodeJS.ReadStream & PassThrough;
-  const output = Object.assign(new PassThrough(), { columns: 60 }) as unknown as NodeJS.WriteStream & PassThrough;
+  const output = Object.assign(new PassThrough(), { columns: 60, rows }) as unknown as NodeJS.WriteStream & PassThrough;
   let written = '';
   output.on('data', (d: Buffer) => (written += String(d)));
   return { input, output, written: () => written };
 }
+
+/** What the last draw wrote: everything after the last erase. */
+const lastDraw = (written: string) => written.slice(written.lastIndexOf('\u001b[J') + 3);
 
 describe('pickFromMap', () => {
   it('starts at the lesson to continue at, moves within the list, and picks with Enter', async () => {
@@ -119,6 +122,23 @@ describe('pickFromMap', () => {
     const ended = pickFromMap(view, { input: t.input, output: t.output, colors: noColor });
     t.input.end();
     await expect(ended).resolves.toBeUndefined();
+  });
+
+  it('a course longer than the screen is shown a window at a time, following the highlight', async () => {
+    const many = Array.from({ length: 6 }, (_, i) => lesson(`day${i + 1}`, `Title ${i + 1}`, i + 1));
+    const view = courseView(many, { lessons: new Map() });
+    const t = terminal(12);
+    const picked = pickFromMap(view, { input: t.input, output: t.output, colors: noColor });
+    const first = t.written().split('\n');
+    // 12 rows: heading, blank, two lessons between the "more" lines, blank, help; never more than 11 lines.
+    expect(first).toHaveLength(10);
+    expect(first.slice(2, 8)).toEqual(['', '❯ Day 1  Title 1', expect.any(String), '  Day 2  Title 2', expect.any(String), '  ↓ 4 more']);
+    t.input.write('\u001b[B\u001b[B\u001b[B');
+    await new Promise((r) => setImmediate(r));
+    const after = lastDraw(t.written()).split('\n');
+    expect(after.slice(2, 8)).toEqual(['  ↑ 2 more', '  Day 3  Title 3', expect.any(String), '❯ Day 4  Title 4', expect.any(String), '  ↓ 2 more']);
+    t.input.write('\r');
+    await expect(picked).resolves.toBe(3);
   });
 
   it('Ctrl-C and the signal are Cancelled', async () => {
