@@ -63,13 +63,17 @@ export interface LoadedCourse<L> {
  * newer format) leaves the course shown as not started, with a warning, as
  * `list` does: the map must still open.
  */
-export async function loadCourse<L extends Lesson>(lessons: readonly L[], store: ProgressStore = ProgressStore.fromEnv()): Promise<LoadedCourse<L>> {
+export async function loadCourse<L extends Lesson>(
+  lessons: readonly L[],
+  store: ProgressStore = ProgressStore.fromEnv(),
+): Promise<LoadedCourse<L>> {
   try {
     const { progress, notice } = await store.load();
     const view = courseView(lessons, progress);
     return notice ? { view, warning: notice } : { view };
   } catch (error) {
-    if (error instanceof Error && error.name === 'CheckFailed') return { view: courseView(lessons, emptyProgress()), warning: `${error.message}; progress not shown` };
+    if (error instanceof Error && error.name === 'CheckFailed')
+      return { view: courseView(lessons, emptyProgress()), warning: `${error.message}; progress not shown` };
     throw error;
   }
 }

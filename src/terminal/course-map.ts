@@ -55,16 +55,20 @@ export function mapRows(view: CourseView<MapLesson>): MapRow[] {
  * or the highlight. `width`: lines are cut to it (a terminal that wrapped
  * them would leave the redraw a line off); none in plain mode.
  */
-export function mapLines(view: CourseView<MapLesson>, marked: number | undefined, opts: { colors: Palette; marker: string; width?: number }): string[] {
+export function mapLines(
+  view: CourseView<MapLesson>,
+  marked: number | undefined,
+  opts: { colors: Palette; marker: string; width?: number },
+): string[] {
   const rows = mapRows(view);
   const c = opts.colors;
   const labelWidth = Math.max(0, ...rows.map((r) => r.label.length));
   const indent = ' '.repeat(2 + labelWidth + 2);
-  const fit = (text: string) => (opts.width === undefined ? text : truncate(text, opts.width - 1));
+  const cut = (text: string) => (opts.width === undefined ? text : truncate(text, opts.width - 1));
   return rows.flatMap((r, i) => {
     const here = i === marked;
-    const first = fit(`${here ? opts.marker : '  '}${r.label.padEnd(labelWidth)}  ${r.title}`);
-    const second = fit(`${indent}${r.bar} ${r.status}`);
+    const first = cut(`${here ? opts.marker : '  '}${r.label.padEnd(labelWidth)}  ${r.title}`);
+    const second = cut(`${indent}${r.bar} ${r.status}`);
     return [here ? c.accent(c.bold(first)) : first, c.muted(second)];
   });
 }
@@ -124,7 +128,14 @@ export function pickFromMap(view: CourseView<MapLesson>, opts: PickOptions): Pro
   const width = () => Math.max(20, output.columns || 80);
   const text = () => {
     const w = width();
-    const help = wrapPieces(keyHelpPieces(c, [['↑↓', 'move'], ['⏎', 'start'], ['q', 'quit']]), w - 1);
+    const help = wrapPieces(
+      keyHelpPieces(c, [
+        ['↑↓', 'move'],
+        ['⏎', 'start'],
+        ['q', 'quit'],
+      ]),
+      w - 1,
+    );
     // The heading, a blank line, the lessons, a blank line and the help must fit the screen, or a redraw could not reach the top.
     const room = Math.max(1, Math.floor(((output.rows || 24) - 4 - help.length) / 2));
     const lines = mapLines(view, selected, { colors: c, marker: '❯ ', width: w });

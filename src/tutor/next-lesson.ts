@@ -16,7 +16,11 @@ export interface NextOptions<L> {
 }
 
 /** Returns the lesson to start now, when the learner said yes. */
-export async function offerNext<L extends CourseLesson>(prompter: Prompter, next: string | undefined, opts: NextOptions<L>): Promise<L | undefined> {
+export async function offerNext<L extends CourseLesson>(
+  prompter: Prompter,
+  next: string | undefined,
+  opts: NextOptions<L>,
+): Promise<L | undefined> {
   if (!next) return undefined;
   const lesson = opts.lessons.find((l) => l.id === next);
   if (!lesson) {

@@ -96,7 +96,11 @@ describe('the end of a lesson in a terminal', { timeout: 60_000 }, () => {
     // Quitting the second lesson names it, not the first.
     await s.waitFor('kube-learn day10 --lessons test/fixtures/lessons-course');
     expect((await s.waitForExit()).exitCode).toBe(0);
-    const list = JSON.parse((await runCli(['list', '--json', ...LESSONS], { env })).stdout) as { id: string; complete?: boolean; settled?: number }[];
+    const list = JSON.parse((await runCli(['list', '--json', ...LESSONS], { env })).stdout) as {
+      id: string;
+      complete?: boolean;
+      settled?: number;
+    }[];
     expect(list.find((l) => l.id === 'day9')).toMatchObject({ complete: true });
     expect(list.find((l) => l.id === 'day10')).toMatchObject({ complete: false, settled: 0 });
   });

@@ -9,7 +9,15 @@ import { tempStateHome } from '../helpers/state.js';
 
 const DIR = 'test/fixtures/lessons-course';
 const LESSONS = ['--lessons', DIR];
-const DAYS = ['What Kubernetes is', 'The control plane, and how kubectl talks to it', 'Nodes, the network, namespaces and labels', 'Create your first Pod', 'Deployments and ReplicaSets', 'Services', 'Keep your data'];
+const DAYS = [
+  'What Kubernetes is',
+  'The control plane, and how kubectl talks to it',
+  'Nodes, the network, namespaces and labels',
+  'Create your first Pod',
+  'Deployments and ReplicaSets',
+  'Services',
+  'Keep your data',
+];
 
 /** Runs of the CLI sharing one progress file. */
 function learner() {
@@ -56,7 +64,12 @@ describe('kube-learn without a lesson, in a pipe', () => {
     const r = await run(LESSONS);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('The course: 0 of 10 lessons done');
-    expect(titleLines(r.stdout).slice(6)).toEqual(['  Day 7   Keep your data', '> Day 9   Ninth day', '  Day 10  Tenth day', '  extra   An extra lesson']);
+    expect(titleLines(r.stdout).slice(6)).toEqual([
+      '  Day 7   Keep your data',
+      '> Day 9   Ninth day',
+      '  Day 10  Tenth day',
+      '  extra   An extra lesson',
+    ]);
     expect(r.stdout).toContain('> Day 9   Ninth day\n          ███░░░ 1 of 2 steps\n');
     expect(r.stdout.endsWith('\nContinue with: kube-learn day9 --lessons test/fixtures/lessons-course\n')).toBe(true);
   });
@@ -66,7 +79,12 @@ describe('kube-learn list', () => {
   it('lists in course order: by day (day10 after day9), then lessons without a day', async () => {
     const r = await runCli(['list', ...LESSONS]);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').map((l) => l.split(' ')[0]).filter(Boolean)).toEqual(['day1', 'day2', 'day3', 'day4', 'day5', 'day6', 'day7', 'day9', 'day10', 'extra']);
+    expect(
+      r.stdout
+        .split('\n')
+        .map((l) => l.split(' ')[0])
+        .filter(Boolean),
+    ).toEqual(['day1', 'day2', 'day3', 'day4', 'day5', 'day6', 'day7', 'day9', 'day10', 'extra']);
     const json = JSON.parse((await runCli(['list', '--json', ...LESSONS])).stdout) as { id: string }[];
     expect(json.map((l) => l.id).slice(-3)).toEqual(['day9', 'day10', 'extra']);
   });

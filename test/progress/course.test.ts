@@ -78,7 +78,10 @@ describe('courseView', () => {
 
   it('all done: nothing to continue at', () => {
     const done = (at: string) => record(at, ['intro', 'q1'], at);
-    const view = courseView(LESSONS, progress({ day1: done('2026-01-01T00:00:00.000Z'), day2: done('2026-01-02T00:00:00.000Z'), day3: done('2026-01-03T00:00:00.000Z') }));
+    const view = courseView(
+      LESSONS,
+      progress({ day1: done('2026-01-01T00:00:00.000Z'), day2: done('2026-01-02T00:00:00.000Z'), day3: done('2026-01-03T00:00:00.000Z') }),
+    );
     expect(view.current).toBeUndefined();
   });
 

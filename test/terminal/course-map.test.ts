@@ -41,7 +41,12 @@ function progress(): Progress {
     drafts: new Map(),
   };
   const day2: LessonRecord = { started: at, updated: at, steps: new Map([['intro', settled('explain', false)]]), drafts: new Map() };
-  return { lessons: new Map([['day1', day1], ['day2', day2]]) };
+  return {
+    lessons: new Map([
+      ['day1', day1],
+      ['day2', day2],
+    ]),
+  };
 }
 
 describe('the course map text', () => {
@@ -136,7 +141,14 @@ describe('pickFromMap', () => {
     t.input.write('\u001b[B\u001b[B\u001b[B');
     await new Promise((r) => setImmediate(r));
     const after = lastDraw(t.written()).split('\n');
-    expect(after.slice(2, 8)).toEqual(['  ↑ 2 more', '  Day 3  Title 3', expect.any(String), '❯ Day 4  Title 4', expect.any(String), '  ↓ 2 more']);
+    expect(after.slice(2, 8)).toEqual([
+      '  ↑ 2 more',
+      '  Day 3  Title 3',
+      expect.any(String),
+      '❯ Day 4  Title 4',
+      expect.any(String),
+      '  ↓ 2 more',
+    ]);
     t.input.write('\r');
     await expect(picked).resolves.toBe(3);
   });
