@@ -1,8 +1,9 @@
 /**
- * `kube-learn <lesson>`: find the lesson, pick the front end (../terminal/mode.ts),
- * walk the lesson, show the summary, and offer the next lesson (starting it
- * in the same run on yes). SIGINT, SIGTERM and SIGHUP end the prompt in front of the learner
- * as Cancelled('signal'), so whatever was settled is kept and run.ts exits 130.
+ * `kube-learn <lesson>`: find the lesson, pick the front end
+ * (../terminal/mode.ts), walk the lesson, show the summary, and offer the
+ * next lesson (started in the same run on yes). SIGINT, SIGTERM and SIGHUP
+ * end the prompt in front of the learner as Cancelled('signal'), so
+ * whatever was settled is kept and run.ts exits 130.
  */
 // Everything the plain path needs is imported here, in one round with this
 // module: chained dynamic imports cost a few milliseconds each before the
