@@ -51,7 +51,7 @@ async function program(): Promise<Command> {
 
   cli
     .command('continue')
-    .description('resume the lesson you used last, or start the next one')
+    .description('resume the unfinished lesson you used last, or start the first one not started')
     .option('--plain', 'line-based prompts (automatic without a terminal)')
     .addOption(lessonsOption())
     .action(async (opts: { plain?: boolean; lessons?: string }) => {

@@ -48,7 +48,7 @@ describe('kube-learn without a lesson, in a pipe', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: kube-learn /);
     expect(r.stdout).toContain('Without a lesson: the course map');
-    expect(r.stdout).toMatch(/\n {2}continue \[options\] +resume the lesson you used last/);
+    expect(r.stdout).toMatch(/\n {2}continue \[options\] +resume the unfinished lesson you used last/);
   });
 
   it('--restart without a lesson is a usage error', async () => {
