@@ -55,6 +55,14 @@ describe('kube-learn without a lesson, in a terminal', { timeout: 60_000 }, () =
     }
   });
 
+  it('Ctrl-C at the map is an interrupt: exit 130', async () => {
+    const s = open([]);
+    await s.waitFor('❯ Day 1  What Kubernetes is');
+    s.press(KEYS.ctrlC);
+    expect((await s.waitForExit()).exitCode).toBe(130);
+    expect(s.text()).toContain('kube-learn: Interrupted.');
+  });
+
   it('highlights the lesson a previous run left unfinished', async () => {
     const env = { XDG_STATE_HOME: tempStateHome().home };
     await runCli(['day9', '--plain', ...LESSONS], { input: '\nq\n', env });
