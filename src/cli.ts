@@ -131,15 +131,26 @@ function lessonShortcut(args: readonly string[]): { lesson: string; opts: StartO
   return { lesson: start.lesson, opts };
 }
 
-/** `kube-learn` or `kube-learn --plain`: the course map, drawn without waiting for commander. */
-function courseMapShortcut(args: readonly string[]): boolean {
-  return args.length === 0 || (args.length === 1 && args[0] === '--plain');
+/**
+ * `kube-learn [--plain]` (the course map) and `kube-learn continue
+ * [--plain]`: lesson starts too, so they don't wait for commander either.
+ */
+function courseShortcut(args: readonly string[]): 'map' | 'continue' | undefined {
+  const plainOnly = (a: readonly string[]) => a.length === 0 || (a.length === 1 && a[0] === '--plain');
+  if (plainOnly(args)) return 'map';
+  return args[0] === 'continue' && plainOnly(args.slice(1)) ? 'continue' : undefined;
 }
 
 async function main(args: readonly string[]): Promise<void> {
-  if (courseMapShortcut(args)) {
+  const course = courseShortcut(args);
+  if (course === 'map') {
     const [{ run }, { courseMap }] = await Promise.all([import('./run.js'), import('./commands/course.js')]);
-    await run(() => courseMap({ plain: args.length === 1 }));
+    await run(() => courseMap({ plain: args.includes('--plain') }));
+    return;
+  }
+  if (course === 'continue') {
+    const [{ run }, { continueCourse }] = await Promise.all([import('./run.js'), import('./commands/continue.js')]);
+    await run(() => continueCourse({ plain: args.includes('--plain') }));
     return;
   }
   const shortcut = lessonShortcut(args);

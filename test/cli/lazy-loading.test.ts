@@ -46,6 +46,10 @@ describe('what the built CLI loads', () => {
     expect(await loaded(['--plain'])).toEqual(['cli.js', 'main.cjs']);
   });
 
+  it('continue in plain mode: the launcher and main.cjs, nothing lazy', async () => {
+    expect(await loaded(['continue', '--plain'], 'q\n')).toEqual(['cli.js', 'main.cjs']);
+  });
+
   it('list: commander, and no YAML loader (the built-in lessons are JSON)', async () => {
     expect(await loaded(['list'])).toEqual(['cli.js', 'lazy/commander.cjs', 'main.cjs']);
   });
