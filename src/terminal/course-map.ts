@@ -125,6 +125,7 @@ export function pickFromMap(view: CourseView<MapLesson>, opts: PickOptions): Pro
   let selected = view.current ?? 0;
   let top = 0;
   let drawn = 0;
+  let helpLines = 1;
   const width = () => Math.max(20, output.columns || 80);
   const text = () => {
     const w = width();
@@ -136,6 +137,7 @@ export function pickFromMap(view: CourseView<MapLesson>, opts: PickOptions): Pro
       ]),
       w - 1,
     );
+    helpLines = help.length;
     // The heading, a blank line, the lessons, a blank line and the help must fit the screen, or a redraw could not reach the top.
     const room = Math.max(1, Math.floor(((output.rows || 24) - 4 - help.length) / 2));
     const lines = mapLines(view, selected, { colors: c, marker: '❯ ', width: w });
@@ -167,8 +169,8 @@ export function pickFromMap(view: CourseView<MapLesson>, opts: PickOptions): Pro
       opts.signal?.removeEventListener('abort', onAbort);
       if (raw) input.setRawMode(false);
       input.pause();
-      // The help line goes; the map stays above what follows.
-      output.write(`\r${ERASE_DOWN}`);
+      // The help goes (the blank line above it stays, to set the map apart from what follows).
+      output.write(`\r${CURSOR_UP.repeat(helpLines - 1)}${ERASE_DOWN}`);
       if (result instanceof Error) reject(result);
       else resolve(result);
     };
