@@ -111,9 +111,10 @@ async function lessonFor(lessonId: string, opts: StartOptions, report: boolean):
 
 /**
  * One lesson, from where the learner left it to the summary. Returns the
- * id of the lesson to start next, when the learner took up the offer.
+ * id of the lesson to start next, when the learner took up the offer;
+ * `over` is called once the summary is shown.
  */
-async function takeLesson(lessonId: string, opts: StartOptions, prompter: Prompter, plain: boolean, first: boolean): Promise<string | undefined> {
+async function takeLesson(lessonId: string, opts: StartOptions, prompter: Prompter, plain: boolean, first: boolean, over: () => void): Promise<string | undefined> {
   const { lesson, lessons } = await lessonFor(lessonId, opts, first);
   const session = await openSession(lesson, opts, prompter, plain);
   const result = await runLesson(lesson, prompter, {
@@ -124,6 +125,7 @@ async function takeLesson(lessonId: string, opts: StartOptions, prompter: Prompt
   });
   await session.finished?.(result);
   await showSummary(prompter, result);
+  over();
   // Plain mode only names the command: a script must not wait on a question.
   const next = await offerNext(prompter, result.next, { lessons, ask: !plain, command: (id) => resumeCommand(id, opts) });
   return next?.id;
@@ -136,16 +138,23 @@ export async function start(lessonId: string, opts: StartOptions = {}): Promise<
     const plain = wantsPlain(opts);
     const prompter = await frontEnd(plain, stop.signal);
     let current = lessonId;
+    // Past the summary, nothing is left to pick up: stopping at the offer of the next lesson says nothing of it.
+    let over = false;
     try {
       if (opts.note) await prompter.show(opts.note, 'note');
       // --restart is for the lesson asked for, not the ones taken up after it.
       for (let first = true; ; first = false) {
-        const next = await takeLesson(current, first ? opts : { ...opts, restart: false }, prompter, plain, first);
+        over = false;
+        const next = await takeLesson(current, first ? opts : { ...opts, restart: false }, prompter, plain, first, () => (over = true));
         if (next === undefined) return 0;
         current = next;
       }
     } catch (error) {
       if (!(error instanceof Cancelled)) throw error;
+      if (over) {
+        if (error.reason === 'signal') throw new Cancelled('signal');
+        return 0;
+      }
       const resume = resumeCommand(current, opts);
       if (error.reason === 'quit') {
         await prompter.show(`Stopped. To pick up where you left off, run:\n\n\`\`\`\n${resume}\n\`\`\``, 'note');

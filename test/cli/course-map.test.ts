@@ -113,6 +113,15 @@ describe('the end of a lesson in a terminal', { timeout: 60_000 }, () => {
     expect(list.find((l) => l.id === 'day10')).toMatchObject({ complete: false, settled: 0 });
   });
 
+  it('Ctrl-C at the offer is an interrupt, with nothing left to pick up', async () => {
+    const s = open(['day9', ...LESSONS]);
+    await finishDay9(s);
+    s.press(KEYS.ctrlC);
+    expect((await s.waitForExit()).exitCode).toBe(130);
+    expect(s.text()).toContain('kube-learn: Interrupted.');
+    expect(s.text()).not.toContain('pick up where you left off');
+  });
+
   it('no: says how to start it later, and exits 0', async () => {
     const s = open(['day9', ...LESSONS]);
     await finishDay9(s);
