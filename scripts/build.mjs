@@ -210,7 +210,8 @@ function prerenderHelp(commands) {
   const wide = renderHelp(['--help'], 1000);
   const widest = Math.max(...wide.split('\n').map((line) => line.length));
   if (renderHelp(['--help'], widest) !== wide) throw new Error(`help at ${widest} columns differs from help at 1000`);
-  const args = [[], ['-h'], ['--help']].filter((a) => renderHelp(a) === narrow).map((a) => JSON.stringify(a));
+  // Not []: `kube-learn` alone is the course map.
+  const args = [['-h'], ['--help']].filter((a) => renderHelp(a) === narrow).map((a) => JSON.stringify(a));
   const texts = narrow === wide ? [{ min: 80, max: null, text: wide }] : [{ min: 80, max: 80, text: narrow }, { min: Math.max(widest, 81), max: null, text: wide }];
   return { args, texts };
 }

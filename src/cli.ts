@@ -3,7 +3,8 @@
  * The command line: commander wired to command functions, each imported only
  * when its command runs. Start-up is a product figure (see bench/): the
  * launcher the build puts in front of this file (dist/cli.js) answers
- * --version and --help, and a lesson starts here without commander.
+ * --version and --help, and a lesson or the course map starts here
+ * without commander.
  */
 import type { Command } from 'commander';
 import type { StartOptions } from './commands/start.js';
@@ -36,17 +37,27 @@ async function program(): Promise<Command> {
     .exitOverride()
     // Its errors quote what was typed: an option name can hold ESC ] 0 ; (a window title), made visible here.
     .configureOutput({ outputError: (text, write) => write(neutralize(text.replace(/^error: /, 'kube-learn: '))) })
-    .addHelpText('after', '\nStart with: kube-learn list, then kube-learn day4.\nLesson format: docs/lesson-format.md')
-    .argument('[lesson]', 'the lesson to start or resume, e.g. day4')
+    .addHelpText('after', '\nWithout a lesson: the course map, to pick a day (printed with --plain or in a pipe).\nLesson format: docs/lesson-format.md')
+    .argument('[lesson]', 'the lesson to start or resume, e.g. day4 (none: the course map)')
     .option('--plain', 'line-based prompts: no colours or cursor movement (automatic without a terminal)')
     .option('--restart', 'start the lesson over, forgetting its progress')
     .addOption(lessonsOption())
     .action(async (lesson: string | undefined, opts: { plain?: boolean; restart?: boolean; lessons?: string }) => {
       if (!lesson) {
-        cli.outputHelp();
+        if (opts.restart) throw new (await import('./errors.js')).UsageError('--restart needs a lesson, e.g. kube-learn day4 --restart');
+        exitCode = await (await import('./commands/course.js')).courseMap(opts);
         return;
       }
       exitCode = await (await import('./commands/start.js')).start(lesson, opts);
+    });
+
+  cli
+    .command('continue')
+    .description('resume the unfinished lesson you used last, or start the first one not started')
+    .option('--plain', 'line-based prompts (automatic without a terminal)')
+    .addOption(lessonsOption())
+    .action(async (opts: { plain?: boolean; lessons?: string }) => {
+      exitCode = await (await import('./commands/continue.js')).continueCourse(opts);
     });
 
   cli
@@ -126,7 +137,28 @@ function lessonShortcut(args: readonly string[]): { lesson: string; opts: StartO
   return { lesson: start.lesson, opts };
 }
 
+/**
+ * `kube-learn [--plain]` (the course map) and `kube-learn continue
+ * [--plain]`: lesson starts too, so they don't wait for commander either.
+ */
+function courseShortcut(args: readonly string[]): 'map' | 'continue' | undefined {
+  const plainOnly = (a: readonly string[]) => a.length === 0 || (a.length === 1 && a[0] === '--plain');
+  if (plainOnly(args)) return 'map';
+  return args[0] === 'continue' && plainOnly(args.slice(1)) ? 'continue' : undefined;
+}
+
 async function main(args: readonly string[]): Promise<void> {
+  const course = courseShortcut(args);
+  if (course === 'map') {
+    const [{ run }, { courseMap }] = await Promise.all([import('./run.js'), import('./commands/course.js')]);
+    await run(() => courseMap({ plain: args.includes('--plain') }));
+    return;
+  }
+  if (course === 'continue') {
+    const [{ run }, { continueCourse }] = await Promise.all([import('./run.js'), import('./commands/continue.js')]);
+    await run(() => continueCourse({ plain: args.includes('--plain') }));
+    return;
+  }
   const shortcut = lessonShortcut(args);
   if (shortcut) {
     const [{ run }, { start }] = await Promise.all([import('./run.js'), import('./commands/start.js')]);

@@ -1,8 +1,9 @@
 /**
- * `kube-learn <lesson>`: find the lesson, pick the front end (plain with
- * --plain, without a terminal on both ends, or on TERM=dumb), walk the lesson, show the
- * summary. SIGINT, SIGTERM and SIGHUP end the prompt in front of the learner
- * as Cancelled('signal'), so whatever was settled is kept and run.ts exits 130.
+ * `kube-learn <lesson>`: find the lesson, pick the front end
+ * (../terminal/mode.ts), walk the lesson, show the summary, and offer the
+ * next lesson (started in the same run on yes). SIGINT, SIGTERM and SIGHUP
+ * end the prompt in front of the learner as Cancelled('signal'), so
+ * whatever was settled is kept and run.ts exits 130.
  */
 // Everything the plain path needs is imported here, in one round with this
 // module: chained dynamic imports cost a few milliseconds each before the
@@ -15,7 +16,9 @@ import { openLessonSession } from '../progress/lesson-session.js';
 import { colorLevel, palette } from '../terminal/colors.js';
 import { runLesson, type RunOptions } from '../tutor/engine.js';
 import type { LessonResult } from '../lesson/outcome.js';
+import { wantsPlain } from '../terminal/mode.js';
 import { PlainPrompter } from '../terminal/plain.js';
+import { offerNext } from '../tutor/next-lesson.js';
 import type { Prompter } from '../tutor/prompter.js';
 import { showSummary } from '../tutor/result.js';
 import { neutralize } from '../text/sanitize.js';
@@ -25,6 +28,8 @@ export interface StartOptions {
   plain?: boolean;
   restart?: boolean;
   lessons?: string;
+  /** A line shown before the lesson (how `continue` says what it starts). */
+  note?: string;
 }
 
 /** What the progress store adds to a run: earlier outcomes, a listener that saves, and the end. */
@@ -87,8 +92,8 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/** The command that resumes this lesson, as the learner would type it. */
-function resumeCommand(lessonId: string, opts: StartOptions): string {
+/** The command that starts or resumes this lesson, as the learner would type it. */
+export function resumeCommand(lessonId: string, opts: StartOptions): string {
   return ['kube-learn', lessonId, ...(opts.lessons ? ['--lessons', shellQuote(opts.lessons)] : [])].join(' ');
 }
 
@@ -108,37 +113,71 @@ async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> 
  * neighbours: each is reported on stderr with its file:line:col, as `list`
  * does, and the lesson asked for is served if it loaded.
  */
-async function lessonFor(lessonId: string, opts: StartOptions): Promise<Lesson> {
+async function lessonFor(lessonId: string, opts: StartOptions, report: boolean): Promise<{ lesson: Lesson; lessons: Lesson[] }> {
   const catalog = await loadCatalog({ lessonsDir: opts.lessons });
-  if (catalog.problems.length > 0) {
+  if (report) {
     for (const problem of catalog.problems) process.stderr.write(`kube-learn: skipped ${formatFileProblem(problem)}\n`);
   }
   // Not found: findLesson says so, with a did-you-mean and the known ids.
-  return catalog.lessons.find((l) => l.id === lessonId) ?? findLesson(lessonId, { lessonsDir: opts.lessons });
+  const lesson = catalog.lessons.find((l) => l.id === lessonId) ?? (await findLesson(lessonId, { lessonsDir: opts.lessons }));
+  return { lesson, lessons: catalog.lessons };
+}
+
+/**
+ * One lesson, from where the learner left it to the summary. Returns the
+ * id of the lesson to start next, when the learner took up the offer;
+ * `over` is called once the summary is shown.
+ */
+async function takeLesson(
+  lessonId: string,
+  opts: StartOptions,
+  prompter: Prompter,
+  plain: boolean,
+  first: boolean,
+  over: () => void,
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  const { lesson, lessons } = await untilAborted(lessonFor(lessonId, opts, first), signal);
+  const session = await untilAborted(openSession(lesson, opts, prompter, plain), signal);
+  const result = await runLesson(lesson, prompter, {
+    previous: session.previous,
+    onSettled: session.onSettled,
+    drafts: session.drafts,
+    onDraft: session.onDraft,
+  });
+  await session.finished?.(result);
+  await showSummary(prompter, result);
+  over();
+  // Plain mode only names the command: a script must not wait on a question.
+  const next = await offerNext(prompter, result.next, { lessons, ask: !plain, command: (id) => resumeCommand(id, opts) });
+  return next?.id;
 }
 
 export async function start(lessonId: string, opts: StartOptions = {}): Promise<number> {
   const stop = new AbortController();
   const release = onTerminationSignals(() => stop.abort());
   try {
-    // A dumb terminal cannot move the cursor that the interactive prompts need.
-    const plain = opts.plain === true || !process.stdin.isTTY || !process.stdout.isTTY || process.env.TERM === 'dumb';
+    const plain = wantsPlain(opts);
     const prompter = await frontEnd(plain, stop.signal);
+    let current = lessonId;
+    // Past the summary, nothing is left to pick up: stopping at the offer of the next lesson says nothing of it.
+    let over = false;
     try {
-      const lesson = await untilAborted(lessonFor(lessonId, opts), stop.signal);
-      const session = await untilAborted(openSession(lesson, opts, prompter, plain), stop.signal);
-      const result = await runLesson(lesson, prompter, {
-        previous: session.previous,
-        onSettled: session.onSettled,
-        drafts: session.drafts,
-        onDraft: session.onDraft,
-      });
-      await session.finished?.(result);
-      await showSummary(prompter, result);
-      return 0;
+      if (opts.note) await prompter.show(opts.note, 'note');
+      // --restart is for the lesson asked for, not the ones taken up after it.
+      for (let first = true; ; first = false) {
+        over = false;
+        const next = await takeLesson(current, first ? opts : { ...opts, restart: false }, prompter, plain, first, () => (over = true), stop.signal);
+        if (next === undefined) return 0;
+        current = next;
+      }
     } catch (error) {
       if (!(error instanceof Cancelled)) throw error;
-      const resume = resumeCommand(lessonId, opts);
+      if (over) {
+        if (error.reason === 'signal') throw new Cancelled('signal');
+        return 0;
+      }
+      const resume = resumeCommand(current, opts);
       if (error.reason === 'quit') {
         await prompter.show(`Stopped. To pick up where you left off, run:\n\n\`\`\`\n${resume}\n\`\`\``, 'note');
         return 0;

@@ -15,6 +15,7 @@ import { UsageError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
 import { suggest } from '../text/suggest.js';
 import { whyNot } from '../text/words.js';
+import { inCourseOrder } from './course.js';
 import type { FileProblem } from './file-problem.js';
 import type { Lesson } from './schema.js';
 
@@ -23,7 +24,7 @@ export interface CatalogOptions {
 }
 
 export interface Catalog {
-  /** Sorted by id. */
+  /** In course order (./course.ts): by day, then by id. */
   lessons: Lesson[];
   /** Problems of files that could not be loaded; their good neighbours still are. */
   problems: FileProblem[];
@@ -65,8 +66,9 @@ async function loadFolder(dir: string): Promise<Catalog> {
 
 async function builtIn(): Promise<Catalog> {
   const file = builtLessonsFile();
-  if (existsSync(file)) return { lessons: JSON.parse(readFileSync(file, 'utf8')) as Lesson[], problems: [] };
-  return loadFolder(builtInLessonsDir());
+  if (existsSync(file)) return { lessons: inCourseOrder(JSON.parse(readFileSync(file, 'utf8')) as Lesson[]), problems: [] };
+  const folder = await loadFolder(builtInLessonsDir());
+  return { ...folder, lessons: inCourseOrder(folder.lessons) };
 }
 
 export async function loadCatalog(options: CatalogOptions = {}): Promise<Catalog> {
@@ -76,7 +78,7 @@ export async function loadCatalog(options: CatalogOptions = {}): Promise<Catalog
   const byId = new Map(base.lessons.map((l) => [l.id, l]));
   for (const lesson of extra.lessons) byId.set(lesson.id, lesson);
   return {
-    lessons: [...byId.values()].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true })),
+    lessons: inCourseOrder([...byId.values()]),
     problems: [...base.problems, ...extra.problems],
   };
 }

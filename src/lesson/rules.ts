@@ -22,7 +22,7 @@ export interface RuleViolation {
 }
 
 /** Lesson ids a learner could not reach because a command has that name. */
-export const RESERVED_IDS = ['list', 'lint', 'schema', 'check', 'progress', 'reset', 'help'];
+export const RESERVED_IDS = ['list', 'lint', 'schema', 'check', 'progress', 'reset', 'help', 'continue'];
 
 const OPERATORS = ['equals', 'matches', 'contains', 'exists', 'absent'] as const;
 

@@ -38,7 +38,7 @@ export function lessonResult(lesson: Lesson, outcomes: ReadonlyMap<string, StepO
   };
 }
 
-/** The summary, shown through the port so both front ends print it their way. */
+/** The summary, shown through the port so both front ends print it their way; what comes next is ./next-lesson.ts. */
 export async function showSummary(prompter: Prompter, result: LessonResult): Promise<void> {
   await prompter.show(`Lesson done: ${result.title}`, 'heading');
   const { right, questions } = result.score;
@@ -57,7 +57,6 @@ export async function showSummary(prompter: Prompter, result: LessonResult): Pro
     const items = result.misconceptions.map((m) => `- "${m.claim}"\n  - ${m.correction.replace(/\s*\n\s*/g, ' ')}`);
     await prompter.show(`Worth another look:\n\n${items.join('\n')}`, 'hint');
   }
-  if (result.next) await prompter.show(`Next: ${result.next}`, 'note');
 }
 
 /** Multi-line questions (manifest tasks) are summed up by their first line. */

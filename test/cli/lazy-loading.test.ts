@@ -41,6 +41,15 @@ describe('what the built CLI loads', () => {
     for (const name of ['NativeModule internal/modules/esm/loader', 'NativeModule readline', 'NativeModule fs/promises', 'NativeModule tty']) expect(internals).not.toContain(name);
   });
 
+  it('the course map (kube-learn alone, in a pipe): the launcher and main.cjs, nothing lazy', async () => {
+    expect(await loaded([])).toEqual(['cli.js', 'main.cjs']);
+    expect(await loaded(['--plain'])).toEqual(['cli.js', 'main.cjs']);
+  });
+
+  it('continue in plain mode: the launcher and main.cjs, nothing lazy', async () => {
+    expect(await loaded(['continue', '--plain'], 'q\n')).toEqual(['cli.js', 'main.cjs']);
+  });
+
   it('list: commander, and no YAML loader (the built-in lessons are JSON)', async () => {
     expect(await loaded(['list'])).toEqual(['cli.js', 'lazy/commander.cjs', 'main.cjs']);
   });

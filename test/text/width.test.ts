@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { palette } from '../../src/terminal/colors.js';
-import { displayWidth, graphemes, stripAnsi, wrap, wrapPieces } from '../../src/text/width.js';
+import { displayWidth, graphemes, stripAnsi, truncateToWidth, wrap, wrapPieces } from '../../src/text/width.js';
 
 describe('displayWidth', () => {
   it('counts columns, not code units or escapes', () => {
@@ -68,5 +68,21 @@ describe('graphemes', () => {
   it('keeps each code point whole in text without joining characters', () => {
     expect(Array.from(graphemes('↑↓ ⏎ • ✔ — “Pod” 日本'))).toEqual(Array.from('↑↓ ⏎ • ✔ — “Pod” 日本'));
     expect(Array.from(graphemes('👩‍💻 🇩🇪 e\u0301'))).toEqual(['👩‍💻', ' ', '🇩🇪', ' ', 'e\u0301']);
+  });
+});
+
+describe('truncateToWidth', () => {
+  it('keeps text that fits, cuts what does not with an ellipsis, counting wide characters as two', () => {
+    expect(truncateToWidth('Services', 8)).toBe('Services');
+    expect(truncateToWidth('Deployments', 8)).toBe('Deploym…');
+    expect(truncateToWidth('日本語の説明', 7)).toBe('日本語…');
+  });
+
+  it('never exceeds the width', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.integer({ min: 1, max: 40 }), (text, width) => {
+        expect(displayWidth(truncateToWidth(text, width))).toBeLessThanOrEqual(width);
+      }),
+    );
   });
 });

@@ -36,7 +36,7 @@ describe('lessonResult', () => {
 });
 
 describe('showSummary', () => {
-  it('shows the score line, the missed questions with answer and explanation, misconceptions and next', async () => {
+  it('shows the score line, the missed questions with answer and explanation, and misconceptions (what comes next: ./next-lesson.test.ts)', async () => {
     const lesson = tutorLesson();
     const p = new ScriptedPrompter([]);
     await showSummary(p, lessonResult(lesson, new Map([['q-pod', o('q-pod', 'multi', 'skipped', 0)], ['q-cli', o('q-cli', 'text', 'right')]])));
@@ -45,7 +45,6 @@ describe('showSummary', () => {
       'Score: 1/4',
       'Not right at the first try:\n\n- Which are true of a Pod?\n  - Answer: It can hold several containers\n  - Answer: Its containers share an IP\n  - A Pod groups containers.',
       'Worth another look:\n\n- "A Pod is a container."\n  - A Pod is a group of containers that share a network namespace.',
-      'Next: Go on with `kube-learn day5`.',
     ]);
   });
 
