@@ -32,6 +32,7 @@ function stepYaml(lesson, n) {
       - text: Its own kernel
         why: That is a VM.
       - text: The control plane's kernel
+        why: The control plane runs no containers of its own for your Pods.
     hint: Think of processes.
     explanation: Containers share the node's kernel.${corrects}`;
     case 'multi':
@@ -70,7 +71,7 @@ function stepYaml(lesson, n) {
       spec:
         containers:
           - name: web
-            image: nginx:1.27${corrects}`;
+            image: nginx:1.30${corrects}`;
   }
 }
 
