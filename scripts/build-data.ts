@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { builtInLessonsDir, builtLessonsFile, lessonFiles } from '../src/lesson/catalog.js';
+import { builtInLessonsDir, builtLessonsFile, encodeBuiltLessons, lessonFiles } from '../src/lesson/catalog.js';
 import { formatProblem, isError } from '../src/lesson/load.js';
 import { loadLessonFiles } from '../src/lesson/load-many.js';
 import { lessonJsonSchema } from '../src/lesson/schema.js';
@@ -22,7 +22,7 @@ export async function buildLessons(): Promise<boolean> {
   if (problems.some(isError)) return false;
   const lessons = results.flatMap((r) => (r.lesson ? [r.lesson] : []));
   await mkdir(join(packageRoot(), 'dist'), { recursive: true });
-  await writeFile(builtLessonsFile(), JSON.stringify(lessons));
+  await writeFile(builtLessonsFile(), encodeBuiltLessons(lessons));
   return true;
 }
 

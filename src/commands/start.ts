@@ -9,7 +9,8 @@
 // module: chained dynamic imports cost a few milliseconds each before the
 // first prompt. Only inquirer and the YAML loader wait until they're needed.
 import { Cancelled } from '../errors.js';
-import { findLesson, loadCatalog } from '../lesson/catalog.js';
+import { findLesson, lessonToStart } from '../lesson/catalog.js';
+import type { CourseLesson } from '../lesson/course.js';
 import { formatFileProblem } from '../lesson/file-problem.js';
 import type { Lesson } from '../lesson/schema.js';
 import { openLessonSession } from '../progress/lesson-session.js';
@@ -113,14 +114,13 @@ async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> 
  * neighbours: each is reported on stderr with its file:line:col, as `list`
  * does, and the lesson asked for is served if it loaded.
  */
-async function lessonFor(lessonId: string, opts: StartOptions, report: boolean): Promise<{ lesson: Lesson; lessons: Lesson[] }> {
-  const catalog = await loadCatalog({ lessonsDir: opts.lessons });
+async function lessonFor(lessonId: string, opts: StartOptions, report: boolean): Promise<{ lesson: Lesson; lessons: readonly CourseLesson[] }> {
+  const { lesson, course, problems } = await lessonToStart(lessonId, { lessonsDir: opts.lessons });
   if (report) {
-    for (const problem of catalog.problems) process.stderr.write(`kube-learn: skipped ${formatFileProblem(problem)}\n`);
+    for (const problem of problems) process.stderr.write(`kube-learn: skipped ${formatFileProblem(problem)}\n`);
   }
   // Not found: findLesson says so, with a did-you-mean and the known ids.
-  const lesson = catalog.lessons.find((l) => l.id === lessonId) ?? (await findLesson(lessonId, { lessonsDir: opts.lessons }));
-  return { lesson, lessons: catalog.lessons };
+  return { lesson: lesson ?? (await findLesson(lessonId, { lessonsDir: opts.lessons })), lessons: course };
 }
 
 /**

@@ -3,9 +3,12 @@
  * folder given with --lessons (a folder lesson with a built-in's id wins).
  *
  * Built-in lessons are validated at build time and shipped as JSON
- * (dist/lessons.json), so starting a lesson needs neither the YAML parser nor
- * the schema library. Without a build (tests run from src/) they are read
- * from lessons/*.yaml.
+ * (dist/lessons.ndjson), so starting a lesson needs neither the YAML parser nor
+ * the schema library. The file is one line of JSON per lesson after a first
+ * line that lists them (id, title, day), so starting one lesson parses that
+ * lesson alone: the whole course is 300 KB of JSON, 5 ms to parse on a lesson's
+ * way to its first prompt. Without a build (tests run from src/) lessons are
+ * read from lessons/*.yaml.
  */
 // Synchronous reads: a command waits for them anyway, and node:fs/promises
 // is a module more to load before the first prompt.
@@ -15,7 +18,7 @@ import { UsageError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
 import { suggest } from '../text/suggest.js';
 import { whyNot } from '../text/words.js';
-import { inCourseOrder } from './course.js';
+import { inCourseOrder, type CourseLesson } from './course.js';
 import type { FileProblem } from './file-problem.js';
 import type { Lesson } from './schema.js';
 
@@ -35,7 +38,7 @@ export function builtInLessonsDir(): string {
 }
 
 export function builtLessonsFile(): string {
-  return join(packageRoot(), 'dist', 'lessons.json');
+  return join(packageRoot(), 'dist', 'lessons.ndjson');
 }
 
 /** The lesson files directly in a folder, not its subfolders, in name order. */
@@ -64,11 +67,40 @@ async function loadFolder(dir: string): Promise<Catalog> {
   };
 }
 
-async function builtIn(): Promise<Catalog> {
+/** The built lessons, as scripts/build-data.ts writes them: the course in its first line, then a line per lesson. */
+export function encodeBuiltLessons(lessons: readonly Lesson[]): string {
+  const ordered = inCourseOrder(lessons);
+  const course = ordered.map(({ id, title, day }): CourseLesson => (day === undefined ? { id, title } : { id, title, day }));
+  return `${[course, ...ordered].map((v) => JSON.stringify(v)).join('\n')}\n`;
+}
+
+function builtLines(): string[] | undefined {
   const file = builtLessonsFile();
-  if (existsSync(file)) return { lessons: inCourseOrder(JSON.parse(readFileSync(file, 'utf8')) as Lesson[]), problems: [] };
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n') : undefined;
+}
+
+async function builtIn(): Promise<Catalog> {
+  const lines = builtLines();
+  if (lines) return { lessons: lines.slice(1).filter(Boolean).map((line) => JSON.parse(line) as Lesson), problems: [] };
   const folder = await loadFolder(builtInLessonsDir());
   return { ...folder, lessons: inCourseOrder(folder.lessons) };
+}
+
+/**
+ * One lesson to start (none when no lesson has that id), and the course
+ * around it (to offer the next day): from the build, only that lesson is
+ * parsed. A folder given with --lessons, a lesson that is not built in, or no
+ * build at all: the whole catalog, with the problems of its broken files.
+ */
+export async function lessonToStart(id: string, options: CatalogOptions = {}): Promise<{ lesson?: Lesson; course: readonly CourseLesson[]; problems: FileProblem[] }> {
+  const lines = options.lessonsDir ? undefined : builtLines();
+  if (lines) {
+    const course = JSON.parse(lines[0]!) as CourseLesson[];
+    const i = course.findIndex((l) => l.id === id);
+    if (i >= 0) return { lesson: JSON.parse(lines[i + 1]!) as Lesson, course, problems: [] };
+  }
+  const catalog = await loadCatalog(options);
+  return { lesson: catalog.lessons.find((l) => l.id === id), course: catalog.lessons, problems: catalog.problems };
 }
 
 export async function loadCatalog(options: CatalogOptions = {}): Promise<Catalog> {
