@@ -27,7 +27,7 @@ export interface StartOptions {
 }
 
 /** What the progress store adds to a run: earlier outcomes, a listener that saves, and the end. */
-interface Session extends Pick<RunOptions, 'previous' | 'onSettled' | 'drafts' | 'onDraft'> {
+interface Session extends Pick<RunOptions, 'previous' | 'onSettled' | 'drafts' | 'onDraft' | 'learner' | 'tries' | 'onTry'> {
   finished?: (result: LessonResult) => Promise<void>;
 }
 
@@ -72,10 +72,16 @@ function onTerminationSignals(stop: () => void): () => void {
   return release;
 }
 
-/** The command that resumes this lesson, as the learner would type it. */
-function resumeCommand(lessonId: string, opts: StartOptions): string {
+/**
+ * The command that resumes this lesson, as the learner ran the program:
+ * npx and `npm exec` (npm 7 and later) set npm_command=exec for the program
+ * they start, so a learner who followed the README's `npx kube-learn day4`
+ * is told `npx kube-learn day4`, not a command their shell does not have.
+ */
+export function resumeCommand(lessonId: string, opts: StartOptions, env: NodeJS.ProcessEnv = process.env): string {
   const quote = (s: string) => (/^[\w./@:=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-  return ['kube-learn', lessonId, ...(opts.lessons ? ['--lessons', quote(opts.lessons)] : [])].join(' ');
+  const program = env.npm_command === 'exec' ? ['npx', 'kube-learn'] : ['kube-learn'];
+  return [...program, lessonId, ...(opts.lessons ? ['--lessons', quote(opts.lessons)] : [])].join(' ');
 }
 
 async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> {
@@ -108,7 +114,9 @@ export async function start(lessonId: string, opts: StartOptions = {}): Promise<
   const release = onTerminationSignals(() => stop.abort());
   try {
     // A dumb terminal cannot move the cursor that the interactive prompts need.
-    const plain = opts.plain === true || !process.stdin.isTTY || !process.stdout.isTTY || process.env.TERM === 'dumb';
+    // ACCESSIBLE=1 (the convention of clack and GitHub CLI) asks for the plain front end, which a screen reader follows.
+    const env = process.env;
+    const plain = opts.plain === true || !process.stdin.isTTY || !process.stdout.isTTY || env.TERM === 'dumb' || (env.ACCESSIBLE !== undefined && env.ACCESSIBLE !== '' && env.ACCESSIBLE !== '0');
     const prompter = await frontEnd(plain, stop.signal);
     try {
       const lesson = await lessonFor(lessonId, opts);
@@ -118,6 +126,9 @@ export async function start(lessonId: string, opts: StartOptions = {}): Promise<
         onSettled: session.onSettled,
         drafts: session.drafts,
         onDraft: session.onDraft,
+        learner: session.learner,
+        tries: session.tries,
+        onTry: session.onTry,
       });
       await session.finished?.(result);
       await showSummary(prompter, result);

@@ -24,6 +24,13 @@ export interface StepOutcome {
   answer?: string | string[];
 }
 
+/** The wrong tries at a step not settled yet, kept so that quitting does not reset them. */
+export interface EarlierTries {
+  attempts: number;
+  /** Each answer as stored (option texts, the text typed), oldest first. */
+  picks: readonly (string | readonly string[])[];
+}
+
 export interface MissedQuestion {
   stepId: string;
   /** The question, or the task of a manifest step. */

@@ -55,7 +55,7 @@ describe('kube-learn <lesson> --plain', () => {
   it('wrong then right: not quite, the hint, one more try; the score does not count it', async () => {
     const r = await run(answers('1', '2', '1,3', 'kubectl'));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('  3) A virtual machine\nNot quite. Try once more.\n\nHint: Think of a template.\n\n? What is a container image?\n');
+    expect(r.stdout).toContain('  3) A virtual machine\nNot quite. Try once more.\n\n"A running process": That is a container.\n\nHint: Think of a template.\n\n? What is a container image?\n');
     expect(r.stdout.split('\n')).toContain('Score: 2/3');
     expect(r.stdout).toContain('Not right at the first try:\n\n- What is a container image?\n  - Answer: A read-only template\n  - An image is the template that containers start from.\n');
   });

@@ -28,7 +28,7 @@ function rec(type: string, firstTry: boolean, spentMs = 1000): StepRecord {
 }
 
 function record(steps: [string, StepRecord][]): LessonRecord {
-  return { started: '2025-03-01T09:00:00.000Z', updated: '2025-03-01T09:10:00.000Z', steps: new Map(steps), drafts: new Map() };
+  return { started: '2025-03-01T09:00:00.000Z', updated: '2025-03-01T09:10:00.000Z', steps: new Map(steps), drafts: new Map(), tries: new Map() };
 }
 
 describe('a lesson summary', () => {

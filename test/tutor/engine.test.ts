@@ -86,12 +86,15 @@ describe('runLesson', () => {
     expect(shown.join('\n')).not.toContain('That is a container.');
   });
 
-  it('wrong then right: "not quite", the hint, one more try; right but not at the first try', async () => {
+  it('wrong then right: "not quite", the why of the wrong pick, the hint, one more try; right but not at the first try', async () => {
     const { prompter, settled, result } = await run([next, 0, 1, [...RIGHT['q-pod']], RIGHT['q-cli'], RIGHT['first-pod']]);
     const shown = prompter.shown;
     const nq = shown.indexOf('Not quite. Try once more.');
     expect(nq).toBeGreaterThan(-1);
-    expect(shown[nq + 1]).toBe('Hint: Think of a template.');
+    expect(shown[nq + 1]).toBe('"A running process": That is a container.');
+    expect(shown[nq + 2]).toBe('Hint: Think of a template.');
+    // Settled: the why of every option picked along the way, then the explanation.
+    expect(shown).toContain('- "A running process" is wrong: That is a container.\n- "A read-only template" is right: Containers start from it.');
     expect(prompter.asked[1]!.question.attempt).toBe(2);
     expect(settled[1]).toEqual({ stepId: 'q-image', type: 'choice', status: 'right', attempts: 2, firstTry: false, revealed: false, answer: 'A read-only template' });
     expect(result.score).toEqual({ right: 3, questions: 4 });
@@ -105,8 +108,8 @@ describe('runLesson', () => {
     expect(settled[1]).toEqual({ stepId: 'q-image', type: 'choice', status: 'wrong', attempts: 2, firstTry: false, revealed: true, answer: 'A virtual machine' });
     const shown = prompter.shown;
     expect(shown).toContain('Not quite. The answer: A read-only template');
-    // The last choice has no why; the right one is explained since it was revealed.
-    expect(shown).toContain('- "A read-only template" is right: Containers start from it.');
+    // Both picks are explained (the last one has no why), and the right one since it was revealed.
+    expect(shown).toContain('- "A running process" is wrong: That is a container.\n- "A read-only template" is right: Containers start from it.');
     expect(prompter.asked.filter((a) => a.question.stepId === 'q-image')).toHaveLength(2);
   });
 

@@ -11,7 +11,13 @@ export function isRightText(step: TextStep, answer: string): boolean {
 }
 
 export const text: StepKind<TextStep> = {
-  walk: (p, step) => askLine(p, step, { empty: 'Type an answer.', judge: (answer) => ({ right: isRightText(step, answer) }), rightAnswers: text.rightAnswers(step) }),
+  walk: (p, step, ctx) =>
+    askLine(
+      p,
+      step,
+      { empty: 'Type an answer.', judge: (answer) => ({ right: isRightText(step, answer) }), rightAnswers: text.rightAnswers(step) },
+      ctx,
+    ),
   question: (step) => step.question,
   rightAnswers: (step) => step.accept.slice(0, 1),
 };
