@@ -1,0 +1,173 @@
+/**
+ * Questions that test understanding, on the built CLI: options in an order
+ * of the learner's own (the same on resume), a wrong try that survives a
+ * kill, and the resume line as the learner ran the program.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadLessonFile } from '../../src/lesson/load.js';
+import type { ChoiceStep, MultiStep } from '../../src/lesson/schema.js';
+import { optionOrder } from '../../src/tutor/option-order.js';
+import { CliProcess, ROOT, runCli } from '../helpers/spawn.js';
+import { tempStateHome, type StateHome } from '../helpers/state.js';
+
+const TINY = ['tiny', '--plain', '--lessons', 'test/fixtures/lessons-tutor'];
+const LEARNER = '0123456789abcdef';
+
+let state: StateHome | undefined;
+afterEach(() => state?.cleanup());
+
+/** A state folder whose progress file already holds a learner id, so the order is known. */
+function stateWithLearner(): StateHome {
+  state = tempStateHome();
+  mkdirSync(state.dir, { recursive: true });
+  writeFileSync(state.file, `${JSON.stringify({ version: 2, learner: LEARNER, lessons: {} })}\n`);
+  return state;
+}
+
+/** Output settled: nothing new for a while, the process waiting for a line. */
+async function quiet(cli: CliProcess): Promise<void> {
+  let seen = -1;
+  while (seen !== cli.stdout.length) {
+    seen = cli.stdout.length;
+    await new Promise((r) => setTimeout(r, 250));
+    if (cli.child.exitCode !== null) return;
+  }
+}
+
+/**
+ * Walks a lesson in plain mode: Enter at every pause, `1` at every choice or
+ * multi question, `s` at anything typed; stops after `stopAfter` answers to
+ * option questions when given. Returns the options shown at each question.
+ */
+async function answerOne(cli: CliProcess, stopAfter = Infinity): Promise<Map<string, string[]>> {
+  const seen = new Map<string, string[]>();
+  let answered = 0;
+  for (;;) {
+    await quiet(cli);
+    if (cli.child.exitCode !== null) return seen;
+    const tail = cli.stdout.slice(cli.stdout.lastIndexOf('\n? ') + 1);
+    if (cli.stdout.endsWith('[Enter] to continue\n')) {
+      cli.write('\n');
+      continue;
+    }
+    const { question, options } = readQuestion(tail);
+    if (options.length === 0) {
+      cli.write('s\n');
+      continue;
+    }
+    if (answered === stopAfter) return seen;
+    seen.set(question, options);
+    answered++;
+    cli.write('1\n');
+  }
+}
+
+/** Wrapped lines joined, Markdown's backticks and spacing left out: text as the file and the screen both have it. */
+const flat = (t: string) => t.replace(/`/g, '').replace(/\s+/g, ' ').trim();
+
+/** The question at the end of the output and its options, each joined from its wrapped lines. */
+function readQuestion(tail: string): { question: string; options: string[] } {
+  const [head = '', ...rest] = tail.replace(/^\? /, '').split('\n');
+  const question = [head];
+  const options: string[] = [];
+  for (const line of rest) {
+    const option = /^ {2}\d+\) (.*)$/.exec(line);
+    if (option) options.push(option[1]!);
+    else if (/^ +\S/.test(line)) {
+      if (options.length > 0) options[options.length - 1] += ` ${line.trim()}`;
+      else question.push(line.trim());
+    } else break;
+  }
+  return { question: flat(question.join(' ').replace(/ \(one or more\)$/, '')), options: options.map(flat) };
+}
+
+describe('options in the learner\'s order', () => {
+  it('day 4 answered "1" everywhere scores what chance gives, in an order not the file\'s, the same on resume', async () => {
+    const home = stateWithLearner();
+    const env = { XDG_STATE_HOME: home.home };
+    const lesson = (await loadLessonFile(join(ROOT, 'lessons', 'day4.yaml'))).lesson!;
+    const asked = lesson.steps.filter((s): s is ChoiceStep | MultiStep => s.type === 'choice' || s.type === 'multi');
+    const shownOrder = (s: ChoiceStep | MultiStep) => optionOrder(s, `${LEARNER}:day4`).map((i) => flat(s.choices[i]!.text));
+
+    // First run: three option questions, then killed.
+    const first = new CliProcess(['day4', '--plain'], { env });
+    let before: Map<string, string[]>;
+    try {
+      before = await answerOne(first, 3);
+    } finally {
+      first.kill();
+    }
+    const second = new CliProcess(['day4', '--plain'], { env });
+    let after: Map<string, string[]>;
+    try {
+      after = await answerOne(second);
+      expect((await second.closed).code).toBe(0);
+    } finally {
+      second.kill();
+    }
+    // Every question shows the learner's order; at least one differs from the file's.
+    const all = new Map([...before, ...after]);
+    for (const step of asked) expect(all.get(flat(step.question)), step.id).toEqual(shownOrder(step));
+    expect(asked.some((s) => shownOrder(s).join('\n') !== s.choices.map((c) => flat(c.text)).join('\n'))).toBe(true);
+    // The question asked again after the kill (its try was saved, it is asked once more) shows the same order.
+    const again = [...before.keys()].filter((q) => after.has(q));
+    for (const q of again) expect(after.get(q)).toEqual(before.get(q));
+    // "1" is right exactly where the learner's first option is the one right answer: chance, not the author's habit.
+    const firstRight = asked.filter((s) => s.choices.filter((c) => c.correct).length === 1 && s.choices[optionOrder(s, `${LEARNER}:day4`)[0]!]!.correct).length;
+    expect(firstRight).toBeLessThan(asked.length / 2);
+    const score = /^Score: (\d+)\/(\d+)$/m.exec(second.stdout);
+    expect(score?.[1]).toBe(String(firstRight));
+  }, 120_000);
+});
+
+describe('a wrong try survives quitting', () => {
+  it('killed after a wrong try, resumed, right: not right at the first try', async () => {
+    const home = tempStateHome();
+    state = home;
+    const env = { XDG_STATE_HOME: home.home };
+    const cli = new CliProcess(TINY, { env });
+    try {
+      await cli.waitForOutput('[Enter] to continue\n');
+      cli.write('\n');
+      await cli.waitForOutput('  3) A virtual machine\n');
+      cli.write('1\n');
+      await cli.waitForOutput('"A running process": That is a container.');
+      cli.kill('SIGKILL');
+      await cli.closed;
+    } finally {
+      cli.kill();
+    }
+    const saved = JSON.parse(readFileSync(home.file, 'utf8'));
+    expect(saved.lessons.tiny.tries['what-is-image']).toMatchObject({ attempts: 1, picks: ['A running process'] });
+    const r = await runCli(TINY, { env, input: '2\n1,3\nkubectl\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Resuming tiny');
+    expect(r.stdout.split('\n')).toContain('Score: 2/3');
+    // Settled: the whys of both picks, the one before the kill too.
+    expect(r.stdout).toContain('- "A running process" is wrong: That is a container.\n- "A read-only template" is right: Containers start from it.');
+    const after = JSON.parse(readFileSync(home.file, 'utf8'));
+    expect(after.lessons.tiny.steps['what-is-image']).toMatchObject({ status: 'right', attempts: 2, firstTry: false });
+    expect(after.lessons.tiny.tries).toEqual({});
+  }, 60_000);
+
+  it('q after a wrong try, then a second wrong try: the answer is shown, no third try', async () => {
+    state = tempStateHome();
+    const env = { XDG_STATE_HOME: state.home };
+    const q = await runCli(TINY, { env, input: '\n1\nq\n' });
+    expect(q.code).toBe(0);
+    const r = await runCli(TINY, { env, input: '3\n1,3\nkubectl\n' });
+    expect(r.stdout).toContain('Not quite. The answer: A read-only template');
+    expect(r.stdout.split('\n')).toContain('Score: 2/3');
+  }, 60_000);
+});
+
+describe('the resume line', () => {
+  it('says npx kube-learn when started through npx or npm exec', async () => {
+    const r = await runCli(TINY, { input: '\nq\n', env: { npm_command: 'exec', npm_lifecycle_event: 'npx' } });
+    expect(r.stdout.trimEnd().split('\n').slice(-1)).toEqual(['    npx kube-learn tiny --lessons test/fixtures/lessons-tutor']);
+    const plain = await runCli(TINY, { input: '\nq\n' });
+    expect(plain.stdout.trimEnd().split('\n').slice(-1)).toEqual(['    kube-learn tiny --lessons test/fixtures/lessons-tutor']);
+  });
+});
