@@ -113,6 +113,48 @@ describe('runLesson', () => {
     expect(prompter.asked.filter((a) => a.question.stepId === 'q-image')).toHaveLength(2);
   });
 
+  it('a hint asked for is not printed again after the next wrong answer', async () => {
+    const { prompter } = await run([next, hint, 0, 1, [...RIGHT['q-pod']], RIGHT['q-cli'], RIGHT['first-pod']]);
+    expect(prompter.shown.filter((t) => t === 'Hint: Think of a template.')).toHaveLength(1);
+  });
+
+  it('multi: after a wrong try, the whys of the wrong picks and how many right ones are missing, not which', async () => {
+    const { prompter } = await run([next, RIGHT['q-image'], [0, 1], [...RIGHT['q-pod']], RIGHT['q-cli'], RIGHT['first-pod']]);
+    const nq = prompter.shown.indexOf('Not quite. Try once more.');
+    expect(prompter.shown[nq + 1]).toBe('- "It is a container": It holds containers.\n- 1 right option not chosen.');
+    expect(prompter.shown[nq + 1]).not.toContain('share an IP');
+  });
+
+  it('shows the options in the learner\'s order and maps the answer back: the stored answer is the text', async () => {
+    const lesson = tutorLesson();
+    const prompter = new ScriptedPrompter([next]);
+    // Find the learner order first by asking once and quitting.
+    await runLesson(lesson, prompter, { learner: 'feedc0de', checkManifest: fakeCheck }).catch(() => undefined);
+    const shown = prompter.asked[0]!.options!;
+    const right = shown.indexOf('A read-only template');
+    const settled: StepOutcome[] = [];
+    const again = new ScriptedPrompter([next, right, quit]);
+    await expect(runLesson(lesson, again, { learner: 'feedc0de', onSettled: (o) => void settled.push(o), checkManifest: fakeCheck })).rejects.toThrow(Cancelled);
+    expect(again.asked[0]!.options).toEqual(shown);
+    expect(settled[1]).toMatchObject({ stepId: 'q-image', status: 'right', firstTry: true, answer: 'A read-only template' });
+  });
+
+  it('earlier wrong tries count: one more wrong try reveals, and each try is saved before the next prompt', async () => {
+    const saved: unknown[] = [];
+    const prompter = new ScriptedPrompter([next, 2, 0, [...RIGHT['q-pod']], RIGHT['q-cli'], RIGHT['first-pod']]);
+    const settled: StepOutcome[] = [];
+    await runLesson(tutorLesson(), prompter, {
+      checkManifest: fakeCheck,
+      tries: new Map([['q-pod', { attempts: 1, picks: [['It is a node']] }]]),
+      onTry: (stepId, t) => void saved.push([stepId, t.attempts, [...t.picks]]),
+      onSettled: (o) => void settled.push(o),
+    });
+    expect(saved).toEqual([['q-image', 1, ['A virtual machine']]]);
+    // q-image: wrong, then wrong again: revealed. q-pod had one try from before: right now is not the first try.
+    expect(settled[1]).toMatchObject({ status: 'wrong', attempts: 2 });
+    expect(settled[2]).toMatchObject({ status: 'right', attempts: 2, firstTry: false });
+  });
+
   it('a hint on request is not an attempt: right afterwards still scores', async () => {
     const { prompter, settled, result } = await run([next, hint, 1, [...RIGHT['q-pod']], hint, RIGHT['q-cli'], RIGHT['first-pod']]);
     expect(prompter.shown).toContain('Hint: Think of a template.');
