@@ -7,9 +7,11 @@
 // Everything the plain path needs is imported here, in one round with this
 // module: chained dynamic imports cost a few milliseconds each before the
 // first prompt. Only inquirer and the YAML loader wait until they're needed.
-import { Cancelled } from '../errors.js';
+import { Cancelled, UsageError } from '../errors.js';
 import { findLesson, loadCatalog } from '../lesson/catalog.js';
 import { formatFileProblem } from '../lesson/file-problem.js';
+import { RESERVED_IDS } from '../lesson/reserved-ids.js';
+import { suggest } from '../text/suggest.js';
 import type { Lesson } from '../lesson/schema.js';
 import { openLessonSession } from '../progress/lesson-session.js';
 import { colorLevel, palette } from '../terminal/colors.js';
@@ -109,7 +111,23 @@ async function lessonFor(lessonId: string, opts: StartOptions): Promise<Lesson> 
   return catalog.lessons.find((l) => l.id === lessonId) ?? findLesson(lessonId, { lessonsDir: opts.lessons });
 }
 
+/**
+ * A first word that is no command but close to one (`lsit`) is a mistyped
+ * command, said so before any lesson is looked up. Lesson ids of letters
+ * only are rare (the course's are dayN), so a word with a digit is left to
+ * the lesson lookup.
+ */
+export function mistypedCommand(word: string): string | undefined {
+  if (!/^[a-z]{3,}$/i.test(word)) return undefined;
+  // Swapped letters (`lsit`) count as one typo, which suggest()'s edit distance counts as two.
+  const letters = (w: string) => [...w.toLowerCase()].sort().join('');
+  const near = suggest(word, RESERVED_IDS) ?? RESERVED_IDS.find((c) => letters(c) === letters(word));
+  return near !== undefined && near !== word ? near : undefined;
+}
+
 export async function start(lessonId: string, opts: StartOptions = {}): Promise<number> {
+  const near = mistypedCommand(lessonId);
+  if (near) throw new UsageError(`unknown command "${neutralize(lessonId)}"; did you mean \`${near}\`? (kube-learn --help lists the commands)`);
   const stop = new AbortController();
   const release = onTerminationSignals(() => stop.abort());
   try {

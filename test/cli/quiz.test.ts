@@ -171,3 +171,16 @@ describe('the resume line', () => {
     expect(plain.stdout.trimEnd().split('\n').slice(-1)).toEqual(['    kube-learn tiny --lessons test/fixtures/lessons-tutor']);
   });
 });
+
+describe('a mistyped command', () => {
+  it('gets "did you mean", exit 2, before any lesson is looked up', async () => {
+    for (const [typed, meant] of [['lsit', 'list'], ['progres', 'progress'], ['rest', 'reset']]) {
+      // A lessons folder that does not exist: the lookup would fail differently.
+      const r = await runCli([typed!, '--plain', '--lessons', 'test/fixtures/no-such-folder'], { input: '' });
+      expect(r.code, typed).toBe(2);
+      expect(r.stderr).toBe(`kube-learn: unknown command "${typed}"; did you mean \`${meant}\`? (kube-learn --help lists the commands)\n`);
+    }
+    const lesson = await runCli(['day9'], { input: '' });
+    expect(lesson.stderr).toMatch(/^kube-learn: unknown lesson "day9"/);
+  });
+});
