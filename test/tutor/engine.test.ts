@@ -99,7 +99,7 @@ describe('runLesson', () => {
     expect(settled[1]).toEqual({ stepId: 'q-image', type: 'choice', status: 'right', attempts: 2, firstTry: false, revealed: false, answer: 'A read-only template' });
     expect(result.score).toEqual({ right: 3, questions: 4 });
     expect(result.missed.map((m) => m.stepId)).toEqual(['q-image']);
-    expect(result.missed[0]).toEqual({ stepId: 'q-image', question: 'What is an image?', rightAnswers: ['A read-only template'], explanation: 'Images are read-only templates.' });
+    expect(result.missed[0]).toEqual({ stepId: 'q-image', question: 'What is an image?', rightAnswers: ['A read-only template'], explanation: 'Images are read-only templates.', how: 'right-after-retry' });
     expect(result.misconceptions.map((m) => m.number)).toEqual([1]);
   });
 
