@@ -61,7 +61,8 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
     await s.waitFor('❯ A read-only template');
     s.press(KEYS.enter);
     await s.waitFor('? Which are true of a Pod?');
-    expect(s.screen()).toContain('✔ What is a container image? A read-only template\nRight!');
+    // The answer line's mark is neutral; the verdict carries ✔ (and its words).
+    expect(s.screen()).toContain('› What is a container image? A read-only template\n✔ Right!');
     expect(s.screen()).toContain('space select');
 
     s.press(KEYS.space);
@@ -86,13 +87,17 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
     const s = start('tiny');
     await toFirstQuestion(s);
     s.press(KEYS.enter);
-    await s.waitFor('Not quite. Try once more.');
+    // Wrong: ✖, not a ✔ on the answer line, and the why of the option picked.
+    await s.waitFor('✖ Not quite. Try once more.');
+    expect(s.screen()).toContain('› What is a container image? A running process');
+    expect(s.screen()).not.toContain('✔ What is a container image?');
+    await s.waitFor('"A running process": That is a container.');
     await s.waitFor('Hint: Think of a template.');
     await s.waitFor('❯ A running process');
     s.press(KEYS.down.repeat(3));
     await s.waitFor('❯ Show a hint');
     s.press(KEYS.enter);
-    await s.waitFor('✔ What is a container image? Show a hint');
+    await s.waitFor('› What is a container image? Show a hint');
     await s.waitFor('❯ A running process');
     s.press(KEYS.down.repeat(4));
     await s.waitFor('❯ Skip this question');

@@ -108,8 +108,8 @@ describe('odd terminals', { timeout: 60_000 }, () => {
       const s = (session = new PtySession(['tiny', ...LESSONS], opts));
       await walkTiny(s, 40);
       // The answered line is wrapped at a word with the prompts' indent, not broken at column 40.
-      expect(s.text()).toMatch(/✔ What is a container image\? A running\n {2}process/);
-      expect(s.text()).toMatch(/✔ Which are true of a Pod\? It can hold\n {2}several containers, Its containers\n {2}share an IP address/);
+      expect(s.text()).toMatch(/› What is a container image\? A running\n {2}process/);
+      expect(s.text()).toMatch(/› Which are true of a Pod\? It can hold\n {2}several containers, Its containers\n {2}share an IP address/);
     });
   }
 
