@@ -123,7 +123,7 @@ export class InteractivePrompter implements Prompter {
 
   /** The actions as menu entries; `skip` may be worded for the question (a manifest's shows a solution). */
   private actionEntries(q: Question, skip = ACTIONS.skip.entry) {
-    return offered(q.hasHint).map((a) => ({ name: a === 'skip' ? skip : ACTIONS[a].entry, value: a }));
+    return offered(q.hasHint, q.canReread).map((a) => ({ name: a === 'skip' ? skip : ACTIONS[a].entry, value: a }));
   }
 
   /** The menu an empty answer opens: back to the question, or hint, skip, quit. */

@@ -43,6 +43,15 @@ export function applicableOutcomes(lesson: Lesson, previous?: ReadonlyMap<string
   return settled;
 }
 
+/** Shows an explanation again: its title and body, no pause (the question is asked again right after). */
+function rereader(prompter: Prompter, step: Lesson['steps'][number] | undefined): (() => Promise<void>) | undefined {
+  if (step?.type !== 'explain') return undefined;
+  return async () => {
+    await prompter.show(step.title, 'heading');
+    await prompter.show(step.body);
+  };
+}
+
 /** The 0-based index of the first step not settled yet; the number of steps when all are. */
 export function resumeIndex(lesson: Lesson, previous?: ReadonlyMap<string, StepOutcome>): number {
   return tally(lesson.steps, (id) => previous?.get(id)).nextIndex ?? lesson.steps.length;
@@ -69,6 +78,7 @@ export async function runLesson(lesson: Lesson, prompter: Prompter, opts: RunOpt
       seed: opts.learner === undefined ? undefined : `${opts.learner}:${lesson.id}`,
       earlier: opts.tries?.get(step.id),
       saveTries: opts.onTry,
+      reread: rereader(prompter, lesson.steps.slice(0, i).findLast((s) => s.type === 'explain')),
     });
     settled.set(step.id, outcome);
     await opts.onSettled?.(outcome);

@@ -32,7 +32,7 @@ export interface SettledAnswers {
   picks: readonly (string | readonly string[])[];
 }
 
-export async function settle<T>(p: Prompter, step: QuestionStep, asker: Asker<T>, ctx: Pick<WalkContext, 'earlier' | 'saveTries'> = {}): Promise<SettledAnswers> {
+export async function settle<T>(p: Prompter, step: QuestionStep, asker: Asker<T>, ctx: Pick<WalkContext, 'earlier' | 'saveTries' | 'reread'> = {}): Promise<SettledAnswers> {
   let attempts = ctx.earlier?.attempts ?? 0;
   const picks: (string | readonly string[])[] = [...(ctx.earlier?.picks ?? [])];
   let hintShown = false;
@@ -52,8 +52,13 @@ export async function settle<T>(p: Prompter, step: QuestionStep, asker: Asker<T>
     };
   };
   for (;;) {
-    const reply = await asker.ask({ stepId: step.id, text: asker.text, hasHint: step.hint !== undefined, attempt: attempts + 1 });
+    const reply = await asker.ask({ stepId: step.id, text: asker.text, hasHint: step.hint !== undefined, attempt: attempts + 1, canReread: ctx.reread !== undefined });
     if (reply.kind === 'quit') throw new Cancelled('quit', 'Quit');
+    if (reply.kind === 'reread') {
+      if (ctx.reread) await ctx.reread();
+      else await p.show('No explanation before this question.', 'note');
+      continue;
+    }
     if (reply.kind === 'hint') {
       await p.show(step.hint ? `Hint: ${step.hint}` : 'No hint for this one.', 'hint');
       hintShown = true;

@@ -23,6 +23,8 @@ export interface WalkContext {
   earlier?: EarlierTries;
   /** Keeps each wrong try before the learner is asked again, so quitting does not reset the count. */
   saveTries?: (stepId: string, tries: EarlierTries) => void | Promise<void>;
+  /** Shows the last explanation before this step again (reading only); none when there is none. */
+  reread?: () => Promise<void>;
 }
 
 export interface Settled {

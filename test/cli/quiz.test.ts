@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadLessonFile } from '../../src/lesson/load.js';
 import type { ChoiceStep, Lesson, MultiStep } from '../../src/lesson/schema.js';
 import { optionOrder } from '../../src/tutor/option-order.js';
+import { KEYS, PtySession } from '../helpers/pty.js';
 import { CliProcess, ROOT, runCli } from '../helpers/spawn.js';
 import { tempStateHome, type StateHome } from '../helpers/state.js';
 
@@ -189,4 +190,28 @@ describe('a mistyped command', () => {
     const lesson = await runCli(['day9'], { input: '' });
     expect(lesson.stderr).toMatch(/^kube-learn: unknown lesson "day9"/);
   });
+});
+
+describe('one key vocabulary', () => {
+  it('plain mode: b re-reads the last explanation, then the same question, no attempt spent; __proto__ is no key', async () => {
+    const r = await runCli(TINY, { input: '\nb\n__proto__\n2\n1,3\nkubectl\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('At any question: h for a hint, s to skip, q to save and quit, b to re-read.');
+    expect(r.stdout.match(/An image is a read-only template; a container is a process/g)).toHaveLength(2);
+    expect(r.stdout).toContain('"__proto__" is not one of the options');
+    expect(r.stdout.split('\n')).toContain('Score: 3/3');
+  });
+
+  it('ACCESSIBLE=1 selects the plain front end in a terminal too', async () => {
+    const s = new PtySession(['tiny', '--lessons', 'test/fixtures/lessons-tutor'], { env: { ACCESSIBLE: '1' } });
+    try {
+      await s.waitFor('[Enter] to continue');
+      s.press(KEYS.enter);
+      // Plain mode's numbered options, not the interactive list's cursor.
+      await s.waitFor('  3) A virtual machine');
+      expect(s.screen()).not.toContain('❯');
+    } finally {
+      s.kill();
+    }
+  }, 30_000);
 });

@@ -132,6 +132,6 @@ describe('odd terminals', { timeout: 60_000 }, () => {
     expect((await s.waitForExit()).exitCode).toBe(0);
     expectReadable(s.text(), 40);
     expect(s.text()).toContain('"xyz" is not one of the options: answer\nwith a number from 1 to 3 (h for a hint,\ns to skip, q to save and quit).');
-    expect(s.text()).toContain('At any question: h for a hint, s to\nskip, q to save and quit.');
+    expect(s.text()).toContain('At any question: h for a hint, s to\nskip, q to save and quit, b to re-read.');
   });
 });

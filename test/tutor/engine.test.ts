@@ -3,7 +3,7 @@ import { Cancelled } from '../../src/errors.js';
 import { resumeIndex, runLesson } from '../../src/tutor/engine.js';
 import type { ManifestProblem } from '../../src/tutor/manifest-step.js';
 import type { StepOutcome } from '../../src/lesson/outcome.js';
-import { hint, next, quit, ScriptedPrompter, skip, type Action } from '../helpers/scripted-prompter.js';
+import { hint, next, quit, reread, ScriptedPrompter, skip, type Action } from '../helpers/scripted-prompter.js';
 import { RIGHT, tutorLesson } from './lesson-fixture.js';
 
 /**
@@ -71,7 +71,7 @@ describe('runLesson', () => {
     const { prompter } = await run(allRight);
     const [one, some, text, lines] = prompter.asked;
     expect(one).toMatchObject({ type: 'one', options: ['A running process', 'A read-only template', 'A virtual machine'] });
-    expect(one!.question).toEqual({ stepId: 'q-image', text: 'What is an image?', hasHint: true, attempt: 1 });
+    expect(one!.question).toEqual({ stepId: 'q-image', text: 'What is an image?', hasHint: true, attempt: 1, canReread: true });
     expect(some!.options).toHaveLength(4);
     expect(text!.question.hasHint).toBe(false);
     expect(lines).toMatchObject({ type: 'lines', initial: 'apiVersion: v1\nkind: Pod\n' });
@@ -111,6 +111,15 @@ describe('runLesson', () => {
     // Both picks are explained (the last one has no why), and the right one since it was revealed.
     expect(shown).toContain('- "A running process" is wrong: That is a container.\n- "A read-only template" is right: Containers start from it.');
     expect(prompter.asked.filter((a) => a.question.stepId === 'q-image')).toHaveLength(2);
+  });
+
+  it('b re-reads the last explanation: reading only, not an attempt, the same question again', async () => {
+    const { prompter, settled } = await run([next, reread, 1, [...RIGHT['q-pod']], RIGHT['q-cli'], RIGHT['first-pod']]);
+    const bodies = prompter.shown.filter((t) => t === 'An **image** is a template.\n\n- one\n- two');
+    expect(bodies).toHaveLength(2);
+    expect(prompter.asked[0]!.question.canReread).toBe(true);
+    expect(prompter.asked[1]!.question).toMatchObject({ stepId: 'q-image', attempt: 1 });
+    expect(settled[1]).toMatchObject({ status: 'right', attempts: 1, firstTry: true });
   });
 
   it('a hint asked for is not printed again after the next wrong answer', async () => {
