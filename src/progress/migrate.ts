@@ -40,12 +40,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: v1ToV2 };
  * programming error) or when a step finds a document it cannot read; the
  * caller treats that as a corrupt file.
  */
-export function migrate(
-  doc: Doc,
-  from: number,
-  to: number = FORMAT_VERSION,
-  chain: Readonly<Record<number, Migration>> = MIGRATIONS,
-): Doc {
+export function migrate(doc: Doc, from: number, to: number = FORMAT_VERSION, chain: Readonly<Record<number, Migration>> = MIGRATIONS): Doc {
   let current = doc;
   for (let v = from; v < to; v++) {
     const step = chain[v];

@@ -32,7 +32,12 @@ export interface SettledAnswers {
   picks: readonly (string | readonly string[])[];
 }
 
-export async function settle<T>(p: Prompter, step: QuestionStep, asker: Asker<T>, ctx: Pick<WalkContext, 'earlier' | 'saveTries' | 'reread'> = {}): Promise<SettledAnswers> {
+export async function settle<T>(
+  p: Prompter,
+  step: QuestionStep,
+  asker: Asker<T>,
+  ctx: Pick<WalkContext, 'earlier' | 'saveTries' | 'reread'> = {},
+): Promise<SettledAnswers> {
   let attempts = ctx.earlier?.attempts ?? 0;
   const picks: (string | readonly string[])[] = [...(ctx.earlier?.picks ?? [])];
   let hintShown = false;
@@ -52,7 +57,13 @@ export async function settle<T>(p: Prompter, step: QuestionStep, asker: Asker<T>
     };
   };
   for (;;) {
-    const reply = await asker.ask({ stepId: step.id, text: asker.text, hasHint: step.hint !== undefined, attempt: attempts + 1, canReread: ctx.reread !== undefined });
+    const reply = await asker.ask({
+      stepId: step.id,
+      text: asker.text,
+      hasHint: step.hint !== undefined,
+      attempt: attempts + 1,
+      canReread: ctx.reread !== undefined,
+    });
     if (reply.kind === 'quit') throw new Cancelled('quit', 'Quit');
     if (reply.kind === 'reread') {
       if (ctx.reread) await ctx.reread();
@@ -103,7 +114,10 @@ export function afterword(step: QuestionStep, extra?: string): string[] {
 /** Shows the right answer(s) after `lead` ("Skipped.", "Not quite."). */
 export function revealAnswers(p: Prompter, answers: readonly string[]) {
   return async (lead: string): Promise<void> => {
-    await p.show(answers.length === 1 ? `${lead} The answer: ${answers[0]}` : `${lead} The answers:\n\n${answers.map((a) => `- ${a}`).join('\n')}`, 'note');
+    await p.show(
+      answers.length === 1 ? `${lead} The answer: ${answers[0]}` : `${lead} The answers:\n\n${answers.map((a) => `- ${a}`).join('\n')}`,
+      'note',
+    );
   };
 }
 
@@ -117,13 +131,23 @@ export interface LineJudge {
 }
 
 /** A question answered with one line of text, stored trimmed. */
-export async function askLine(p: Prompter, step: QuestionStep & { question: string }, judge: LineJudge, ctx: WalkContext): Promise<Settled> {
-  const { outcome } = await settle<string>(p, step, {
-    text: step.question,
-    ask: (q) => p.askText(q),
-    judge: async (answer) => (answer.trim() === '' ? { invalid: judge.empty } : judge.judge(answer)),
-    record: (answer) => answer.trim(),
-    reveal: revealAnswers(p, judge.rightAnswers),
-  }, ctx);
+export async function askLine(
+  p: Prompter,
+  step: QuestionStep & { question: string },
+  judge: LineJudge,
+  ctx: WalkContext,
+): Promise<Settled> {
+  const { outcome } = await settle<string>(
+    p,
+    step,
+    {
+      text: step.question,
+      ask: (q) => p.askText(q),
+      judge: async (answer) => (answer.trim() === '' ? { invalid: judge.empty } : judge.judge(answer)),
+      record: (answer) => answer.trim(),
+      reveal: revealAnswers(p, judge.rightAnswers),
+    },
+    ctx,
+  );
   return { outcome, afterword: afterword(step) };
 }

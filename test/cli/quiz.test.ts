@@ -44,7 +44,9 @@ async function quiet(cli: CliProcess): Promise<void> {
  */
 async function answerOne(cli: CliProcess, lesson: Lesson, stopAfter = Infinity): Promise<Map<string, string[]>> {
   // What a complete prompt looks like, so a pause in the output under load is not taken for one.
-  const optionCount = new Map(lesson.steps.flatMap((s) => (s.type === 'choice' || s.type === 'multi' ? [[flat(s.question), s.choices.length] as const] : [])));
+  const optionCount = new Map(
+    lesson.steps.flatMap((s) => (s.type === 'choice' || s.type === 'multi' ? [[flat(s.question), s.choices.length] as const] : [])),
+  );
   const typed = new Set(lesson.steps.flatMap((s) => (s.type === 'text' || s.type === 'command' ? [flat(s.question)] : [])));
   const seen = new Map<string, string[]>();
   let answered = 0;
@@ -90,7 +92,7 @@ function readQuestion(tail: string): { question: string; options: string[] } {
   return { question: flat(question.join(' ').replace(/ \(one or more\)$/, '')), options: options.map(flat) };
 }
 
-describe('options in the learner\'s order', () => {
+describe("options in the learner's order", () => {
   it('day 4 answered "1" everywhere scores what chance gives, in an order not the file\'s, the same on resume', async () => {
     const home = stateWithLearner();
     const env = { XDG_STATE_HOME: home.home };
@@ -122,7 +124,9 @@ describe('options in the learner\'s order', () => {
     const again = [...before.keys()].filter((q) => after.has(q));
     for (const q of again) expect(after.get(q)).toEqual(before.get(q));
     // "1" is right exactly where the learner's first option is the one right answer: chance, not the author's habit.
-    const firstRight = asked.filter((s) => s.choices.filter((c) => c.correct).length === 1 && s.choices[optionOrder(s, `${LEARNER}:day4`)[0]!]!.correct).length;
+    const firstRight = asked.filter(
+      (s) => s.choices.filter((c) => c.correct).length === 1 && s.choices[optionOrder(s, `${LEARNER}:day4`)[0]!]!.correct,
+    ).length;
     expect(firstRight).toBeLessThan(asked.length / 2);
     const score = /^Score: (\d+)\/(\d+)$/m.exec(second.stdout);
     expect(score?.[1]).toBe(String(firstRight));
@@ -153,7 +157,9 @@ describe('a wrong try survives quitting', () => {
     expect(r.stdout).toContain('Resuming tiny');
     expect(r.stdout.split('\n')).toContain('Score: 2/3');
     // Settled: the whys of both picks, the one before the kill too.
-    expect(r.stdout).toContain('- "A running process" is wrong: That is a container.\n- "A read-only template" is right: Containers start from it.');
+    expect(r.stdout).toContain(
+      '- "A running process" is wrong: That is a container.\n- "A read-only template" is right: Containers start from it.',
+    );
     const after = JSON.parse(readFileSync(home.file, 'utf8'));
     expect(after.lessons.tiny.steps['what-is-image']).toMatchObject({ status: 'right', attempts: 2, firstTry: false });
     expect(after.lessons.tiny.tries).toEqual({});
@@ -181,7 +187,11 @@ describe('the resume line', () => {
 
 describe('a mistyped command', () => {
   it('gets "did you mean", exit 2, before any lesson is looked up', async () => {
-    for (const [typed, meant] of [['lsit', 'list'], ['progres', 'progress'], ['rest', 'reset']]) {
+    for (const [typed, meant] of [
+      ['lsit', 'list'],
+      ['progres', 'progress'],
+      ['rest', 'reset'],
+    ]) {
       // A lessons folder that does not exist: the lookup would fail differently.
       const r = await runCli([typed!, '--plain', '--lessons', 'test/fixtures/no-such-folder'], { input: '' });
       expect(r.code, typed).toBe(2);
