@@ -1,4 +1,5 @@
 /** `kube-learn progress [lesson] [--json]`: the score, the missed questions and the time spent. */
+import { SCORE_WORDS, scoreBreakdown } from '../lesson/score.js';
 import { findLesson, loadCatalog } from '../lesson/catalog.js';
 import { formatDuration, progressBar } from '../progress/summary.js';
 import { lessonReport, orphanReport, progressReport, type LessonReport } from '../progress/lesson-report.js';
@@ -51,14 +52,14 @@ function reportLines(r: LessonReport, width: number): string[] {
   else if (settled === 0) lines.push(`  Not started (${total} steps)`);
   else lines.push(`  Steps: ${settled}/${total}  ${progressBar(settled, total)}${r.complete ? '  done' : ''}`);
   if (settled === 0) return lines;
-  const { right, answered, questions } = r.score;
+  const { answered, questions, byScore } = r.score;
   const of = questions === null || questions === answered ? '' : ` (${questions} in the lesson)`;
-  lines.push(`  Score: ${right} of ${answered} answered right at the first try${of}`);
+  lines.push(`  Questions: ${answered} answered${of}: ${scoreBreakdown(byScore)}`);
   const when = r.finished ? `finished ${day(r.finished)}` : r.started ? `started ${day(r.started)}` : '';
   lines.push(`  Time spent: ${formatDuration(r.timeSpentMs)}${when ? `, ${when}` : ''}`);
   if (r.missed.length > 0) {
-    lines.push('  Missed:');
-    for (const m of r.missed) lines.push(...wrap(neutralize(m.question ?? m.stepId).replace(/\s+/g, ' '), width, '    - ', '      '));
+    lines.push('  Not right at the first try:');
+    for (const m of r.missed) lines.push(...wrap(`${neutralize(m.question ?? m.stepId).replace(/\s+/g, ' ')} (${SCORE_WORDS[m.how]})`, width, '    - ', '      '));
   }
   if (!r.complete && r.title !== null) lines.push(`  Continue with: kube-learn ${r.id}`);
   return lines;

@@ -8,10 +8,12 @@
 // Everything the plain path needs is imported here, in one round with this
 // module: chained dynamic imports cost a few milliseconds each before the
 // first prompt. Only inquirer and the YAML loader wait until they're needed.
-import { Cancelled } from '../errors.js';
+import { Cancelled, UsageError } from '../errors.js';
 import { findLesson, lessonToStart } from '../lesson/catalog.js';
 import type { CourseLesson } from '../lesson/course.js';
 import { formatFileProblem } from '../lesson/file-problem.js';
+import { RESERVED_IDS } from '../lesson/reserved-ids.js';
+import { suggest } from '../text/suggest.js';
 import type { Lesson } from '../lesson/schema.js';
 import { openLessonSession } from '../progress/lesson-session.js';
 import { colorLevel, palette } from '../terminal/colors.js';
@@ -34,7 +36,7 @@ export interface StartOptions {
 }
 
 /** What the progress store adds to a run: earlier outcomes, a listener that saves, and the end. */
-interface Session extends Pick<RunOptions, 'previous' | 'onSettled' | 'drafts' | 'onDraft'> {
+interface Session extends Pick<RunOptions, 'previous' | 'onSettled' | 'drafts' | 'onDraft' | 'learner' | 'tries' | 'onTry'> {
   finished?: (result: LessonResult) => Promise<void>;
 }
 
@@ -93,9 +95,15 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/** The command that starts or resumes this lesson, as the learner would type it. */
-export function resumeCommand(lessonId: string, opts: StartOptions): string {
-  return ['kube-learn', lessonId, ...(opts.lessons ? ['--lessons', shellQuote(opts.lessons)] : [])].join(' ');
+/**
+ * The command that starts or resumes this lesson, as the learner ran the
+ * program: npx and `npm exec` (npm 7 and later) set npm_command=exec for the
+ * program they start, so a learner who followed the README's `npx kube-learn
+ * day4` is told `npx kube-learn day4`, not a command their shell does not have.
+ */
+export function resumeCommand(lessonId: string, opts: StartOptions, env: NodeJS.ProcessEnv = process.env): string {
+  const program = env.npm_command === 'exec' ? ['npx', 'kube-learn'] : ['kube-learn'];
+  return [...program, lessonId, ...(opts.lessons ? ['--lessons', shellQuote(opts.lessons)] : [])].join(' ');
 }
 
 async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> {
@@ -144,6 +152,9 @@ async function takeLesson(
     onSettled: session.onSettled,
     drafts: session.drafts,
     onDraft: session.onDraft,
+    learner: session.learner,
+    tries: session.tries,
+    onTry: session.onTry,
   });
   await session.finished?.(result);
   await showSummary(prompter, result);
@@ -153,7 +164,23 @@ async function takeLesson(
   return next?.id;
 }
 
+/**
+ * A first word that is no command but close to one (`lsit`) is a mistyped
+ * command, said so before any lesson is looked up. Lesson ids of letters
+ * only are rare (the course's are dayN), so a word with a digit is left to
+ * the lesson lookup.
+ */
+export function mistypedCommand(word: string): string | undefined {
+  if (!/^[a-z]{3,}$/i.test(word)) return undefined;
+  // Swapped letters (`lsit`) count as one typo, which suggest()'s edit distance counts as two.
+  const letters = (w: string) => [...w.toLowerCase()].sort().join('');
+  const near = suggest(word, RESERVED_IDS) ?? RESERVED_IDS.find((c) => letters(c) === letters(word));
+  return near !== undefined && near !== word ? near : undefined;
+}
+
 export async function start(lessonId: string, opts: StartOptions = {}): Promise<number> {
+  const near = mistypedCommand(lessonId);
+  if (near) throw new UsageError(`unknown command "${neutralize(lessonId)}"; did you mean \`${near}\`? (kube-learn --help lists the commands)`);
   const stop = new AbortController();
   const release = onTerminationSignals(() => stop.abort());
   try {

@@ -24,6 +24,13 @@ export interface StepOutcome {
   answer?: string | string[];
 }
 
+/** The wrong tries at a step not settled yet, kept so that quitting does not reset them. */
+export interface EarlierTries {
+  attempts: number;
+  /** Each answer as stored (option texts, the text typed), oldest first. */
+  picks: readonly (string | readonly string[])[];
+}
+
 export interface MissedQuestion {
   stepId: string;
   /** The question, or the task of a manifest step. */
@@ -31,6 +38,8 @@ export interface MissedQuestion {
   /** The right answer(s) as the learner would see them: the right choices, or the first accepted text; none for a manifest. */
   rightAnswers: string[];
   explanation?: string;
+  /** How it went: right after a retry, missed or skipped (the words: SCORE_WORDS in ./score.ts). */
+  how?: 'right-after-retry' | 'missed' | 'skipped';
 }
 
 export interface HeldMisconception {
@@ -44,6 +53,8 @@ export interface LessonResult {
   title: string;
   /** Questions right at the first try, out of all questions of the lesson. */
   score: { right: number; questions: number };
+  /** Answered questions by how they went (./score.ts). */
+  byScore?: Record<'right-first-try' | 'right-after-retry' | 'missed' | 'skipped', number>;
   /** Questions not right at the first try, in lesson order. */
   missed: MissedQuestion[];
   /** The lesson's misconceptions that missed questions point at (`corrects`). */

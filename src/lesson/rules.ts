@@ -8,6 +8,7 @@ import { allowProblem, expectProblem } from '../kubectl/index.js';
 import type { CompilePattern } from '../text/pattern.js';
 import { parseFieldPath } from './field-path.js';
 import { guessable, patternRules, revealingAnswer, rightAnswerTexts } from './question-rules.js';
+import { RESERVED_IDS } from './reserved-ids.js';
 import type { Lesson } from './schema.js';
 
 export interface RuleViolation {
@@ -22,7 +23,7 @@ export interface RuleViolation {
 }
 
 /** Lesson ids a learner could not reach because a command has that name. */
-export const RESERVED_IDS = ['list', 'lint', 'schema', 'check', 'progress', 'reset', 'help', 'continue'];
+export { RESERVED_IDS };
 
 const OPERATORS = ['equals', 'matches', 'contains', 'exists', 'absent'] as const;
 

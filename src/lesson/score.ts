@@ -26,6 +26,20 @@ export type Score = 'right-first-try' | 'right-after-retry' | 'missed' | 'skippe
 
 export const SCORES: readonly Score[] = ['right-first-try', 'right-after-retry', 'missed', 'skipped'];
 
+/** The one vocabulary every score the learner reads uses: resume line, summary, `progress`, `list`. */
+export const SCORE_WORDS: Readonly<Record<Score, string>> = {
+  'right-first-try': 'right at the first try',
+  'right-after-retry': 'right after a retry',
+  missed: 'missed',
+  skipped: 'skipped',
+};
+
+/** "3 right at the first try, 1 right after a retry, 1 missed": the non-zero counts, in SCORES order. */
+export function scoreBreakdown(byScore: Readonly<Record<Score, number>>): string {
+  const parts = SCORES.filter((s) => byScore[s] > 0).map((s) => `${byScore[s]} ${SCORE_WORDS[s]}`);
+  return parts.length > 0 ? parts.join(', ') : 'none answered yet';
+}
+
 /** Every step but an explanation asks something. */
 export function isQuestion(step: { type: string }): boolean {
   return step.type !== 'explain';

@@ -1,13 +1,14 @@
 /**
  * The progress file format, in memory and on disk.
  *
- * On disk (version 1):
- *   { "version": 1,
+ * On disk (version 2):
+ *   { "version": 2, "learner"?: hex id (seeds the order of options),
  *     "lessons": { "<lesson id>": {
  *        "started": ISO time, "updated": ISO time, "finished"?: ISO time,
  *        "steps": { "<step id>": { "type", "status", "attempts", "firstTry",
  *                                  "revealed", "answer"?, "settledAt", "spentMs" } },
- *        "drafts"?: { "<step id>": { "answer", "savedAt" } } } } }
+ *        "drafts"?: { "<step id>": { "answer", "savedAt" } },
+ *        "tries": { "<step id>": { "attempts", "picks": [answer...], "savedAt" } } } } }
  *
  * Every change to what is written bumps FORMAT_VERSION, adds a migration in
  * ./migrate.ts and a fixture under test/fixtures/progress/; a reader drops
@@ -67,9 +68,15 @@ export function encode(progress: Progress): string {
       for (const [stepId, d] of lesson.drafts) define(drafts, stepId, { answer: d.answer, savedAt: d.savedAt });
       out.drafts = drafts;
     }
+    const tries: Record<string, unknown> = {};
+    for (const [stepId, t] of lesson.tries) define(tries, stepId, { attempts: t.attempts, picks: t.picks, savedAt: t.savedAt });
+    out.tries = tries;
     define(lessons, id, out);
   }
-  return `${JSON.stringify({ version: FORMAT_VERSION, lessons }, null, 2)}\n`;
+  const doc: Record<string, unknown> = { version: FORMAT_VERSION };
+  if (progress.learner !== undefined) doc.learner = progress.learner;
+  doc.lessons = lessons;
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 /** An own property even for `__proto__`, which plain assignment would turn into a prototype. */

@@ -4,7 +4,7 @@
  * no longer among the lessons is still reported, by what was saved.
  */
 import type { Lesson } from '../lesson/schema.js';
-import { countsAsRight, isQuestion } from '../lesson/score.js';
+import { isQuestion, scoreOf, type Score } from '../lesson/score.js';
 import { summarize } from './summary.js';
 import type { Progress } from './types.js';
 
@@ -13,9 +13,10 @@ export interface LessonReport {
   /** null: the lesson is no longer among the lessons. */
   title: string | null;
   steps: { settled: number; total: number | null };
-  /** right: questions right at the first try; answered: questions settled; questions: in the lesson. */
-  score: { right: number; answered: number; questions: number | null };
-  missed: { stepId: string; question: string | null }[];
+  /** right: questions right at the first try; answered: questions settled; questions: in the lesson; byScore: answered by how they went. */
+  score: { right: number; answered: number; questions: number | null; byScore: Record<Score, number> };
+  /** Settled questions not right at the first try, and how each went. */
+  missed: { stepId: string; question: string | null; how: Exclude<Score, 'right-first-try'> }[];
   complete: boolean;
   started: string | null;
   finished: string | null;
@@ -29,13 +30,14 @@ function questionText(lesson: Lesson, stepId: string): string | null {
 }
 
 export function lessonReport(progress: Progress, lesson: Lesson): LessonReport {
-  const s = summarize(lesson, progress.lessons.get(lesson.id));
+  const record = progress.lessons.get(lesson.id);
+  const s = summarize(lesson, record);
   return {
     id: lesson.id,
     title: lesson.title,
     steps: { settled: s.settled, total: s.total },
-    score: { right: s.right, answered: s.answered, questions: s.questions },
-    missed: s.missed.map((stepId) => ({ stepId, question: questionText(lesson, stepId) })),
+    score: { right: s.right, answered: s.answered, questions: s.questions, byScore: s.byScore },
+    missed: s.missed.map((stepId) => ({ stepId, question: questionText(lesson, stepId), how: notFirstTry(scoreOf(record!.steps.get(stepId)!)) })),
     complete: s.complete,
     started: s.started ?? null,
     finished: s.finished ?? null,
@@ -48,27 +50,33 @@ export function orphanReport(progress: Progress, lessonId: string): LessonReport
   const record = progress.lessons.get(lessonId);
   if (!record) return undefined;
   let answered = 0;
-  let right = 0;
   let timeSpentMs = 0;
+  const byScore: Record<Score, number> = { 'right-first-try': 0, 'right-after-retry': 0, missed: 0, skipped: 0 };
   const missed: LessonReport['missed'] = [];
   for (const [stepId, r] of record.steps) {
     timeSpentMs += r.spentMs;
     if (!isQuestion(r)) continue;
     answered++;
-    if (countsAsRight(r)) right++;
-    else missed.push({ stepId, question: null });
+    const score = scoreOf(r);
+    byScore[score]++;
+    if (score !== 'right-first-try') missed.push({ stepId, question: null, how: score });
   }
+  const right = byScore['right-first-try'];
   return {
     id: lessonId,
     title: null,
     steps: { settled: record.steps.size, total: null },
-    score: { right, answered, questions: null },
+    score: { right, answered, questions: null, byScore },
     missed,
     complete: false,
     started: record.started,
     finished: record.finished ?? null,
     timeSpentMs,
   };
+}
+
+function notFirstTry(score: Score): Exclude<Score, 'right-first-try'> {
+  return score === 'right-first-try' ? 'missed' : score;
 }
 
 /** Every lesson with saved progress: the known ones in catalogue order, then the others. */

@@ -9,8 +9,8 @@
  */
 import type { Lesson } from '../lesson/schema.js';
 import { day } from '../text/words.js';
-import type { LessonResult, StepOutcome } from '../lesson/outcome.js';
-import { draftAnswers, previousOutcomes } from './records.js';
+import type { EarlierTries, LessonResult, StepOutcome } from '../lesson/outcome.js';
+import { draftAnswers, earlierTries, previousOutcomes } from './records.js';
 import { settleRecorder } from './recorder.js';
 import { ProgressStore } from './store.js';
 import { resumeLine, summarize } from './summary.js';
@@ -34,7 +34,13 @@ export interface SessionOptions {
 }
 
 export interface LessonSession {
+  /** The learner's id: seeds the order of options. */
+  learner: string;
   previous: ReadonlyMap<string, StepOutcome>;
+  /** Wrong tries at unsettled steps, kept from an earlier run. */
+  tries: ReadonlyMap<string, EarlierTries>;
+  /** Saves a wrong try before the learner is asked again. */
+  onTry: (stepId: string, tries: EarlierTries) => Promise<void>;
   onSettled: (outcome: StepOutcome) => Promise<void>;
   /** The last manifest checked at each unsettled step, to start the editor from. */
   drafts: ReadonlyMap<string, string>;
@@ -66,18 +72,32 @@ export async function openLessonSession(lesson: Lesson, port: SessionPort, opts:
     }
   }
 
+  let learner = progress.learner;
+  if (learner === undefined) {
+    const made = await store.learnerId();
+    if (made.notice) port.warn(made.notice);
+    learner = made.id;
+  }
+
   const drafts = draftAnswers(progress, lesson.id, lesson);
+  const tries = earlierTries(progress, lesson.id, lesson);
   const wasComplete = summary.complete;
   if (wasComplete) {
     const when = summary.finished ? ` on ${day(summary.finished)}` : '';
     // A code block is never wrapped, so the command stays one line to copy, however long its --lessons path.
     await port.say(`You finished ${lesson.id}${when}; here is how it went. To start over, run:\n\n\`\`\`\n${opts.restartCommand}\n\`\`\``);
-  } else if (summary.settled > 0 || drafts.size > 0) {
+  } else if (summary.settled > 0 || drafts.size > 0 || tries.size > 0) {
     await port.say(resumeLine(summary));
   }
 
   return {
+    learner,
     previous: previousOutcomes(progress, lesson.id, lesson),
+    tries,
+    onTry: async (stepId, t) => {
+      const { notice } = await store.saveTries(lesson.id, stepId, t);
+      if (notice) port.warn(notice);
+    },
     onSettled: settleRecorder(store, lesson.id, { onNotice: port.warn }),
     drafts,
     onDraft: async (stepId, answer) => {

@@ -3,28 +3,44 @@
  * kube-learn keeps every settled step.
  *
  * `MIGRATIONS[n]` turns a version-n document into a version-(n + 1) one.
- * Version 1 is the only released format, so the chain is empty today; when
- * the format changes, add the step here, bump FORMAT_VERSION, and keep the
- * last file of the old version as test/fixtures/progress/v<n>.json.
+ * When the format changes, add the step here, bump FORMAT_VERSION, and keep
+ * the last file of the old version as test/fixtures/progress/v<n>.json.
  */
 import { FORMAT_VERSION } from './types.js';
 
 export type Doc = Record<string, unknown>;
 export type Migration = (doc: Doc) => Doc;
 
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+/**
+ * 1 -> 2: every lesson gains `tries` (wrong tries at unsettled steps; v1 kept
+ * none, so it starts empty). The learner id is not made up here: a migration
+ * runs on every read until the file is rewritten, and the id must not change
+ * between reads; the first lesson run stores one.
+ */
+function v1ToV2(doc: Doc): Doc {
+  const lessons = doc.lessons;
+  // Anything malformed is left for the shape check, which names the field.
+  if (!isObject(lessons)) return doc;
+  const out: Doc = {};
+  for (const [id, lesson] of Object.entries(lessons)) {
+    const value = isObject(lesson) ? { ...lesson, tries: {} } : lesson;
+    Object.defineProperty(out, id, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return { ...doc, lessons: out };
+}
+
+function isObject(v: unknown): v is Doc {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: v1ToV2 };
 
 /**
  * Runs the chain from `from` up to `to`. Throws on a gap in the chain (a
  * programming error) or when a step finds a document it cannot read; the
  * caller treats that as a corrupt file.
  */
-export function migrate(
-  doc: Doc,
-  from: number,
-  to: number = FORMAT_VERSION,
-  chain: Readonly<Record<number, Migration>> = MIGRATIONS,
-): Doc {
+export function migrate(doc: Doc, from: number, to: number = FORMAT_VERSION, chain: Readonly<Record<number, Migration>> = MIGRATIONS): Doc {
   let current = doc;
   for (let v = from; v < to; v++) {
     const step = chain[v];

@@ -2,7 +2,7 @@
  * Between the tutor's StepOutcome and the stored StepRecord, and the edits a
  * settled step, a finished lesson or a reset make to the progress data.
  */
-import type { StepOutcome } from '../lesson/outcome.js';
+import type { EarlierTries, StepOutcome } from '../lesson/outcome.js';
 import { stillApplies, type StepShape } from '../lesson/score.js';
 import type { LessonRecord, Progress, StepRecord } from './types.js';
 
@@ -61,7 +61,7 @@ export function previousOutcomes(progress: Progress, lessonId: string, lesson?: 
 function lessonRecord(progress: Progress, lessonId: string, at: Date): LessonRecord {
   let record = progress.lessons.get(lessonId);
   if (!record) {
-    record = { started: at.toISOString(), updated: at.toISOString(), steps: new Map(), drafts: new Map() };
+    record = { started: at.toISOString(), updated: at.toISOString(), steps: new Map(), drafts: new Map(), tries: new Map() };
     progress.lessons.set(lessonId, record);
   }
   return record;
@@ -71,6 +71,7 @@ export function applyOutcome(progress: Progress, lessonId: string, o: StepOutcom
   const record = lessonRecord(progress, lessonId, at);
   record.steps.set(o.stepId, toRecord(o, at, spentMs));
   record.drafts.delete(o.stepId);
+  record.tries.delete(o.stepId);
   record.updated = at.toISOString();
 }
 
@@ -90,6 +91,26 @@ export function draftAnswers(progress: Progress, lessonId: string, lesson?: Less
     if (ids && !ids.has(stepId)) continue;
     if (record.steps.has(stepId)) continue;
     out.set(stepId, d.answer);
+  }
+  return out;
+}
+
+/** A wrong try at a step not settled yet: the count and the picks so far replace what was kept. */
+export function applyTries(progress: Progress, lessonId: string, stepId: string, tries: EarlierTries, at: Date): void {
+  const record = lessonRecord(progress, lessonId, at);
+  record.tries.set(stepId, { attempts: tries.attempts, picks: tries.picks.map((p) => (typeof p === 'string' ? p : [...p])), savedAt: at.toISOString() });
+  record.updated = at.toISOString();
+}
+
+/** The wrong tries at unsettled steps, by step id (those of settled, vanished or retyped steps left out). */
+export function earlierTries(progress: Progress, lessonId: string, lesson?: LessonShape): ReadonlyMap<string, EarlierTries> {
+  const out = new Map<string, EarlierTries>();
+  const record = progress.lessons.get(lessonId);
+  if (!record) return out;
+  const ids = lesson ? new Set(lesson.steps.map((s) => s.id)) : undefined;
+  for (const [stepId, t] of record.tries) {
+    if ((ids && !ids.has(stepId)) || record.steps.has(stepId)) continue;
+    out.set(stepId, { attempts: t.attempts, picks: t.picks });
   }
   return out;
 }

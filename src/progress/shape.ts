@@ -7,7 +7,7 @@
  * (`lessons.day4.steps.pod-image.attempts`) in the one-line report.
  */
 import { STEP_STATUSES, type StepStatus } from '../lesson/outcome.js';
-import type { Draft, LessonRecord, Progress, StepRecord } from './types.js';
+import type { Draft, LessonRecord, Progress, StepRecord, Tries } from './types.js';
 
 export type ShapeResult = { ok: true; progress: Progress } | { ok: false; problem: string };
 
@@ -19,7 +19,12 @@ export function checkShape(doc: Record<string, unknown>): ShapeResult {
     for (const [id, raw] of entries(doc.lessons, 'lessons')) {
       lessons.set(id, lessonRecord(raw, `lessons.${key(id)}`));
     }
-    return { ok: true, progress: { lessons } };
+    const progress: Progress = { lessons };
+    if (doc.learner !== undefined) {
+      if (typeof doc.learner !== 'string' || !/^[0-9a-f]{8,64}$/.test(doc.learner)) fail('learner', 'a hex id');
+      progress.learner = doc.learner;
+    }
+    return { ok: true, progress };
   } catch (err) {
     if (err instanceof ShapeError) return { ok: false, problem: err.message };
     throw err;
@@ -34,7 +39,9 @@ function lessonRecord(raw: unknown, at: string): LessonRecord {
   if (o.drafts !== undefined) {
     for (const [id, d] of entries(o.drafts, `${at}.drafts`)) drafts.set(id, draft(d, `${at}.drafts.${key(id)}`));
   }
-  const record: LessonRecord = { started: time(o.started, `${at}.started`), updated: time(o.updated, `${at}.updated`), steps, drafts };
+  const tries = new Map<string, Tries>();
+  for (const [id, t] of entries(o.tries, `${at}.tries`)) tries.set(id, triesRecord(t, `${at}.tries.${key(id)}`));
+  const record: LessonRecord = { started: time(o.started, `${at}.started`), updated: time(o.updated, `${at}.updated`), steps, drafts, tries };
   if (o.finished !== undefined) record.finished = time(o.finished, `${at}.finished`);
   return record;
 }
@@ -60,6 +67,13 @@ function draft(raw: unknown, at: string): Draft {
   const o = object(raw, at);
   if (typeof o.answer !== 'string') fail(`${at}.answer`, 'a text');
   return { answer: o.answer, savedAt: time(o.savedAt, `${at}.savedAt`) };
+}
+
+function triesRecord(raw: unknown, at: string): Tries {
+  const o = object(raw, at);
+  if (!Array.isArray(o.picks)) fail(`${at}.picks`, 'a list');
+  const picks = o.picks.map((p, i) => answer(p, `${at}.picks.${i}`));
+  return { attempts: count(o.attempts, `${at}.attempts`), picks, savedAt: time(o.savedAt, `${at}.savedAt`) };
 }
 
 function entries(raw: unknown, at: string): [string, unknown][] {

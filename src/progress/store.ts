@@ -11,12 +11,13 @@
 import { closeSync, constants, copyFileSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { CheckFailed } from '../errors.js';
-import type { StepOutcome } from '../lesson/outcome.js';
+import type { EarlierTries, StepOutcome } from '../lesson/outcome.js';
 import { Abandoned, removeOrphans, writeFileAtomic } from './atomic.js';
 import { decode, encode } from './format.js';
 import { storageError } from './fs-errors.js';
 import { withLock, type LockOptions } from './lock.js';
-import { applyDraft, applyFinished, applyOutcome, applyReset } from './records.js';
+import { applyDraft, applyFinished, applyOutcome, applyReset, applyTries } from './records.js';
+import { randomHex } from './random-name.js';
 import { progressPath } from './paths.js';
 import { emptyProgress, FORMAT_VERSION, type Progress } from './types.js';
 
@@ -145,6 +146,20 @@ export class ProgressStore {
   /** Keeps an answer to a step not settled yet (a wrong manifest), to start from next time. */
   saveDraft(lessonId: string, stepId: string, answer: string): Promise<Loaded> {
     return this.update((p) => applyDraft(p, lessonId, stepId, answer, this.now()));
+  }
+
+  /** Keeps the wrong tries at a step not settled yet, before the learner is asked again. */
+  saveTries(lessonId: string, stepId: string, tries: EarlierTries): Promise<Loaded> {
+    return this.update((p) => applyTries(p, lessonId, stepId, tries, this.now()));
+  }
+
+  /** This learner's id, made up and stored on first use (under the lock, so two first runs agree). */
+  async learnerId(): Promise<{ id: string; notice?: string }> {
+    const { progress, notice } = await this.update((p) => {
+      if (p.learner !== undefined) return false;
+      p.learner = randomHex(8);
+    });
+    return { id: progress.learner!, ...(notice ? { notice } : {}) };
   }
 
   finish(lessonId: string): Promise<Loaded> {

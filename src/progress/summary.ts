@@ -4,7 +4,7 @@
  * Used by the resume line, `kube-learn list` and `kube-learn progress`; what
  * counts is decided in ../lesson/score.ts.
  */
-import { stillApplies, tally } from '../lesson/score.js';
+import { scoreBreakdown, stillApplies, tally, type Score } from '../lesson/score.js';
 import { plural } from '../text/words.js';
 import type { LessonShape } from './records.js';
 import type { LessonRecord, Progress } from './types.js';
@@ -21,6 +21,8 @@ export interface LessonSummary {
   answered: number;
   /** Questions right at the first try: the score. */
   right: number;
+  /** Settled questions by how they went. */
+  byScore: Record<Score, number>;
   /** Step ids of settled questions not right at the first try, in lesson order. */
   missed: string[];
   /** Index of the first step not settled; undefined when every step is. */
@@ -47,6 +49,7 @@ export function summarize(lesson: LessonShape, record: LessonRecord | undefined)
     questions: t.questions,
     answered: t.answered,
     right: t.right,
+    byScore: t.byScore,
     missed: t.missed,
     nextIndex: t.nextIndex,
     complete: t.total > 0 && t.settled === t.total,
@@ -64,11 +67,11 @@ export function progressSummary(progress: Progress, lesson: LessonShape): Lesson
   return summarize(lesson, progress.lessons.get(lesson.id));
 }
 
-/** "Resuming day4 at step 7 of 22: 3 of 5 questions right so far". */
+/** "Resuming day4 at step 7 of 22: 5 questions answered: 3 right at the first try, 1 right after a retry, 1 missed". */
 export function resumeLine(s: LessonSummary): string {
   const at = `Resuming ${s.lessonId} at step ${(s.nextIndex ?? s.total - 1) + 1} of ${s.total}`;
   if (s.answered === 0) return `${at}: no questions answered yet`;
-  return `${at}: ${s.right} of ${plural(s.answered, 'question')} right so far`;
+  return `${at}: ${plural(s.answered, 'question')} answered: ${scoreBreakdown(s.byScore)}`;
 }
 
 /** `███░░░`: settled steps out of all. Never full before the end, never empty once begun. */

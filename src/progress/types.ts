@@ -4,7 +4,7 @@
 import type { StepStatus } from '../lesson/outcome.js';
 
 /** The newest progress format this build reads and the one it writes. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** One settled step, as stored. */
 export interface StepRecord {
@@ -31,6 +31,20 @@ export interface LessonRecord {
    * the learner quit), so the next run starts from them. Removed on settling.
    */
   drafts: Map<string, Draft>;
+  /**
+   * The wrong tries at steps not settled yet, saved as they happen, so that
+   * quitting and resuming keeps the count ("right at the first try" cannot be
+   * earned by quitting). Removed on settling.
+   */
+  tries: Map<string, Tries>;
+}
+
+export interface Tries {
+  /** Answers checked so far. */
+  attempts: number;
+  /** Each answer as stored (option texts, the text typed), oldest first. */
+  picks: (string | string[])[];
+  savedAt: string;
 }
 
 export interface Draft {
@@ -40,6 +54,8 @@ export interface Draft {
 
 /** Maps, not plain objects: ids come from files, and `__proto__` is a valid id-shaped key. */
 export interface Progress {
+  /** A random id for this learner: seeds the order of each question's options, so it is the same on every run. */
+  learner?: string;
   lessons: Map<string, LessonRecord>;
 }
 

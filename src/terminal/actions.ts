@@ -20,6 +20,8 @@ export const ACTIONS: Readonly<Record<Action, Words>> = {
   hint: { keys: ['h', 'hint'], does: 'for a hint', entry: 'Show a hint', chosen: 'Show a hint' },
   skip: { keys: ['s', 'skip'], does: 'to skip', entry: 'Skip this question', chosen: 'Skip' },
   quit: { keys: ['q', 'quit'], does: 'to save and quit', entry: 'Save and quit', chosen: 'Save and quit' },
+  // Reading only: a question already settled stays settled.
+  reread: { keys: ['b', 'back'], does: 'to re-read', entry: 'Re-read the last explanation', chosen: 'Re-read the explanation' },
 };
 
 /** The interactive menu's way back to the question an empty answer left. */
@@ -28,8 +30,13 @@ export const BACK = 'Back to the question';
 /** A manifest's skip shows a solution, and says so. */
 export const SKIP_MANIFEST = 'Skip (see a solution)';
 
-/** "h for a hint, s to skip, q to save and quit". */
-export const KEYS = (Object.keys(ACTIONS) as Action[]).map((a) => `${ACTIONS[a].keys[0]} ${ACTIONS[a].does}`).join(', ');
+const said = (actions: readonly Action[]) => actions.map((a) => `${ACTIONS[a].keys[0]} ${ACTIONS[a].does}`).join(', ');
+
+/** "h for a hint, s to skip, q to save and quit": the short reminder after input that is no answer. */
+export const KEYS = said(['hint', 'skip', 'quit']);
+
+/** Every key, said once before the first question. */
+export const ALL_KEYS = said(['hint', 'skip', 'quit', 'reread']);
 
 /** The action a plain-mode line asks for, if it is one. */
 export function actionOf(line: string): Action | undefined {
@@ -37,7 +44,7 @@ export function actionOf(line: string): Action | undefined {
   return (Object.keys(ACTIONS) as Action[]).find((a) => ACTIONS[a].keys.includes(key));
 }
 
-/** The actions a question offers, in menu order: a hint only when it has one. */
-export function offered(hasHint: boolean): Action[] {
-  return hasHint ? ['hint', 'skip', 'quit'] : ['skip', 'quit'];
+/** The actions a question offers, in menu order: a hint only when it has one, re-reading only after an explanation. */
+export function offered(hasHint: boolean, canReread = false): Action[] {
+  return [...(hasHint ? (['hint'] as const) : []), ...(canReread ? (['reread'] as const) : []), 'skip', 'quit'];
 }

@@ -110,16 +110,20 @@ export class InteractivePrompter implements Prompter {
     }
   }
 
-  /** "✔ question answer", wrapped at words with the prompts' hanging indent. */
+  /**
+   * "› question answer", wrapped at words with the prompts' hanging indent.
+   * The mark is neutral: the answer is not judged yet, and a hint, skip or
+   * quit is no success; the verdict line after it carries ✔ or ✖.
+   */
   private answeredLine(text: string, answer: string): Draw {
     const question = inlinePieces(text.replace(/\s+/g, ' ').trim(), this.c, this.c.bold);
-    const pieces = [{ text: '✔ ', style: this.c.right }, ...question, { text: ' ' }, { text: answer, style: this.c.accent }];
+    const pieces = [{ text: '› ', style: this.c.muted }, ...question, { text: ' ' }, { text: answer, style: this.c.accent }];
     return (width) => wrapPieces(pieces, width - 1, '', '  ').join('\n');
   }
 
   /** The actions as menu entries; `skip` may be worded for the question (a manifest's shows a solution). */
   private actionEntries(q: Question, skip = ACTIONS.skip.entry) {
-    return offered(q.hasHint).map((a) => ({ name: a === 'skip' ? skip : ACTIONS[a].entry, value: a }));
+    return offered(q.hasHint, q.canReread).map((a) => ({ name: a === 'skip' ? skip : ACTIONS[a].entry, value: a }));
   }
 
   /** The menu an empty answer opens: back to the question, or hint, skip, quit. */
@@ -143,7 +147,7 @@ export class InteractivePrompter implements Prompter {
   }
 
   async show(text: string, tone: Tone = 'plain'): Promise<void> {
-    this.screen.show(text, tone);
+    this.screen.show(verdictMark(text, tone), tone);
   }
 
   async pause(): Promise<'continue' | 'quit'> {
@@ -292,4 +296,16 @@ export class InteractivePrompter implements Prompter {
   close(): void {
     // Each inquirer prompt releases the terminal when it settles; nothing is held between prompts.
   }
+}
+
+/**
+ * The verdict on an answer, marked by symbol as well as colour (and by its
+ * words, "Right!" / "Not quite", when there is no colour): ✔ only when right,
+ * ✖ when wrong.
+ */
+export function verdictMark(text: string, tone: Tone): string {
+  if (tone === 'right' && text.startsWith('Right!')) return `✔ ${text}`;
+  if (tone === 'wrong' && /^(Not quite|Then try once more)/.test(text)) return `✖ ${text}`;
+  if (tone === 'note' && /^Not quite\./.test(text)) return `✖ ${text}`;
+  return text;
 }

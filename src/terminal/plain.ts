@@ -11,7 +11,7 @@ import { neutralize } from '../text/sanitize.js';
 import { whyNot } from '../text/words.js';
 import { toneStyle, type Palette } from './colors.js';
 import { LineReader } from './lines.js';
-import { actionOf, KEYS } from './actions.js';
+import { actionOf, ALL_KEYS } from './actions.js';
 import { parseChoice, parseChoices, parseText, parseYesNo, type Parsed } from './plain-input.js';
 import type { Position, Prompter, Question, Reply, Tone } from '../tutor/prompter.js';
 import { fenced, inlinePieces, renderMarkdown } from '../text/markdown.js';
@@ -124,7 +124,7 @@ export class PlainPrompter implements Prompter {
     this.gap();
     if (!this.introduced) {
       this.introduced = true;
-      this.say([{ text: `At any question: ${KEYS}.` }]);
+      this.say([{ text: `At any question: ${ALL_KEYS}.` }]);
     }
     const body = renderMarkdown(text, { width: this.width - 2, colors }).split('\n');
     this.print(body.map((l, i) => (i === 0 ? `${colors.accent('?')} ${l}` : l ? `  ${l}` : '')).join('\n'));

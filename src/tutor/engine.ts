@@ -3,7 +3,7 @@
  * type's module (./step-kinds.ts), and reports each settled step. No
  * terminal here: the front ends (src/terminal/) implement the Prompter.
  */
-import type { LessonResult, StepOutcome } from '../lesson/outcome.js';
+import type { EarlierTries, LessonResult, StepOutcome } from '../lesson/outcome.js';
 import type { Lesson } from '../lesson/schema.js';
 import { stillApplies, tally } from '../lesson/score.js';
 import { loadCheckManifest, type CheckManifest } from './manifest-step.js';
@@ -22,6 +22,12 @@ export interface RunOptions {
   drafts?: ReadonlyMap<string, string>;
   /** Called with each manifest checked (before the verdict), so a quit loses no writing. */
   onDraft?: (stepId: string, answer: string) => void | Promise<void>;
+  /** The learner's id: options are shown in an order seeded from it (../tutor/option-order.ts); none keeps the written order. */
+  learner?: string;
+  /** Wrong tries at unsettled steps from an earlier run, by step id: they still count. */
+  tries?: ReadonlyMap<string, EarlierTries>;
+  /** Called with each wrong try before the learner is asked again (awaited), so quitting keeps it. */
+  onTry?: (stepId: string, tries: EarlierTries) => void | Promise<void>;
 }
 
 /**
@@ -35,6 +41,15 @@ export function applicableOutcomes(lesson: Lesson, previous?: ReadonlyMap<string
     if (stillApplies(step, outcome)) settled.set(step.id, outcome);
   }
   return settled;
+}
+
+/** Shows an explanation again: its title and body, no pause (the question is asked again right after). */
+function rereader(prompter: Prompter, step: Lesson['steps'][number] | undefined): (() => Promise<void>) | undefined {
+  if (step?.type !== 'explain') return undefined;
+  return async () => {
+    await prompter.show(step.title, 'heading');
+    await prompter.show(step.body);
+  };
 }
 
 /** The 0-based index of the first step not settled yet; the number of steps when all are. */
@@ -56,7 +71,15 @@ export async function runLesson(lesson: Lesson, prompter: Prompter, opts: RunOpt
     if (settled.has(step.id)) continue;
     // An explanation shows its title as a heading right after the position line.
     await prompter.position({ number: i + 1, total, title: step.type === 'explain' ? undefined : step.title });
-    const { outcome, afterword } = await kindOf(step).walk(prompter, step, { check, draft: opts.drafts?.get(step.id), saveDraft: opts.onDraft });
+    const { outcome, afterword } = await kindOf(step).walk(prompter, step, {
+      check,
+      draft: opts.drafts?.get(step.id),
+      saveDraft: opts.onDraft,
+      seed: opts.learner === undefined ? undefined : `${opts.learner}:${lesson.id}`,
+      earlier: opts.tries?.get(step.id),
+      saveTries: opts.onTry,
+      reread: rereader(prompter, lesson.steps.slice(0, i).findLast((s) => s.type === 'explain')),
+    });
     settled.set(step.id, outcome);
     await opts.onSettled?.(outcome);
     for (const text of afterword) await prompter.show(text);

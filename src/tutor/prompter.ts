@@ -27,10 +27,12 @@ export interface Question {
   hasHint: boolean;
   /** 1 for the first try, 2 after one wrong answer, and so on. */
   attempt: number;
+  /** Whether an explanation came before this question, to re-read (the `reread` action). */
+  canReread?: boolean;
 }
 
 /** What a learner can do at any question instead of answering (the words: src/terminal/actions.ts). */
-export type Action = 'hint' | 'skip' | 'quit';
+export type Action = 'hint' | 'skip' | 'quit' | 'reread';
 
 /** An answer, or one of the actions. */
 export type Reply<T> = { kind: 'answer'; value: T } | { [A in Action]: { kind: A } }[Action];

@@ -7,7 +7,7 @@ import { Cancelled } from '../errors.js';
 import type { StepOutcome } from '../lesson/outcome.js';
 import type { QuestionStep } from '../lesson/schema.js';
 import type { Prompter, Question, Reply } from './prompter.js';
-import type { Settled } from './step-kind.js';
+import type { Settled, WalkContext } from './step-kind.js';
 
 export type Verdict = { right: boolean; feedback?: string } | { invalid: string };
 
@@ -18,32 +18,61 @@ export interface Asker<T> {
   judge(value: T): Promise<Verdict>;
   /** The answer as the progress file keeps it. */
   record(value: T): string | string[];
+  /** What to say about a wrong answer when another try follows (the `why` of a wrong option). */
+  whyWrong?(value: T): string | undefined;
   /** Shows the right answer (on skip, or when the tries are used up). */
   reveal(lead: string): Promise<void>;
   /** Manifests: after the second miss, offer the solution rather than show it. */
   offerSolution?: boolean;
 }
 
-export async function settle<T>(p: Prompter, step: QuestionStep, asker: Asker<T>): Promise<{ outcome: StepOutcome; last?: T }> {
-  let attempts = 0;
-  let last: T | undefined;
-  const outcome = (status: StepOutcome['status'], revealed: boolean): { outcome: StepOutcome; last?: T } => ({
-    outcome: {
-      stepId: step.id,
-      type: step.type,
-      status,
-      attempts,
-      firstTry: status === 'right' && attempts === 1,
-      revealed,
-      ...(last === undefined ? {} : { answer: asker.record(last) }),
-    },
-    last,
-  });
+/** How a question ended, and every answer given along the way (earlier runs' first), as stored. */
+export interface SettledAnswers {
+  outcome: StepOutcome;
+  picks: readonly (string | readonly string[])[];
+}
+
+export async function settle<T>(
+  p: Prompter,
+  step: QuestionStep,
+  asker: Asker<T>,
+  ctx: Pick<WalkContext, 'earlier' | 'saveTries' | 'reread'> = {},
+): Promise<SettledAnswers> {
+  let attempts = ctx.earlier?.attempts ?? 0;
+  const picks: (string | readonly string[])[] = [...(ctx.earlier?.picks ?? [])];
+  let hintShown = false;
+  const outcome = (status: StepOutcome['status'], revealed: boolean): SettledAnswers => {
+    const last = picks.at(-1);
+    return {
+      outcome: {
+        stepId: step.id,
+        type: step.type,
+        status,
+        attempts,
+        firstTry: status === 'right' && attempts === 1,
+        revealed,
+        ...(last === undefined ? {} : { answer: typeof last === 'string' ? last : [...last] }),
+      },
+      picks,
+    };
+  };
   for (;;) {
-    const reply = await asker.ask({ stepId: step.id, text: asker.text, hasHint: step.hint !== undefined, attempt: attempts + 1 });
+    const reply = await asker.ask({
+      stepId: step.id,
+      text: asker.text,
+      hasHint: step.hint !== undefined,
+      attempt: attempts + 1,
+      canReread: ctx.reread !== undefined,
+    });
     if (reply.kind === 'quit') throw new Cancelled('quit', 'Quit');
+    if (reply.kind === 'reread') {
+      if (ctx.reread) await ctx.reread();
+      else await p.show('No explanation before this question.', 'note');
+      continue;
+    }
     if (reply.kind === 'hint') {
       await p.show(step.hint ? `Hint: ${step.hint}` : 'No hint for this one.', 'hint');
+      hintShown = true;
       continue;
     }
     if (reply.kind === 'skip') {
@@ -56,15 +85,20 @@ export async function settle<T>(p: Prompter, step: QuestionStep, asker: Asker<T>
       continue;
     }
     attempts++;
-    last = reply.value;
+    picks.push(asker.record(reply.value));
     if (verdict.feedback) await p.show(verdict.feedback, verdict.right ? 'plain' : 'wrong');
     if (verdict.right) {
       await p.show('Right!', 'right');
       return outcome('right', false);
     }
     if (attempts === 1 || (asker.offerSolution && !(await p.confirm('Show the solution?', true)))) {
+      // Saved before the next prompt: quitting now keeps this try.
+      await ctx.saveTries?.(step.id, { attempts, picks });
       await p.show(attempts === 1 ? 'Not quite. Try once more.' : 'Then try once more.', 'wrong');
-      if (step.hint) await p.show(`Hint: ${step.hint}`, 'hint');
+      const why = asker.whyWrong?.(reply.value);
+      if (why) await p.show(why, 'wrong');
+      if (step.hint && !hintShown) await p.show(`Hint: ${step.hint}`, 'hint');
+      hintShown = hintShown || step.hint !== undefined;
       continue;
     }
     await asker.reveal('Not quite.');
@@ -80,7 +114,10 @@ export function afterword(step: QuestionStep, extra?: string): string[] {
 /** Shows the right answer(s) after `lead` ("Skipped.", "Not quite."). */
 export function revealAnswers(p: Prompter, answers: readonly string[]) {
   return async (lead: string): Promise<void> => {
-    await p.show(answers.length === 1 ? `${lead} The answer: ${answers[0]}` : `${lead} The answers:\n\n${answers.map((a) => `- ${a}`).join('\n')}`, 'note');
+    await p.show(
+      answers.length === 1 ? `${lead} The answer: ${answers[0]}` : `${lead} The answers:\n\n${answers.map((a) => `- ${a}`).join('\n')}`,
+      'note',
+    );
   };
 }
 
@@ -94,13 +131,23 @@ export interface LineJudge {
 }
 
 /** A question answered with one line of text, stored trimmed. */
-export async function askLine(p: Prompter, step: QuestionStep & { question: string }, judge: LineJudge): Promise<Settled> {
-  const { outcome } = await settle<string>(p, step, {
-    text: step.question,
-    ask: (q) => p.askText(q),
-    judge: async (answer) => (answer.trim() === '' ? { invalid: judge.empty } : judge.judge(answer)),
-    record: (answer) => answer.trim(),
-    reveal: revealAnswers(p, judge.rightAnswers),
-  });
+export async function askLine(
+  p: Prompter,
+  step: QuestionStep & { question: string },
+  judge: LineJudge,
+  ctx: WalkContext,
+): Promise<Settled> {
+  const { outcome } = await settle<string>(
+    p,
+    step,
+    {
+      text: step.question,
+      ask: (q) => p.askText(q),
+      judge: async (answer) => (answer.trim() === '' ? { invalid: judge.empty } : judge.judge(answer)),
+      record: (answer) => answer.trim(),
+      reveal: revealAnswers(p, judge.rightAnswers),
+    },
+    ctx,
+  );
   return { outcome, afterword: afterword(step) };
 }

@@ -5,7 +5,7 @@
  * choice, a line of text, a manifest) is its schema, one module here and one
  * line in the table: the front ends, the store and the summary stay as they are.
  */
-import type { StepOutcome } from '../lesson/outcome.js';
+import type { EarlierTries, StepOutcome } from '../lesson/outcome.js';
 import type { Step } from '../lesson/schema.js';
 import type { CheckManifest } from './manifest-step.js';
 import type { Prompter } from './prompter.js';
@@ -17,6 +17,14 @@ export interface WalkContext {
   draft?: string;
   /** Keeps each manifest as it is checked, so quitting loses no writing. */
   saveDraft?: (stepId: string, answer: string) => void | Promise<void>;
+  /** Seeds the order of options (learner id and lesson id); none keeps the written order. */
+  seed?: string;
+  /** Wrong tries at this step from an earlier run: they still count. */
+  earlier?: EarlierTries;
+  /** Keeps each wrong try before the learner is asked again, so quitting does not reset the count. */
+  saveTries?: (stepId: string, tries: EarlierTries) => void | Promise<void>;
+  /** Shows the last explanation before this step again (reading only); none when there is none. */
+  reread?: () => Promise<void>;
 }
 
 export interface Settled {

@@ -53,7 +53,7 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
     expect(choice).toMatch(/█+░+ Step 2 of 4 · Images/);
     // The lesson's order, then the actions, then the help line.
     expect(choice).toContain(
-      ['? What is a container image?', '❯ A running process', '  A read-only template', '  A virtual machine', ' ──────', '  Show a hint', '  Skip this question', '  Save and quit'].join('\n'),
+      ['? What is a container image?', '❯ A running process', '  A read-only template', '  A virtual machine', ' ──────', '  Show a hint', '  Re-read the last explanation', '  Skip this question', '  Save and quit'].join('\n'),
     );
     expect(choice).toContain('↑↓ move • ⏎ answer');
 
@@ -61,7 +61,8 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
     await s.waitFor('❯ A read-only template');
     s.press(KEYS.enter);
     await s.waitFor('? Which are true of a Pod?');
-    expect(s.screen()).toContain('✔ What is a container image? A read-only template\nRight!');
+    // The answer line's mark is neutral; the verdict carries ✔ (and its words).
+    expect(s.screen()).toContain('› What is a container image? A read-only template\n✔ Right!');
     expect(s.screen()).toContain('space select');
 
     s.press(KEYS.space);
@@ -86,15 +87,19 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
     const s = start('tiny');
     await toFirstQuestion(s);
     s.press(KEYS.enter);
-    await s.waitFor('Not quite. Try once more.');
+    // Wrong: ✖, not a ✔ on the answer line, and the why of the option picked.
+    await s.waitFor('✖ Not quite. Try once more.');
+    expect(s.screen()).toContain('› What is a container image? A running process');
+    expect(s.screen()).not.toContain('✔ What is a container image?');
+    await s.waitFor('"A running process": That is a container.');
     await s.waitFor('Hint: Think of a template.');
     await s.waitFor('❯ A running process');
     s.press(KEYS.down.repeat(3));
     await s.waitFor('❯ Show a hint');
     s.press(KEYS.enter);
-    await s.waitFor('✔ What is a container image? Show a hint');
+    await s.waitFor('› What is a container image? Show a hint');
     await s.waitFor('❯ A running process');
-    s.press(KEYS.down.repeat(4));
+    s.press(KEYS.down.repeat(5));
     await s.waitFor('❯ Skip this question');
     s.press(KEYS.enter);
     await s.waitFor('Skipped. The answer: A read-only template');
@@ -113,7 +118,7 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
     await s.waitFor('❯◯ It can hold several containers');
     s.press(KEYS.enter);
     await s.waitFor('❯ Back to the question');
-    s.press(KEYS.down.repeat(3));
+    s.press(KEYS.down.repeat(4));
     await s.waitFor('❯ Save and quit');
     s.press(KEYS.enter);
     const screen = await s.waitFor('Stopped. To pick up where you left off, run:');

@@ -55,9 +55,9 @@ describe('kube-learn <lesson> --plain', () => {
   it('wrong then right: not quite, the hint, one more try; the score does not count it', async () => {
     const r = await run(answers('1', '2', '1,3', 'kubectl'));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('  3) A virtual machine\nNot quite. Try once more.\n\nHint: Think of a template.\n\n? What is a container image?\n');
+    expect(r.stdout).toContain('  3) A virtual machine\nNot quite. Try once more.\n\n"A running process": That is a container.\n\nHint: Think of a template.\n\n? What is a container image?\n');
     expect(r.stdout.split('\n')).toContain('Score: 2/3');
-    expect(r.stdout).toContain('Not right at the first try:\n\n- What is a container image?\n  - Answer: A read-only template\n  - An image is the template that containers start from.\n');
+    expect(r.stdout).toContain('Not right at the first try:\n\n- What is a container image? (right after a retry)\n  - Answer: A read-only template\n  - An image is the template that containers start from.\n');
   });
 
   it('two wrong answers: the right answer is shown and the lesson goes on', async () => {
@@ -66,7 +66,7 @@ describe('kube-learn <lesson> --plain', () => {
     expect(r.stdout).toContain('Not quite. The answer: A read-only template\n');
     expect(r.stdout).toContain('- "A read-only template" is right: Containers start from it.\n- "A virtual machine" is wrong: Containers share the host\'s kernel.');
     expect(r.stdout.split('\n')).toContain('Score: 2/3');
-    expect(r.stdout).toContain('Worth another look:\n\n- "A container is a small virtual machine."\n  - A container is an ordinary process that the kernel isolates.\n');
+    expect(r.stdout).toContain('Worth another look:\n\n- You may still think: "A container is a small virtual machine."\n  - A container is an ordinary process that the kernel isolates.\n');
   });
 
   it('two wrong text answers reveal the accepted answer', async () => {

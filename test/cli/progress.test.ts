@@ -51,7 +51,7 @@ describe('resuming a lesson', { timeout: 60_000 }, () => {
     const second = await kl(TINY, SECOND_HALF);
     expect(second.code).toBe(0);
     expect(second.stderr).toBe('');
-    expect(second.stdout.split('\n')[0]).toBe('Resuming tiny at step 3 of 4: 1 of 1 question right so far');
+    expect(second.stdout.split('\n')[0]).toBe('Resuming tiny at step 3 of 4: 1 question answered: 1 right at the first try');
     expect(second.stdout).not.toContain('? What is a container image?');
     expect(second.stdout).not.toContain('[Enter] to continue');
     expect(second.stdout).toContain('Step 3 of 4');
@@ -64,7 +64,7 @@ describe('resuming a lesson', { timeout: 60_000 }, () => {
   it('after q: the same, and a missed question stays missed', async () => {
     expect((await kl(TINY, '\n1\n3\nq\n')).code).toBe(0);
     const second = await kl(TINY, SECOND_HALF);
-    expect(second.stdout.split('\n')[0]).toBe('Resuming tiny at step 3 of 4: 0 of 1 question right so far');
+    expect(second.stdout.split('\n')[0]).toBe('Resuming tiny at step 3 of 4: 1 question answered: 1 missed');
     expect(second.stdout.split('\n')).toContain('Score: 2/3');
   });
 
@@ -105,7 +105,7 @@ describe('resuming a lesson', { timeout: 60_000 }, () => {
 
     const r = await kl(args, 'container runtime\nkubectl\n');
     expect(r.stderr).toBe('');
-    expect(r.stdout.split('\n')[0]).toBe('Resuming tiny at step 2 of 4: 1 of 1 question right so far');
+    expect(r.stdout.split('\n')[0]).toBe('Resuming tiny at step 2 of 4: 1 question answered: 1 right at the first try');
     expect(r.stdout).toContain('? What runs containers on a node?');
     expect(r.stdout).not.toContain('? Which are true of a Pod?');
     expect(r.stdout.split('\n')).toContain('Score: 3/3');
@@ -157,7 +157,7 @@ describe('signals', { timeout: 60_000 }, () => {
     const again = new PtySession(['tiny', '--lessons', TUTOR_LESSONS], { env: { XDG_STATE_HOME: home } });
     cleanup.push(() => again.kill());
     const screen = await again.waitFor('? Which are true of a Pod?');
-    expect(screen).toContain('Resuming tiny at step 3 of 4: 1 of 1 question right so far');
+    expect(screen).toContain('Resuming tiny at step 3 of 4: 1 question answered: 1 right at the first try');
     expect(screen).not.toContain('What is a container image?');
   });
 
@@ -222,12 +222,12 @@ describe('a state folder in a bad way', { timeout: 60_000 }, () => {
 
   it('a newer format: one line saying to upgrade, exit 1, the file untouched', async () => {
     mkdirSync(join(home, 'kube-learn'));
-    const newer = '{"version": 2, "lessons": {}, "future": true}\n';
+    const newer = '{"version": 3, "lessons": {}, "future": true}\n';
     writeFileSync(file, newer);
     for (const args of [TINY, ['progress'], ['reset', 'tiny', '--yes']]) {
       const r = await kl(args, FIRST_HALF);
       expect(r.code, args.join(' ')).toBe(1);
-      expect(r.stderr).toBe(`kube-learn: progress file ${file} was written by a newer kube-learn (format 2; this one reads up to 1): upgrade kube-learn to continue\n`);
+      expect(r.stderr).toBe(`kube-learn: progress file ${file} was written by a newer kube-learn (format 3; this one reads up to 2): upgrade kube-learn to continue\n`);
     }
     const list = await kl(['list']);
     expect(list.code).toBe(0);
@@ -249,8 +249,8 @@ describe('kube-learn progress, reset and list', { timeout: 60_000 }, () => {
         id: 'tiny',
         title: 'A tiny lesson',
         steps: { settled: 2, total: 4 },
-        score: { right: 0, answered: 1, questions: 3 },
-        missed: [{ stepId: 'what-is-image', question: 'What is a container image?' }],
+        score: { right: 0, answered: 1, questions: 3, byScore: { 'right-first-try': 0, 'right-after-retry': 0, missed: 1, skipped: 0 } },
+        missed: [{ stepId: 'what-is-image', question: 'What is a container image?', how: 'missed' }],
         complete: false,
         started: expect.any(String),
         finished: null,
@@ -264,7 +264,7 @@ describe('kube-learn progress, reset and list', { timeout: 60_000 }, () => {
     await kl(TINY, '\n1\n3\n');
     const r = await kl(['progress', 'tiny', '--lessons', TUTOR_LESSONS]);
     expect(r.stdout).toMatch(
-      /^tiny {2}A tiny lesson\n {2}Steps: 2\/4 {2}███░░░\n {2}Score: 0 of 1 answered right at the first try \(3 in the lesson\)\n {2}Time spent: under a minute, started \d{4}-\d\d-\d\d\n {2}Missed:\n {4}- What is a container image\?\n {2}Continue with: kube-learn tiny\n$/,
+      /^tiny {2}A tiny lesson\n {2}Steps: 2\/4 {2}███░░░\n {2}Questions: 1 answered \(3 in the lesson\): 1 missed\n {2}Time spent: under a minute, started \d{4}-\d\d-\d\d\n {2}Not right at the first try:\n {4}- What is a container image\? \(missed\)\n {2}Continue with: kube-learn tiny\n$/,
     );
   });
 

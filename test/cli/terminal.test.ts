@@ -108,8 +108,8 @@ describe('odd terminals', { timeout: 60_000 }, () => {
       const s = (session = new PtySession(['tiny', ...LESSONS], opts));
       await walkTiny(s, 40);
       // The answered line is wrapped at a word with the prompts' indent, not broken at column 40.
-      expect(s.text()).toMatch(/✔ What is a container image\? A running\n {2}process/);
-      expect(s.text()).toMatch(/✔ Which are true of a Pod\? It can hold\n {2}several containers, Its containers\n {2}share an IP address/);
+      expect(s.text()).toMatch(/› What is a container image\? A running\n {2}process/);
+      expect(s.text()).toMatch(/› Which are true of a Pod\? It can hold\n {2}several containers, Its containers\n {2}share an IP address/);
     });
   }
 
@@ -132,6 +132,6 @@ describe('odd terminals', { timeout: 60_000 }, () => {
     expect((await s.waitForExit()).exitCode).toBe(0);
     expectReadable(s.text(), 40);
     expect(s.text()).toContain('"xyz" is not one of the options: answer\nwith a number from 1 to 3 (h for a hint,\ns to skip, q to save and quit).');
-    expect(s.text()).toContain('At any question: h for a hint, s to\nskip, q to save and quit.');
+    expect(s.text()).toContain('At any question: h for a hint, s to\nskip, q to save and quit, b to re-read.');
   });
 });

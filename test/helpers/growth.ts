@@ -1,7 +1,8 @@
 /**
  * Complexity as a ratio, never as an absolute time: how much longer `work`
  * takes on an input twice the size. A linear cost gives about 2, a
- * quadratic one 4. Measured in CPU time of this process (other processes on
+ * quadratic one 4. It is measured over four times the size and given per
+ * doubling (the square root), which halves what noise does to the figure. Measured in CPU time of this process (other processes on
  * a busy machine don't count), each measure repeating the work until it has
  * taken a few milliseconds, small and large measured in turn, the best of
  * five (three for slow work) kept.
@@ -25,7 +26,7 @@ function perRun<T>(work: (input: T) => unknown, input: T): number {
 
 export function growth<T>(work: (input: T) => unknown, make: (size: number) => T, size: number): number {
   const small = make(size);
-  const large = make(2 * size);
+  const large = make(4 * size);
   work(small);
   work(large);
   let bestSmall = Infinity;
@@ -36,5 +37,5 @@ export function growth<T>(work: (input: T) => unknown, make: (size: number) => T
     bestSmall = Math.min(bestSmall, perRun(work, small));
     bestLarge = Math.min(bestLarge, perRun(work, large));
   }
-  return bestLarge / bestSmall;
+  return Math.sqrt(bestLarge / bestSmall);
 }

@@ -7,11 +7,12 @@ import { Cancelled } from '../../src/errors.js';
 import type { Position, Prompter, Question, Reply, Tone } from '../../src/tutor/prompter.js';
 
 /** One learner action: an answer (index, indices or text), a command, or a yes/no. */
-export type Action = number | number[] | string | boolean | { hint: true } | { skip: true } | { quit: true } | { continue: true };
+export type Action = number | number[] | string | boolean | { hint: true } | { skip: true } | { quit: true } | { reread: true } | { continue: true };
 
 export const hint = { hint: true } as const;
 export const skip = { skip: true } as const;
 export const quit = { quit: true } as const;
+export const reread = { reread: true } as const;
 export const next = { continue: true } as const;
 
 export type Event =
@@ -55,6 +56,7 @@ export class ScriptedPrompter implements Prompter {
       if ('hint' in action) return { kind: 'hint' };
       if ('skip' in action) return { kind: 'skip' };
       if ('quit' in action) return { kind: 'quit' };
+      if ('reread' in action) return { kind: 'reread' };
     }
     if (!check(action)) throw new Error(`script: ${JSON.stringify(action)} is not an answer to ${what}`);
     return { kind: 'answer', value: action as T };

@@ -24,7 +24,8 @@ export function childEnv(env: Env = {}): NodeJS.ProcessEnv {
   const base: Env = { ...process.env, XDG_STATE_HOME: 'XDG_STATE_HOME' in env ? env.XDG_STATE_HOME : tempStateHome().home };
   // The learner's machine, not the one running the tests: Node reports two
   // colours for any terminal when CI is set, and CI runs us with CI=true.
-  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'LINES', 'VISUAL', 'EDITOR', 'KUBE_LEARN_DEBUG', 'CI']) delete base[name];
+  // npm_command: how the test run was started (npx vitest sets it to exec) must not change the resume line; ACCESSIBLE picks the front end.
+  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'LINES', 'VISUAL', 'EDITOR', 'KUBE_LEARN_DEBUG', 'CI', 'npm_command', 'ACCESSIBLE']) delete base[name];
   const merged: Env = { ...base, ...env };
   return Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== undefined));
 }

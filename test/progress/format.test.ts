@@ -49,15 +49,19 @@ const progress: fc.Arbitrary<Progress> = fc
         finished: fc.option(iso, { nil: undefined }),
         steps: fc.array(fc.tuple(id, step), { maxLength: 5 }),
         drafts: fc.array(fc.tuple(id, fc.record({ answer: fc.string(), savedAt: iso })), { maxLength: 2 }),
+        tries: fc.array(
+          fc.tuple(id, fc.record({ attempts: fc.nat(5), picks: fc.array(fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 3 })), { maxLength: 3 }), savedAt: iso })),
+          { maxLength: 2 },
+        ),
       }),
     ),
     { maxLength: 4 },
   )
   .map((lessons) => ({
     lessons: new Map(
-      lessons.map(([lessonId, { finished, steps, drafts, ...l }]) => [
+      lessons.map(([lessonId, { finished, steps, drafts, tries, ...l }]) => [
         lessonId,
-        { ...l, ...(finished === undefined ? {} : { finished }), steps: new Map(steps), drafts: new Map(drafts) },
+        { ...l, ...(finished === undefined ? {} : { finished }), steps: new Map(steps), drafts: new Map(drafts), tries: new Map(tries) },
       ]),
     ),
   }));
@@ -72,7 +76,7 @@ describe('the progress format', () => {
   });
 
   it('keeps ids that look like object internals as plain ids', () => {
-    const text = '{"version":1,"lessons":{"__proto__":{"started":"2025-01-01T00:00:00Z","updated":"2025-01-01T00:00:00Z","steps":{"constructor":{"type":"explain","status":"seen","attempts":0,"firstTry":false,"revealed":false,"settledAt":"2025-01-01T00:00:00Z","spentMs":0}}}}}';
+    const text = '{"version":2,"lessons":{"__proto__":{"started":"2025-01-01T00:00:00Z","updated":"2025-01-01T00:00:00Z","tries":{},"steps":{"constructor":{"type":"explain","status":"seen","attempts":0,"firstTry":false,"revealed":false,"settledAt":"2025-01-01T00:00:00Z","spentMs":0}}}}}';
     const p = ok(text);
     expect([...p.lessons.keys()]).toEqual(['__proto__']);
     expect([...p.lessons.get('__proto__')!.steps.keys()]).toEqual(['constructor']);
@@ -120,6 +124,29 @@ describe('the progress format', () => {
     expect(p.lessons.get('day5')!.finished).toBe('2025-03-02T18:20:00.000Z');
     expect(day4.drafts.get('pod-with-port')!.answer).toContain('containerPort: eighty');
     expect(p.lessons.get('day5')!.drafts.size).toBe(0);
+  });
+
+  it('migrates the v1 fixture to v2: every step and draft kept, no tries yet, no learner id made up', () => {
+    const d = decode(fixture(1));
+    expect(d.kind === 'ok' && d.migratedFrom).toBe(1);
+    const p = ok(fixture(1));
+    expect(p.learner).toBeUndefined();
+    for (const lesson of p.lessons.values()) expect(lesson.tries.size).toBe(0);
+    const written = JSON.parse(encode(p));
+    expect(written.version).toBe(2);
+    expect(written.lessons.day4.steps).toEqual(JSON.parse(fixture(1)).lessons.day4.steps);
+    expect(written.lessons.day4.drafts).toEqual(JSON.parse(fixture(1)).lessons.day4.drafts);
+    expect(written.lessons.day5.tries).toEqual({});
+    // A second read of the same v1 text gives the same result (a migration must be deterministic).
+    expect(ok(fixture(1))).toEqual(p);
+  });
+
+  it('reads the learner id and the tries of the v2 fixture', () => {
+    const p = ok(fixture(2));
+    expect(p.learner).toBe('5f0c2a9e7b3d4e61');
+    expect(p.lessons.get('day4')!.tries.get('pod-restart')).toEqual({ attempts: 1, picks: ['The kubelet'], savedAt: '2025-03-01T09:21:00.000Z' });
+    expect(problem({ version: 2, learner: 'not hex!', lessons: {} })).toBe('learner should be a hex id');
+    expect(problem({ version: 2, lessons: { day4: { started: '2025-01-01T00:00:00Z', updated: '2025-01-01T00:00:00Z', steps: {} } } })).toBe('lessons.day4.tries should be an object');
   });
 
   it('refuses a newer version without reading further', () => {

@@ -32,10 +32,10 @@ describe('the progress report', () => {
       id: 'day4',
       title: 'Pods',
       steps: { settled: 4, total: 5 },
-      score: { right: 1, answered: 3, questions: 4 },
+      score: { right: 1, answered: 3, questions: 4, byScore: { 'right-first-try': 1, 'right-after-retry': 1, missed: 1, skipped: 0 } },
       missed: [
-        { stepId: 'pod-shares', question: 'What do they share?' },
-        { stepId: 'first-pod', question: 'Write a Pod' },
+        { stepId: 'pod-shares', question: 'What do they share?', how: 'missed' },
+        { stepId: 'first-pod', question: 'Write a Pod', how: 'right-after-retry' },
       ],
       complete: false,
       started: '2025-03-01T09:00:00.000Z',

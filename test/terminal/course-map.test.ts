@@ -39,8 +39,9 @@ function progress(): Progress {
       ['q2', settled('text', false)],
     ]),
     drafts: new Map(),
+    tries: new Map(),
   };
-  const day2: LessonRecord = { started: at, updated: at, steps: new Map([['intro', settled('explain', false)]]), drafts: new Map() };
+  const day2: LessonRecord = { started: at, updated: at, steps: new Map([['intro', settled('explain', false)]]), drafts: new Map(), tries: new Map() };
   return {
     lessons: new Map([
       ['day1', day1],

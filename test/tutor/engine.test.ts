@@ -3,7 +3,7 @@ import { Cancelled } from '../../src/errors.js';
 import { resumeIndex, runLesson } from '../../src/tutor/engine.js';
 import type { ManifestProblem } from '../../src/tutor/manifest-step.js';
 import type { StepOutcome } from '../../src/lesson/outcome.js';
-import { hint, next, quit, ScriptedPrompter, skip, type Action } from '../helpers/scripted-prompter.js';
+import { hint, next, quit, reread, ScriptedPrompter, skip, type Action } from '../helpers/scripted-prompter.js';
 import { RIGHT, tutorLesson } from './lesson-fixture.js';
 
 /**
@@ -71,7 +71,7 @@ describe('runLesson', () => {
     const { prompter } = await run(allRight);
     const [one, some, text, lines] = prompter.asked;
     expect(one).toMatchObject({ type: 'one', options: ['A running process', 'A read-only template', 'A virtual machine'] });
-    expect(one!.question).toEqual({ stepId: 'q-image', text: 'What is an image?', hasHint: true, attempt: 1 });
+    expect(one!.question).toEqual({ stepId: 'q-image', text: 'What is an image?', hasHint: true, attempt: 1, canReread: true });
     expect(some!.options).toHaveLength(4);
     expect(text!.question.hasHint).toBe(false);
     expect(lines).toMatchObject({ type: 'lines', initial: 'apiVersion: v1\nkind: Pod\n' });
@@ -86,17 +86,20 @@ describe('runLesson', () => {
     expect(shown.join('\n')).not.toContain('That is a container.');
   });
 
-  it('wrong then right: "not quite", the hint, one more try; right but not at the first try', async () => {
+  it('wrong then right: "not quite", the why of the wrong pick, the hint, one more try; right but not at the first try', async () => {
     const { prompter, settled, result } = await run([next, 0, 1, [...RIGHT['q-pod']], RIGHT['q-cli'], RIGHT['first-pod']]);
     const shown = prompter.shown;
     const nq = shown.indexOf('Not quite. Try once more.');
     expect(nq).toBeGreaterThan(-1);
-    expect(shown[nq + 1]).toBe('Hint: Think of a template.');
+    expect(shown[nq + 1]).toBe('"A running process": That is a container.');
+    expect(shown[nq + 2]).toBe('Hint: Think of a template.');
+    // Settled: the why of every option picked along the way, then the explanation.
+    expect(shown).toContain('- "A running process" is wrong: That is a container.\n- "A read-only template" is right: Containers start from it.');
     expect(prompter.asked[1]!.question.attempt).toBe(2);
     expect(settled[1]).toEqual({ stepId: 'q-image', type: 'choice', status: 'right', attempts: 2, firstTry: false, revealed: false, answer: 'A read-only template' });
     expect(result.score).toEqual({ right: 3, questions: 4 });
     expect(result.missed.map((m) => m.stepId)).toEqual(['q-image']);
-    expect(result.missed[0]).toEqual({ stepId: 'q-image', question: 'What is an image?', rightAnswers: ['A read-only template'], explanation: 'Images are read-only templates.' });
+    expect(result.missed[0]).toEqual({ stepId: 'q-image', question: 'What is an image?', rightAnswers: ['A read-only template'], explanation: 'Images are read-only templates.', how: 'right-after-retry' });
     expect(result.misconceptions.map((m) => m.number)).toEqual([1]);
   });
 
@@ -105,9 +108,60 @@ describe('runLesson', () => {
     expect(settled[1]).toEqual({ stepId: 'q-image', type: 'choice', status: 'wrong', attempts: 2, firstTry: false, revealed: true, answer: 'A virtual machine' });
     const shown = prompter.shown;
     expect(shown).toContain('Not quite. The answer: A read-only template');
-    // The last choice has no why; the right one is explained since it was revealed.
-    expect(shown).toContain('- "A read-only template" is right: Containers start from it.');
+    // Both picks are explained (the last one has no why), and the right one since it was revealed.
+    expect(shown).toContain('- "A running process" is wrong: That is a container.\n- "A read-only template" is right: Containers start from it.');
     expect(prompter.asked.filter((a) => a.question.stepId === 'q-image')).toHaveLength(2);
+  });
+
+  it('b re-reads the last explanation: reading only, not an attempt, the same question again', async () => {
+    const { prompter, settled } = await run([next, reread, 1, [...RIGHT['q-pod']], RIGHT['q-cli'], RIGHT['first-pod']]);
+    const bodies = prompter.shown.filter((t) => t === 'An **image** is a template.\n\n- one\n- two');
+    expect(bodies).toHaveLength(2);
+    expect(prompter.asked[0]!.question.canReread).toBe(true);
+    expect(prompter.asked[1]!.question).toMatchObject({ stepId: 'q-image', attempt: 1 });
+    expect(settled[1]).toMatchObject({ status: 'right', attempts: 1, firstTry: true });
+  });
+
+  it('a hint asked for is not printed again after the next wrong answer', async () => {
+    const { prompter } = await run([next, hint, 0, 1, [...RIGHT['q-pod']], RIGHT['q-cli'], RIGHT['first-pod']]);
+    expect(prompter.shown.filter((t) => t === 'Hint: Think of a template.')).toHaveLength(1);
+  });
+
+  it('multi: after a wrong try, the whys of the wrong picks and how many right ones are missing, not which', async () => {
+    const { prompter } = await run([next, RIGHT['q-image'], [0, 1], [...RIGHT['q-pod']], RIGHT['q-cli'], RIGHT['first-pod']]);
+    const nq = prompter.shown.indexOf('Not quite. Try once more.');
+    expect(prompter.shown[nq + 1]).toBe('- "It is a container": It holds containers.\n- 1 right option not chosen.');
+    expect(prompter.shown[nq + 1]).not.toContain('share an IP');
+  });
+
+  it('shows the options in the learner\'s order and maps the answer back: the stored answer is the text', async () => {
+    const lesson = tutorLesson();
+    const prompter = new ScriptedPrompter([next]);
+    // Find the learner order first by asking once and quitting.
+    await runLesson(lesson, prompter, { learner: 'feedc0de', checkManifest: fakeCheck }).catch(() => undefined);
+    const shown = prompter.asked[0]!.options!;
+    const right = shown.indexOf('A read-only template');
+    const settled: StepOutcome[] = [];
+    const again = new ScriptedPrompter([next, right, quit]);
+    await expect(runLesson(lesson, again, { learner: 'feedc0de', onSettled: (o) => void settled.push(o), checkManifest: fakeCheck })).rejects.toThrow(Cancelled);
+    expect(again.asked[0]!.options).toEqual(shown);
+    expect(settled[1]).toMatchObject({ stepId: 'q-image', status: 'right', firstTry: true, answer: 'A read-only template' });
+  });
+
+  it('earlier wrong tries count: one more wrong try reveals, and each try is saved before the next prompt', async () => {
+    const saved: unknown[] = [];
+    const prompter = new ScriptedPrompter([next, 2, 0, [...RIGHT['q-pod']], RIGHT['q-cli'], RIGHT['first-pod']]);
+    const settled: StepOutcome[] = [];
+    await runLesson(tutorLesson(), prompter, {
+      checkManifest: fakeCheck,
+      tries: new Map([['q-pod', { attempts: 1, picks: [['It is a node']] }]]),
+      onTry: (stepId, t) => void saved.push([stepId, t.attempts, [...t.picks]]),
+      onSettled: (o) => void settled.push(o),
+    });
+    expect(saved).toEqual([['q-image', 1, ['A virtual machine']]]);
+    // q-image: wrong, then wrong again: revealed. q-pod had one try from before: right now is not the first try.
+    expect(settled[1]).toMatchObject({ status: 'wrong', attempts: 2 });
+    expect(settled[2]).toMatchObject({ status: 'right', attempts: 2, firstTry: false });
   });
 
   it('a hint on request is not an attempt: right afterwards still scores', async () => {

@@ -43,8 +43,9 @@ describe('showSummary', () => {
     expect(p.shown).toEqual([
       'Lesson done: A tiny lesson',
       'Score: 1/4',
-      'Not right at the first try:\n\n- Which are true of a Pod?\n  - Answer: It can hold several containers\n  - Answer: Its containers share an IP\n  - A Pod groups containers.',
-      'Worth another look:\n\n- "A Pod is a container."\n  - A Pod is a group of containers that share a network namespace.',
+      '1 right at the first try, 1 skipped.',
+      'Not right at the first try:\n\n- Which are true of a Pod? (skipped)\n  - Answer: It can hold several containers\n  - Answer: Its containers share an IP\n  - A Pod groups containers.',
+      'Worth another look:\n\n- You may still think: "A Pod is a container."\n  - A Pod is a group of containers that share a network namespace.',
     ]);
   });
 
@@ -54,6 +55,6 @@ describe('showSummary', () => {
     if (step.type === 'manifest') step.task = 'Write a Pod.\n\nIt should be named web.';
     const p = new ScriptedPrompter([]);
     await showSummary(p, lessonResult(lesson, new Map([['first-pod', o('first-pod', 'manifest', 'wrong', 2)]])));
-    expect(p.shown[2]).toBe('Not right at the first try:\n\n- Write a Pod. …\n  - That is a Pod.');
+    expect(p.shown[3]).toBe('Not right at the first try:\n\n- Write a Pod. … (missed)\n  - That is a Pod.');
   });
 });

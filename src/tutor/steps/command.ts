@@ -15,7 +15,13 @@ export async function judgeCommandAnswer(step: CommandStep, answer: string): Pro
 }
 
 export const command: StepKind<CommandStep> = {
-  walk: (p, step) => askLine(p, step, { empty: 'Type a command.', judge: (answer) => judgeCommandAnswer(step, answer), rightAnswers: command.rightAnswers(step) }),
+  walk: (p, step, ctx) =>
+    askLine(
+      p,
+      step,
+      { empty: 'Type a command.', judge: (answer) => judgeCommandAnswer(step, answer), rightAnswers: command.rightAnswers(step) },
+      ctx,
+    ),
   question: (step) => step.question,
   rightAnswers: (step) => step.expect.slice(0, 1),
 };

@@ -31,7 +31,7 @@ export const manifest: StepKind<ManifestStep> = {
         await p.show(fenced(step.solution));
       },
       offerSolution: true,
-    });
+    }, ctx);
     return { outcome, afterword: afterword(step) };
   },
   question: (step) => step.task,

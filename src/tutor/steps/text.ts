@@ -15,7 +15,13 @@ export async function isRightText(step: TextStep, answer: string): Promise<boole
 }
 
 export const text: StepKind<TextStep> = {
-  walk: (p, step) => askLine(p, step, { empty: 'Type an answer.', judge: async (answer) => ({ right: await isRightText(step, answer) }), rightAnswers: text.rightAnswers(step) }),
+  walk: (p, step, ctx) =>
+    askLine(
+      p,
+      step,
+      { empty: 'Type an answer.', judge: async (answer) => ({ right: await isRightText(step, answer) }), rightAnswers: text.rightAnswers(step) },
+      ctx,
+    ),
   question: (step) => step.question,
   rightAnswers: (step) => step.accept.slice(0, 1),
 };
