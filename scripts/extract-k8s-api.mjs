@@ -107,7 +107,8 @@ for (const { minor, tag } of releaseTags()) {
     for (const [name, struct] of structs) {
       if (!struct.kind) continue;
       const gvk = `${apiVersion}/${name}`;
-      const entry = (kinds[gvk] ??= { first: minor, last: minor });
+      kinds[gvk] ??= { first: minor, last: minor };
+      const entry = kinds[gvk];
       entry.last = minor;
       const declared = life.get(name);
       if (declared) Object.assign(entry, declared);

@@ -318,7 +318,8 @@ function markNewer(types) {
       if (!def || def === 'any') continue;
       for (const field of fields) {
         if (!(field in def.fields)) continue;
-        (def.newer ??= {})[field] = added;
+        def.newer ??= {};
+        def.newer[field] = added;
         count++;
       }
     }

@@ -111,7 +111,7 @@ function index(files) {
   const sources = new Map();
   for (const { pkg, text } of files) {
     sources.set(pkg, `${sources.get(pkg) ?? ''}\n${text}`);
-    for (const m of text.matchAll(/^func (?:\(\w+ \*?(\w+)(?:\[[^\]]*\])?\) )?(\w+)\([^]*?\{\s*$/gm)) {
+    for (const m of text.matchAll(/^func (?:\(\w+ \*?(\w+)(?:\[[^\]]*\])?\) )?(\w+)\([\s\S]*?\{\s*$/gm)) {
       const open = m.index + m[0].lastIndexOf('{');
       const key = m[1] ? `${m[1]}.${m[2]}` : m[2];
       const list = funcs.get(key) ?? [];

@@ -7,7 +7,7 @@
  * are fine), 1 otherwise.
  */
 import { CheckFailed } from '../errors.js';
-import { readRegularFile } from '../text/read-file.js';
+import { readRegularFile, type FileRead } from '../text/read-file.js';
 import { neutralize } from '../text/sanitize.js';
 import { plural, whyNot } from '../text/words.js';
 
@@ -36,7 +36,7 @@ function reason(error: unknown): string {
 }
 
 async function readManifestFile(file: string): Promise<string> {
-  let read;
+  let read: FileRead;
   try {
     // Never blocks on a FIFO, never reads a device or an endless file.
     read = await readRegularFile(file, MAX_BYTES);

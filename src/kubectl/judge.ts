@@ -91,7 +91,7 @@ function flagLines(expected: Reading, given: Reading, allowed: Set<string>): str
   const eSel = e.get('selector');
   const gNs = g.get('namespace');
   // The mix-up the issue names: a label given to -n.
-  const mixUp = eSel && !g.has('selector') && gNs && gNs.value.includes('=') && e.get('namespace')?.value !== gNs.value;
+  const mixUp = eSel && !g.has('selector') && gNs?.value.includes('=') && e.get('namespace')?.value !== gNs.value;
   if (mixUp) lines.push('`-n` sets the namespace; to select by label use `-l`');
   for (const [name, want] of e) {
     const got = g.get(name);

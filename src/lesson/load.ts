@@ -5,7 +5,7 @@
  */
 import { isScalar } from 'yaml';
 import type { CompilePattern } from '../text/pattern.js';
-import { readRegularFile } from '../text/read-file.js';
+import { readRegularFile, type FileRead } from '../text/read-file.js';
 import { neutralizeDeep } from '../text/sanitize.js';
 import { whyNot } from '../text/words.js';
 import { byPosition, formatFileProblem, isError, type FileProblem } from './file-problem.js';
@@ -105,7 +105,7 @@ function salvage(value: unknown): Lesson | undefined {
 
 /** A lesson file's text, or the result that says why there is none. */
 export async function readLessonFile(file: string): Promise<{ text: string } | LoadResult> {
-  let read;
+  let read: FileRead;
   try {
     // A FIFO or device would block or never end: only regular files are lessons.
     read = await readRegularFile(file, MAX_FILE_BYTES);

@@ -36,7 +36,7 @@ export function checkPodFields(tree: Tree, spec: Node, path: PathSegment[], repo
   });
   const context = tree.get(spec, 'securityContext');
   ids(tree, context, [...path, 'securityContext'], ['runAsUser', 'runAsGroup', 'fsGroup'], report);
-  tree.items(tree.get(context, 'supplementalGroups')).forEach((group, i) => id(tree, group, [...path, 'securityContext', 'supplementalGroups', i], report));
+  for (const [i, group] of tree.items(tree.get(context, 'supplementalGroups')).entries()) id(tree, group, [...path, 'securityContext', 'supplementalGroups', i], report);
 }
 
 /** Probes, lifecycle hooks, env, resources and securityContext of one container. */
@@ -50,7 +50,7 @@ export function checkContainerFields(tree: Tree, container: Node, path: PathSegm
     const entry = tree.entry(lifecycle, hook);
     if (entry && isMap(entry.value)) handler(tree, entry.value, entry.keyNode, [...path, 'lifecycle', hook], LIFECYCLE_HANDLERS, report);
   }
-  tree.items(tree.get(container, 'env')).forEach((env, i) => envVar(tree, env, [...path, 'env', i], report));
+  for (const [i, env] of tree.items(tree.get(container, 'env')).entries()) envVar(tree, env, [...path, 'env', i], report);
   resources(tree, tree.get(container, 'resources'), [...path, 'resources'], report);
   ids(tree, tree.get(container, 'securityContext'), [...path, 'securityContext'], ['runAsUser', 'runAsGroup'], report);
 }

@@ -52,7 +52,7 @@ describe('rules across objects', () => {
 
   it('a Service alone, or one without a selector: nothing to check it against', async () => {
     expect(await checkManifests(documentOf('cross-service-selector.yaml', 'Service'))).toEqual([]);
-    const manual = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  ports:\n  - port: 5432\n---\n' + documentOf('cross-service-ports.yaml', 'Pod');
+    const manual = `apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  ports:\n  - port: 5432\n---\n${documentOf('cross-service-ports.yaml', 'Pod')}`;
     expect(await checkManifests(manual)).toEqual([]);
   });
 

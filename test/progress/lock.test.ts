@@ -90,7 +90,13 @@ describe('the lock', () => {
   for (const [what, plant] of [
     ['garbage', () => plantLock('garbage\n')],
     ['an empty file', () => plantLock('')],
-    ['a FIFO', () => (mkdirSync(state.dir, { recursive: true }), execFileSync('mkfifo', [store.lockPath]))],
+    [
+      'a FIFO',
+      () => {
+        mkdirSync(state.dir, { recursive: true });
+        execFileSync('mkfifo', [store.lockPath]);
+      },
+    ],
   ] as const) {
     it(`a lock that is ${what}, held by no process, is broken after a second, not the stale limit`, async () => {
       plant();

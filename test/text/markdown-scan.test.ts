@@ -53,7 +53,7 @@ const render = (markdown: string) => renderMarkdown(markdown, { width: 80, color
 /** Ever longer runs of backticks, each closed by nothing: the worst case of the old code-span expression. */
 function backtickRuns(size: number): string {
   let body = '';
-  for (let k = 1; body.length < size; k++) body += '`'.repeat(k) + 'a';
+  for (let k = 1; body.length < size; k++) body += `${'`'.repeat(k)}a`;
   return body;
 }
 
