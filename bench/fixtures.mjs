@@ -77,7 +77,10 @@ function stepYaml(lesson, n) {
 
 function lessonYaml(i, steps) {
   const misconceptions = [1, 2, 3, 4]
-    .map((n) => `  - number: ${n}\n    claim: Simple picture number ${n} of lesson ${i}.\n    correction: The accurate picture number ${n}, in one sentence.`)
+    .map(
+      (n) =>
+        `  - number: ${n}\n    claim: Simple picture number ${n} of lesson ${i}.\n    correction: The accurate picture number ${n}, in one sentence.`,
+    )
     .join('\n');
   const body = Array.from({ length: steps }, (_, n) => stepYaml(i, n + 1)).join('\n');
   return `id: pack-${i}\ntitle: Generated lesson ${i}\nsummary: A generated lesson for the lint benchmark.\nmisconceptions:\n${misconceptions}\nsteps:\n${body}\n`;

@@ -26,9 +26,15 @@ function seeded(seed) {
 
 /** The course's commands: the fixture list, and the expected commands of the lessons' command questions. */
 function courseCommands(root) {
-  const fixture = readFileSync(join(root, 'test', 'fixtures', 'kubectl-commands.txt'), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  const fixture = readFileSync(join(root, 'test', 'fixtures', 'kubectl-commands.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'));
   const lessons = readdirSync(join(root, 'lessons')).filter((f) => /\.ya?ml$/.test(f));
-  const expects = lessons.flatMap((f) => [...readFileSync(join(root, 'lessons', f), 'utf8').matchAll(/^\s+- (k(?:ubectl)? .*)$/gm)].map((m) => m[1].replace(/^(["'])(.*)\1$/, '$2')));
+  const expects = lessons.flatMap((f) =>
+    [...readFileSync(join(root, 'lessons', f), 'utf8').matchAll(/^\s+- (k(?:ubectl)? .*)$/gm)].map((m) =>
+      m[1].replace(/^(["'])(.*)\1$/, '$2'),
+    ),
+  );
   return [...fixture, ...expects];
 }
 
@@ -59,5 +65,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   for (const [expected, answer] of corpus) if (judgeCommand([expected], [], answer).right) right++;
   const end = performance.now();
   const used = process.cpuUsage(cpu);
-  process.stdout.write(`${JSON.stringify({ ms: end - start, cpuMs: (used.user + used.system) / 1000, loadMs: loaded - start, right, total: corpus.length })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms: end - start, cpuMs: (used.user + used.system) / 1000, loadMs: loaded - start, right, total: corpus.length })}\n`,
+  );
 }

@@ -94,7 +94,10 @@ export function timeToPlainPrompt(command, args, { timeoutMs = 10_000 } = {}) {
           child.kill('SIGKILL');
           child.once('close', () => (error ? reject(error) : resolve(result)));
         };
-        const timer = setTimeout(() => finish(undefined, new Error(`no prompt within ${timeoutMs} ms: ${JSON.stringify(out.slice(0, 300))}`)), timeoutMs);
+        const timer = setTimeout(
+          () => finish(undefined, new Error(`no prompt within ${timeoutMs} ms: ${JSON.stringify(out.slice(0, 300))}`)),
+          timeoutMs,
+        );
         child.stdout.setEncoding('utf8');
         child.stdout.on('data', (chunk) => {
           out += chunk;
@@ -106,7 +109,13 @@ export function timeToPlainPrompt(command, args, { timeoutMs = 10_000 } = {}) {
         child.stderr.on('data', (d) => (err += d));
         child.on('error', (error) => finish(undefined, error));
         child.on('exit', (code) => {
-          if (!done) finish(undefined, new Error(`exited ${code} before a prompt; stdout ${JSON.stringify(out.slice(0, 300))}, stderr ${JSON.stringify(err.slice(0, 300))}`));
+          if (!done)
+            finish(
+              undefined,
+              new Error(
+                `exited ${code} before a prompt; stdout ${JSON.stringify(out.slice(0, 300))}, stderr ${JSON.stringify(err.slice(0, 300))}`,
+              ),
+            );
         });
       }),
   );
@@ -143,7 +152,10 @@ export function timeToRenderedPrompt(command, args, { timeoutMs = 10_000, cols =
         if (error) reject(error);
         else resolve(result);
       };
-      const timer = setTimeout(() => finish(undefined, new Error(`no prompt within ${timeoutMs} ms: ${JSON.stringify(out.slice(0, 300))}`)), timeoutMs);
+      const timer = setTimeout(
+        () => finish(undefined, new Error(`no prompt within ${timeoutMs} ms: ${JSON.stringify(out.slice(0, 300))}`)),
+        timeoutMs,
+      );
       const dataSub = term.onData((chunk) => {
         out += chunk;
         if (!done && findRenderedPrompt(out)) finish({ ms: now() - start });

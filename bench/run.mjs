@@ -63,7 +63,18 @@ function record(name, unit, { a, b }, target, kind = 'ratio', note) {
   const floor = b ? median(b) : undefined;
   const ratio = floor ? value / floor : undefined;
   const pass = kind === 'ratio' ? ratio <= target : value < target;
-  const row = { name, unit, median: round(value), floor: round(floor), ratio: round(ratio, 2), target: kind === 'ratio' ? `<= ${target}x` : `< ${target} ${unit}`, pass, runs: a.length, samples: a.map((x) => round(x)), floorSamples: b?.map((x) => round(x)) };
+  const row = {
+    name,
+    unit,
+    median: round(value),
+    floor: round(floor),
+    ratio: round(ratio, 2),
+    target: kind === 'ratio' ? `<= ${target}x` : `< ${target} ${unit}`,
+    pass,
+    runs: a.length,
+    samples: a.map((x) => round(x)),
+    floorSamples: b?.map((x) => round(x)),
+  };
   if (note) row.note = note;
   figures.push(row);
   console.error(`  ${name}: ${row.median} ${unit}${floor ? ` vs ${row.floor} (${row.ratio}x)` : ''} ${pass ? 'pass' : 'FAIL'}`);
@@ -107,20 +118,65 @@ if (!existsSync(cli)) {
 const loadBefore = loadavg()[0];
 console.error(`bench: ${RUNS} runs after ${WARMUP} warm-up, alternating with the floor (load average ${loadBefore.toFixed(2)})`);
 
-if (want('--version')) record('kube-learn --version', 'ms', await paired(() => timeToExit(node, [cli, '--version']), () => timeToExit(node, floorZero)), 1.3);
-if (want('--help')) record('kube-learn --help', 'ms', await paired(() => timeToExit(node, [cli, '--help']), () => timeToExit(node, floorZero)), 1.3);
+if (want('--version'))
+  record(
+    'kube-learn --version',
+    'ms',
+    await paired(
+      () => timeToExit(node, [cli, '--version']),
+      () => timeToExit(node, floorZero),
+    ),
+    1.3,
+  );
+if (want('--help'))
+  record(
+    'kube-learn --help',
+    'ms',
+    await paired(
+      () => timeToExit(node, [cli, '--help']),
+      () => timeToExit(node, floorZero),
+    ),
+    1.3,
+  );
 if (want('plain')) {
-  record('day4 --plain: first prompt (pipe)', 'ms', await paired(() => timeToPlainPrompt(node, [cli, 'day4', '--plain']), () => timeToPlainPrompt(node, floorPrompt)), 1.5);
+  record(
+    'day4 --plain: first prompt (pipe)',
+    'ms',
+    await paired(
+      () => timeToPlainPrompt(node, [cli, 'day4', '--plain']),
+      () => timeToPlainPrompt(node, floorPrompt),
+    ),
+    1.5,
+  );
 }
 if (want('pty')) {
-  record('day4: first prompt (PTY)', 'ms', await paired(() => timeToRenderedPrompt(node, [cli, 'day4']), () => timeToRenderedPrompt(node, floorPrompt)), 2.0);
+  record(
+    'day4: first prompt (PTY)',
+    'ms',
+    await paired(
+      () => timeToRenderedPrompt(node, [cli, 'day4']),
+      () => timeToRenderedPrompt(node, floorPrompt),
+    ),
+    2.0,
+  );
 }
 if (want('rss')) {
   const time = timeBin();
   if (!time) skip('day4 --plain: peak RSS', '<= 1.5x', 'GNU time not found for the node -e 0 floor');
   else {
-    const runs = await paired(() => timeToPlainPrompt(node, [cli, 'day4', '--plain']), () => peakRssOfRun(node, floorZero, time), (r) => r.rssKb / 1024);
-    record('day4 --plain: peak RSS to first prompt', 'MB', runs, 1.5, 'ratio', 'program: VmHWM from /proc at the first prompt; floor: GNU time %M of node -e 0 (the same kernel high-water mark)');
+    const runs = await paired(
+      () => timeToPlainPrompt(node, [cli, 'day4', '--plain']),
+      () => peakRssOfRun(node, floorZero, time),
+      (r) => r.rssKb / 1024,
+    );
+    record(
+      'day4 --plain: peak RSS to first prompt',
+      'MB',
+      runs,
+      1.5,
+      'ratio',
+      'program: VmHWM from /proc at the first prompt; floor: GNU time %M of node -e 0 (the same kernel high-water mark)',
+    );
   }
 }
 
@@ -128,15 +184,42 @@ const work = mkdtempSync(join(tmpdir(), 'kl-bench-'));
 try {
   if (want('lint')) {
     const pack = writeLessonPack(join(work, 'pack'), 200, 50);
-    record('lint: 200 lessons x 50 steps', 'ms', await paired(() => timeToExit(node, [cli, 'lint', pack]), () => timeToExit(node, floorZero)), 1000, 'absolute');
+    record(
+      'lint: 200 lessons x 50 steps',
+      'ms',
+      await paired(
+        () => timeToExit(node, [cli, 'lint', pack]),
+        () => timeToExit(node, floorZero),
+      ),
+      1000,
+      'absolute',
+    );
   }
   if (want('check')) {
     if (!hasCommand('check')) skip('check: 20 documents', '< 300 ms', 'kube-learn check is not built yet');
     else {
       const file = writeManifests(join(work, 'manifests.yaml'), 20);
-      record('check: 20 documents', 'ms', await paired(() => timeToExit(node, [cli, 'check', file]), () => timeToExit(node, floorZero)), 300, 'absolute');
+      record(
+        'check: 20 documents',
+        'ms',
+        await paired(
+          () => timeToExit(node, [cli, 'check', file]),
+          () => timeToExit(node, floorZero),
+        ),
+        300,
+        'absolute',
+      );
       const many = writeManifests(join(work, 'manifests-1000.yaml'), 1000);
-      record('check: 1,000 documents', 'ms', await paired(() => timeToExit(node, [cli, 'check', many]), () => timeToExit(node, floorZero)), 2000, 'absolute');
+      record(
+        'check: 1,000 documents',
+        'ms',
+        await paired(
+          () => timeToExit(node, [cli, 'check', many]),
+          () => timeToExit(node, floorZero),
+        ),
+        2000,
+        'absolute',
+      );
     }
   }
   if (want('kubectl')) {
@@ -148,7 +231,8 @@ try {
     for (let i = 0; i < WARMUP; i++) judge();
     const samples = Array.from({ length: RUNS }, judge);
     const wrong = samples.find((s) => s.right !== s.total);
-    if (wrong) throw new Error(`kubectl corpus: ${wrong.total - wrong.right} answers judged wrong; every one is a spelling of its expected command`);
+    if (wrong)
+      throw new Error(`kubectl corpus: ${wrong.total - wrong.right} answers judged wrong; every one is a spelling of its expected command`);
     const load = median(samples.map((s) => s.loadMs));
     const note = `${commands} course commands spelled 1,000 ways; includes loading dist/lazy/kubectl.cjs (median ${round(load)} ms)`;
     record('kubectl: read and judge 1,000 course commands', 'ms', { a: samples.map((s) => s.ms) }, 100, 'absolute', note);
@@ -161,19 +245,42 @@ try {
 
 // Other work on the machine slows program and floor alike, but not exactly
 // alike: the load average says how far to trust the ratios.
-const machine = { cpu: cpus()[0]?.model.trim(), cores: cpus().length, node: process.version, platform: `${process.platform} ${release()}`, loadAverage: [round(loadBefore, 2), round(loadavg()[0], 2)] };
-const results = { date: new Date().toISOString(), machine, cli: relative(root, cli), runs: RUNS, warmup: WARMUP, env: 'NODE_EXTRA_CA_CERTS unset for program and floor alike', figures };
+const machine = {
+  cpu: cpus()[0]?.model.trim(),
+  cores: cpus().length,
+  node: process.version,
+  platform: `${process.platform} ${release()}`,
+  loadAverage: [round(loadBefore, 2), round(loadavg()[0], 2)],
+};
+const results = {
+  date: new Date().toISOString(),
+  machine,
+  cli: relative(root, cli),
+  runs: RUNS,
+  warmup: WARMUP,
+  env: 'NODE_EXTRA_CA_CERTS unset for program and floor alike',
+  figures,
+};
 writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
 
 const header = ['figure', 'median', 'floor', 'ratio', 'target', 'result'];
 const rows = figures.map((f) =>
   f.skipped
     ? [f.name, '-', '-', '-', f.target, `skipped: ${f.note}`]
-    : [f.name, `${f.median} ${f.unit}`, f.floor === undefined ? '-' : `${f.floor} ${f.unit}`, f.ratio === undefined ? '-' : `${f.ratio}x`, f.target, f.pass ? 'pass' : 'FAIL'],
+    : [
+        f.name,
+        `${f.median} ${f.unit}`,
+        f.floor === undefined ? '-' : `${f.floor} ${f.unit}`,
+        f.ratio === undefined ? '-' : `${f.ratio}x`,
+        f.target,
+        f.pass ? 'pass' : 'FAIL',
+      ],
 );
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-console.log(`\n${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.platform}; medians of ${RUNS} runs; load average ${machine.loadAverage.join(' -> ')}\n`);
+console.log(
+  `\n${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.platform}; medians of ${RUNS} runs; load average ${machine.loadAverage.join(' -> ')}\n`,
+);
 console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(line(r));

@@ -74,10 +74,15 @@ function lazyModules(outDir, self) {
         if (args.kind === 'dynamic-import' && isBuiltin(args.path)) return { path: args.path, namespace: 'lazy-stub' };
         const key = lazyKey(args);
         if (key === undefined || key === self) return undefined;
-        const target = `./${relative(outDir, join(root, 'dist', 'lazy', `${LAZY[key]}.cjs`)).split(sep).join('/')}`;
+        const target = `./${relative(outDir, join(root, 'dist', 'lazy', `${LAZY[key]}.cjs`))
+          .split(sep)
+          .join('/')}`;
         return { path: target, namespace: 'lazy-stub' };
       });
-      b.onLoad({ filter: /.*/, namespace: 'lazy-stub' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-stub' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(args.path)});`,
+        loader: 'js',
+      }));
     },
   };
 }
@@ -123,7 +128,8 @@ const HEAVY = ['zod', 'yaml', 'commander', '@inquirer'];
 function checkLight(name, metafile) {
   const heavy = Object.keys(metafile.inputs).filter((input) => HEAVY.some((pkg) => input.includes(`node_modules/${pkg}/`)));
   const packages = [...new Set(heavy.map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)[1]))];
-  if (packages.length > 0) throw new Error(`dist/${name} would hold code of ${packages.join(', ')}; import it through LAZY in scripts/build.mjs`);
+  if (packages.length > 0)
+    throw new Error(`dist/${name} would hold code of ${packages.join(', ')}; import it through LAZY in scripts/build.mjs`);
 }
 
 /** A bundle must load everything with require(): see lazyModules. */
@@ -135,18 +141,24 @@ function checkNoImportCalls(name, metafile) {
 /** The CLI and its lazy files; returns esbuild's metafile of each, by output name. */
 async function bundle(define) {
   const metas = {};
-  const main = await build({ entryPoints: [join(root, 'src', 'cli.ts')], ...bundleOptions(join(root, 'dist', 'main.cjs'), undefined, define) });
+  const main = await build({
+    entryPoints: [join(root, 'src', 'cli.ts')],
+    ...bundleOptions(join(root, 'dist', 'main.cjs'), undefined, define),
+  });
   metas['main.cjs'] = main.metafile;
   checkNoImportCalls('main.cjs', main.metafile);
   checkLight('main.cjs', main.metafile);
   for (const [key, name] of Object.entries(LAZY)) {
     const outfile = join(root, 'dist', 'lazy', `${name}.cjs`);
-    const entry = key.startsWith('src/') ? { entryPoints: [join(root, key)] } : { stdin: { contents: `export * from ${JSON.stringify(key)};`, resolveDir: root, loader: 'js' } };
+    const entry = key.startsWith('src/')
+      ? { entryPoints: [join(root, key)] }
+      : { stdin: { contents: `export * from ${JSON.stringify(key)};`, resolveDir: root, loader: 'js' } };
     const result = await build({ ...entry, ...bundleOptions(outfile, key) });
     metas[`lazy/${name}.cjs`] = result.metafile;
     checkNoImportCalls(`lazy/${name}.cjs`, result.metafile);
     const copied = MAIN_ONLY.filter((m) => Object.hasOwn(result.metafile.inputs, m));
-    if (copied.length > 0) throw new Error(`dist/lazy/${name}.cjs would hold its own copy of ${copied.join(', ')}; import it from main only`);
+    if (copied.length > 0)
+      throw new Error(`dist/lazy/${name}.cjs would hold its own copy of ${copied.join(', ')}; import it from main only`);
   }
   return metas;
 }
@@ -172,7 +184,15 @@ async function dataTools() {
  */
 async function commandNames() {
   const out = join(root, 'node_modules', '.cache', 'kube-learn', 'rules.mjs');
-  await build({ entryPoints: [join(root, 'src', 'lesson', 'rules.ts')], outfile: out, bundle: true, format: 'esm', platform: 'node', packages: 'external', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(root, 'src', 'lesson', 'rules.ts')],
+    outfile: out,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   return (await import(pathToFileURL(out).href)).RESERVED_IDS;
 }
 
@@ -212,7 +232,13 @@ function prerenderHelp(commands) {
   if (renderHelp(['--help'], widest) !== wide) throw new Error(`help at ${widest} columns differs from help at 1000`);
   // Not []: `kube-learn` alone is the course map.
   const args = [['-h'], ['--help']].filter((a) => renderHelp(a) === narrow).map((a) => JSON.stringify(a));
-  const texts = narrow === wide ? [{ min: 80, max: null, text: wide }] : [{ min: 80, max: 80, text: narrow }, { min: Math.max(widest, 81), max: null, text: wide }];
+  const texts =
+    narrow === wide
+      ? [{ min: 80, max: null, text: wide }]
+      : [
+          { min: 80, max: 80, text: narrow },
+          { min: Math.max(widest, 81), max: null, text: wide },
+        ];
   return { args, texts };
 }
 
@@ -248,7 +274,10 @@ try {
   } else {
     await rm(join(root, 'dist'), { recursive: true, force: true });
     const commands = await commandNames();
-    const metas = await bundle({ __KUBE_LEARN_VERSION__: JSON.stringify(version), __KUBE_LEARN_COMMANDS__: JSON.stringify(commands.join(' ')) });
+    const metas = await bundle({
+      __KUBE_LEARN_VERSION__: JSON.stringify(version),
+      __KUBE_LEARN_COMMANDS__: JSON.stringify(commands.join(' ')),
+    });
     if (analyze) {
       await writeFile(join(root, 'dist', 'meta.json'), JSON.stringify(metas));
       for (const meta of Object.values(metas)) console.log(await analyzeMetafile(meta));
@@ -257,7 +286,7 @@ try {
     await writeLauncher(undefined); // without help yet, so commander renders it
     const help = prerenderHelp(commands);
     await writeLauncher(help);
-    if (renderHelp(['--help']) !== help.texts[0].text) throw new Error('the launcher\'s --help differs from commander\'s');
+    if (renderHelp(['--help']) !== help.texts[0].text) throw new Error("the launcher's --help differs from commander's");
     if (!(await data.buildLessons())) {
       console.error('build: the built-in lessons have problems (listed above)');
       process.exitCode = 1;

@@ -85,7 +85,9 @@ function parseStructs(source) {
 
 function lifecycle(source) {
   const out = new Map();
-  for (const m of source.matchAll(/func \(in \*(\w+)\) APILifecycle(Introduced|Deprecated|Removed)\(\) \(major, minor int\) \{\s*return 1, (\d+)/g)) {
+  for (const m of source.matchAll(
+    /func \(in \*(\w+)\) APILifecycle(Introduced|Deprecated|Removed)\(\) \(major, minor int\) \{\s*return 1, (\d+)/g,
+  )) {
     out.set(m[1], { ...out.get(m[1]), [m[2].toLowerCase()]: Number(m[3]) });
   }
   return out;
@@ -143,7 +145,8 @@ const sorted = (obj) => Object.fromEntries(Object.entries(obj).sort(([a], [b]) =
 const data = {
   about: {
     source: `kubernetes/api (k8s.io/api) at the newest patch tag of each release from 1.${FIRST} to 1.${newest}`,
-    kinds: 'for each apiVersion/kind a client manages (+genclient): the first and last release whose API has it, and its declared lifecycle (prerelease-lifecycle-gen: introduced, deprecated, removed)',
+    kinds:
+      'for each apiVersion/kind a client manages (+genclient): the first and last release whose API has it, and its declared lifecycle (prerelease-lifecycle-gen: introduced, deprecated, removed)',
     addedFields: `fields of each type that Kubernetes 1.${newest} has and 1.${target} has not`,
     generatedBy: 'scripts/extract-k8s-api.mjs; do not edit by hand',
   },
@@ -152,4 +155,6 @@ const data = {
   addedFields: { [`1.${newest}`]: sorted(added) },
 };
 writeFileSync(OUT, `${JSON.stringify(data, null, 1)}\n`);
-console.log(`wrote ${relative(root, OUT)}: ${Object.keys(kinds).length} kinds, ${Object.keys(added).length} types with fields added in 1.${newest}`);
+console.log(
+  `wrote ${relative(root, OUT)}: ${Object.keys(kinds).length} kinds, ${Object.keys(added).length} types with fields added in 1.${newest}`,
+);

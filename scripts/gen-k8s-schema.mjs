@@ -71,7 +71,11 @@ function readDeclaration(path, text) {
   let declaration;
   let canonical;
   for (const statement of file.statements) {
-    if (ts.isImportDeclaration(statement) && statement.importClause?.namedBindings && ts.isNamedImports(statement.importClause.namedBindings)) {
+    if (
+      ts.isImportDeclaration(statement) &&
+      statement.importClause?.namedBindings &&
+      ts.isNamedImports(statement.importClause.namedBindings)
+    ) {
       for (const el of statement.importClause.namedBindings.elements) imports.set(el.name.text, el.name.text);
     }
     if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
@@ -86,7 +90,8 @@ function readDeclaration(path, text) {
   if (!canonical) return undefined;
   const localName = [...local.keys()][0];
   for (const statement of file.statements) {
-    if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name.text === localName) declaration = statement;
+    if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name.text === localName)
+      declaration = statement;
   }
   if (!declaration) throw new Error(`${path}: no declaration of ${localName}`);
   return { path, file, canonical, declaration, names: new Map([...imports, ...local]) };
@@ -202,7 +207,14 @@ async function readModels() {
 /** Every `string` field the validators reject "%%%" for as not `format: byte` holds base64 (Secret.data, caBundle). */
 async function markBytes(types, decls) {
   const validators = validatorFiles(decls);
-  const probe = (type) => (type === 'string' ? '%%%' : Array.isArray(type) && type[0] === 'array' ? [probe(type[1])] : Array.isArray(type) && type[0] === 'map' ? { k: probe(type[1]) } : undefined);
+  const probe = (type) =>
+    type === 'string'
+      ? '%%%'
+      : Array.isArray(type) && type[0] === 'array'
+        ? [probe(type[1])]
+        : Array.isArray(type) && type[0] === 'map'
+          ? { k: probe(type[1]) }
+          : undefined;
   const bytes = (type) => (type === 'string' ? 'bytes' : [type[0], bytes(type[1])]);
   let count = 0;
   for (const [name, def] of Object.entries(types)) {
@@ -212,7 +224,9 @@ async function markBytes(types, decls) {
       if (value === undefined) continue;
       const { validate } = await import(pathToFileURL(validators.get(name)).href);
       validate({ [field]: value });
-      if ((validate.errors ?? []).some((e) => e.instancePath.startsWith(`/${field}`) && e.keyword === 'format' && e.params.format === 'byte')) {
+      if (
+        (validate.errors ?? []).some((e) => e.instancePath.startsWith(`/${field}`) && e.keyword === 'format' && e.params.format === 'byte')
+      ) {
         def.fields[field] = bytes(type);
         count++;
       }
@@ -237,7 +251,14 @@ async function markIntegers(types, decls) {
     const base = decl.path.startsWith(MACHINERY) ? MACHINERY : MODELS;
     validators.set(shortName(decl.canonical), join(base, '_schemas', `${decl.canonical.slice(1)}.js`));
   }
-  const probe = (type) => (type === 'number' ? 0.5 : Array.isArray(type) && type[0] === 'array' ? [probe(type[1])] : Array.isArray(type) && type[0] === 'map' ? { k: probe(type[1]) } : undefined);
+  const probe = (type) =>
+    type === 'number'
+      ? 0.5
+      : Array.isArray(type) && type[0] === 'array'
+        ? [probe(type[1])]
+        : Array.isArray(type) && type[0] === 'map'
+          ? { k: probe(type[1]) }
+          : undefined;
   const integer = (type) => (type === 'number' ? 'integer' : [type[0], integer(type[1])]);
   let count = 0;
   for (const [name, def] of Object.entries(types)) {
@@ -247,7 +268,9 @@ async function markIntegers(types, decls) {
       if (value === undefined) continue;
       const { validate } = await import(pathToFileURL(validators.get(name)).href);
       validate({ [field]: value });
-      const rejected = (validate.errors ?? []).some((e) => e.instancePath.startsWith(`/${field}`) && e.keyword === 'type' && e.params.type === 'integer');
+      const rejected = (validate.errors ?? []).some(
+        (e) => e.instancePath.startsWith(`/${field}`) && e.keyword === 'type' && e.params.type === 'integer',
+      );
       if (rejected) {
         def.fields[field] = integer(type);
         count++;
@@ -306,7 +329,12 @@ function groupVersionHistory(gvk) {
   if (kinds.length === 0) return undefined;
   const removedIn = ([, h]) => Math.min(h.last + 1, h.removed ?? Infinity);
   const [, longest] = kinds.reduce((a, b) => (removedIn(b) > removedIn(a) ? b : a));
-  return { first: Math.min(...kinds.map(([, h]) => h.first)), last: longest.last, ...(longest.removed ? { removed: longest.removed } : {}), introduced: longest.introduced };
+  return {
+    first: Math.min(...kinds.map(([, h]) => h.first)),
+    last: longest.last,
+    ...(longest.removed ? { removed: longest.removed } : {}),
+    introduced: longest.introduced,
+  };
 }
 
 /** Fields the newest release added are "newer": a warning that names that release, their values still checked. */
@@ -332,10 +360,14 @@ function checkMarkers(types) {
   const markers = [
     ['the models are Kubernetes 1.36: PodSpec.schedulingGroup (added in 1.36) is there', types.ApiCoreV1PodSpec?.fields?.schedulingGroup],
     ['the models have Container.restartPolicyRules (added in 1.34)', types.ApiCoreV1Container?.fields?.restartPolicyRules],
-    ['the release data reaches the models\' release', RELEASES.newest === MODELS_KUBERNETES],
-    ['the release data records fields added after the target', RELEASES.addedFields[MODELS_KUBERNETES] && minor(MODELS_KUBERNETES) === minor(TARGET) + 1],
+    ["the release data reaches the models' release", RELEASES.newest === MODELS_KUBERNETES],
+    [
+      'the release data records fields added after the target',
+      RELEASES.addedFields[MODELS_KUBERNETES] && minor(MODELS_KUBERNETES) === minor(TARGET) + 1,
+    ],
   ];
-  for (const [what, ok] of markers) if (!ok) throw new Error(`marker failed: ${what}; are TARGET (${TARGET}) and MODELS_KUBERNETES (${MODELS_KUBERNETES}) still right?`);
+  for (const [what, ok] of markers)
+    if (!ok) throw new Error(`marker failed: ${what}; are TARGET (${TARGET}) and MODELS_KUBERNETES (${MODELS_KUBERNETES}) still right?`);
 }
 
 const { decls, types, kinds } = await readModels();
@@ -377,7 +409,10 @@ function reachable(types, roots) {
   roots.forEach(visit);
   return Object.fromEntries(Object.entries(types).filter(([name]) => keep.has(name)));
 }
-const kept = reachable(types, checked.map(([, name]) => name));
+const kept = reachable(
+  types,
+  checked.map(([, name]) => name),
+);
 
 const sorted = (obj) => Object.fromEntries(Object.entries(obj).sort(([a], [b]) => a.localeCompare(b)));
 const data = {
@@ -387,7 +422,8 @@ const data = {
     versions: `"versions" lists each apiVersion/kind that Kubernetes ${TARGET} does not serve by default (removed, added later, alpha, beta introduced since 1.24) or that has no schema here`,
     newer: `fields in a type's "newer" are not in Kubernetes ${TARGET}; the value is the release that added them`,
     generatedBy: 'scripts/gen-k8s-schema.mjs; do not edit by hand',
-    encoding: 'a type is a primitive (string, boolean, number, integer, int-or-string, number-or-string, quantity, bytes (base64), any), a type name, ["enum", ...values], ["array", T] or ["map", T]',
+    encoding:
+      'a type is a primitive (string, boolean, number, integer, int-or-string, number-or-string, quantity, bytes (base64), any), a type name, ["enum", ...values], ["array", T] or ["map", T]',
   },
   kinds: sorted(Object.fromEntries(checked)),
   versions: sorted(versions),

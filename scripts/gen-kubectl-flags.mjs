@@ -127,7 +127,9 @@ function index(files) {
 /** The body to follow for a call, preferring the caller's own package. */
 function pick(list, pkg) {
   if (!list || list.length === 0) return undefined;
-  return list.find((f) => f.pkg === pkg) ?? (list.length === 1 ? list[0] : list.find((f) => f.pkg.endsWith('genericclioptions')) ?? list[0]);
+  return (
+    list.find((f) => f.pkg === pkg) ?? (list.length === 1 ? list[0] : (list.find((f) => f.pkg.endsWith('genericclioptions')) ?? list[0]))
+  );
 }
 
 /** A body without the func literals in it (cobra's Run: func(…){…}): they run later, they register nothing. */
@@ -179,7 +181,7 @@ function constructedFields(ix, pkg, code, first, field) {
   // The constructor call, and the builder calls chained to it: NewResourceBuilderFlags().WithLabelSelector("")…
   const chain = String.raw`(?:\w+\.)?(New\w+)\([^)]*\)((?:\s*\.\s*With\w+\([^)]*\))*)`;
   const where = field ? new RegExp(String.raw`\b${field}:\s*` + chain) : new RegExp(String.raw`\b${first}\s*:?=\s*` + chain);
-  const found = where.exec(field ? ix.sources.get(pkg) ?? '' : code);
+  const found = where.exec(field ? (ix.sources.get(pkg) ?? '') : code);
   const fn = found && pick(ix.funcs.get(found[1]), pkg);
   if (!fn) return undefined;
   const withs = [...(found[2] ?? '').matchAll(/With(\w+)\(/g)].map((m) => (m[1] === 'File' ? 'FileNameFlags' : m[1]));
@@ -189,7 +191,9 @@ function constructedFields(ix, pkg, code, first, field) {
 /** The spans of `if x.Field != nil { … }` blocks whose Field is not set. */
 function unsetSpans(body, set) {
   if (!set) return [];
-  return [...body.matchAll(/if \w+\.(\w+) != nil \{/g)].filter((m) => !set.has(m[1])).map((m) => [m.index, closeBrace(body, m.index + m[0].length - 1)]);
+  return [...body.matchAll(/if \w+\.(\w+) != nil \{/g)]
+    .filter((m) => !set.has(m[1]))
+    .map((m) => [m.index, closeBrace(body, m.index + m[0].length - 1)]);
 }
 
 function flagsOf(ix, pkg, body, seen, unresolved, depth = 0, set = undefined) {
@@ -197,7 +201,7 @@ function flagsOf(ix, pkg, body, seen, unresolved, depth = 0, set = undefined) {
   const code = withoutClosures(body);
   const skipped = unsetSpans(code, set);
   // A name is a string literal or a constant, maybe of another package (clientcmd.FlagClusterName).
-  const literal = (a) => (/^"(.*)"$/.exec(a ?? '')?.[1] ?? ix.consts.get(a ?? '') ?? ix.consts.get((a ?? '').split('.').pop()));
+  const literal = (a) => /^"(.*)"$/.exec(a ?? '')?.[1] ?? ix.consts.get(a ?? '') ?? ix.consts.get((a ?? '').split('.').pop());
   for (const m of code.matchAll(REGISTER)) {
     if (skipped.some(([from, to]) => m.index > from && m.index < to)) continue;
     const a = args(code, m.index + m[0].length);
@@ -213,7 +217,12 @@ function flagsOf(ix, pkg, body, seen, unresolved, depth = 0, set = undefined) {
     const assigned = /(\w+)\s*:?=\s*[\w.()]*$/.exec(code.slice(code.lastIndexOf('\n', m.index) + 1, m.index))?.[1];
     if (assigned && new RegExp(`\\b${assigned}\\.NoOptDefVal\\s*=`).test(code)) flags.push({ name, optionalValue: true });
     // A StringArray keeps commas (--env=A=1,2); a StringSlice splits at them.
-    flags.push({ name, ...(short ? { short } : {}), kind: m[1] === '' ? 'value' : kind(m[1]), ...(/Array|StringToString/.test(m[1]) ? { keepsCommas: true } : {}) });
+    flags.push({
+      name,
+      ...(short ? { short } : {}),
+      kind: m[1] === '' ? 'value' : kind(m[1]),
+      ...(/Array|StringToString/.test(m[1]) ? { keepsCommas: true } : {}),
+    });
   }
   for (const m of code.matchAll(/Lookup\("([\w-]+)"\)\.NoOptDefVal\s*=/g)) {
     flags.push({ name: m[1], optionalValue: true });
@@ -227,7 +236,9 @@ function flagsOf(ix, pkg, body, seen, unresolved, depth = 0, set = undefined) {
     let callee;
     if (field) callee = pick(ix.funcs.get(`${ix.fields.get(`${pkg}|${field}`) ?? field}.${fn}`), pkg);
     if (!callee && first) {
-      const type = ix.fields.get(`${pkg}|${first}`) ?? /\b(\w+)\s*:?=\s*&?(?:\w+\.)?(?:New)?(\w+)\(/.exec(code.match(new RegExp(`\\b${first}\\s*:?=.*`))?.[0] ?? '')?.[2];
+      const type =
+        ix.fields.get(`${pkg}|${first}`) ??
+        /\b(\w+)\s*:?=\s*&?(?:\w+\.)?(?:New)?(\w+)\(/.exec(code.match(new RegExp(`\\b${first}\\s*:?=.*`))?.[0] ?? '')?.[2];
       callee = pick(ix.funcs.get(`${type}.${fn}`), pkg) ?? pick(ix.funcs.get(fn), pkg);
       if (!callee) {
         const methods = [...ix.funcs.keys()].filter((k) => k.endsWith(`.${fn}`)).flatMap((k) => ix.funcs.get(k));
@@ -250,7 +261,9 @@ function flagsOf(ix, pkg, body, seen, unresolved, depth = 0, set = undefined) {
 function merge(flags) {
   const byName = new Map();
   for (const f of flags) byName.set(f.name, { ...byName.get(f.name), ...f });
-  return [...byName.values()].filter((f) => f.kind !== undefined && (f.name !== 'help' || f.source)).sort((a, b) => a.name.localeCompare(b.name));
+  return [...byName.values()]
+    .filter((f) => f.kind !== undefined && (f.name !== 'help' || f.source))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 const files = [
@@ -267,7 +280,11 @@ for (const [path, [folder, ctor]] of Object.entries(COMMANDS)) {
   const fn = pick(ix.funcs.get(ctor), pkg);
   if (!fn) throw new Error(`${ctor} not found in pkg/cmd/${folder}`);
   const use = /Use:\s*(?:i18n\.T\()?"([^"]*)"/.exec(fn.body)?.[1] ?? '';
-  const aliases = /Aliases:\s*\[\]string\{([^}]*)\}/.exec(fn.body)?.[1].match(/"[^"]*"/g)?.map((s) => s.slice(1, -1)) ?? [];
+  const aliases =
+    /Aliases:\s*\[\]string\{([^}]*)\}/
+      .exec(fn.body)?.[1]
+      .match(/"[^"]*"/g)
+      ?.map((s) => s.slice(1, -1)) ?? [];
   commands[path] = { use, ...(aliases.length ? { aliases } : {}), flags: merge(flagsOf(ix, pkg, fn.body, new Set(), unresolved)) };
 }
 

@@ -20,10 +20,25 @@ export function modelsNodeModules() {
   const installed = existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).version === MODELS_VERSION;
   if (!installed) {
     mkdirSync(prefix, { recursive: true });
-    execFileSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--engine-strict=false', '--loglevel=error', `kubernetes-models@${MODELS_VERSION}`], {
-      cwd: prefix,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    execFileSync(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        prefix,
+        '--no-save',
+        '--no-package-lock',
+        '--no-audit',
+        '--no-fund',
+        '--engine-strict=false',
+        '--loglevel=error',
+        `kubernetes-models@${MODELS_VERSION}`,
+      ],
+      {
+        cwd: prefix,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
   }
   return modules;
 }

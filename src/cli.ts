@@ -37,7 +37,10 @@ async function program(): Promise<Command> {
     .exitOverride()
     // Its errors quote what was typed: an option name can hold ESC ] 0 ; (a window title), made visible here.
     .configureOutput({ outputError: (text, write) => write(neutralize(text.replace(/^error: /, 'kube-learn: '))) })
-    .addHelpText('after', '\nWithout a lesson: the course map, to pick a day (printed with --plain or in a pipe).\nLesson format: docs/lesson-format.md')
+    .addHelpText(
+      'after',
+      '\nWithout a lesson: the course map, to pick a day (printed with --plain or in a pipe).\nLesson format: docs/lesson-format.md',
+    )
     .argument('[lesson]', 'the lesson to start or resume, e.g. day4 (none: the course map)')
     .option('--plain', 'line-based prompts: no colours or cursor movement (automatic without a terminal)')
     .option('--restart', 'start the lesson over, forgetting its progress')

@@ -36,7 +36,10 @@ export class CheckFailed extends Error {
 export class Cancelled extends Error {
   override name = 'Cancelled';
   /** `signal`: Ctrl-C, SIGTERM, SIGHUP (exit 130). `eof` and `quit`: exit 0. */
-  constructor(readonly reason: 'signal' | 'eof' | 'quit', message = 'Cancelled') {
+  constructor(
+    readonly reason: 'signal' | 'eof' | 'quit',
+    message = 'Cancelled',
+  ) {
     super(message);
   }
   get exitCode(): ExitCodeValue {

@@ -7,7 +7,12 @@ import { neutralize } from './text/sanitize.js';
 
 /** Commander reports its own parse errors; we only map them to an exit code. */
 function isCommanderError(error: unknown): error is { code: string; exitCode: number } {
-  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('commander.');
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    (error as { code: string }).code.startsWith('commander.')
+  );
 }
 
 export function exitCodeFor(error: unknown): number {
@@ -21,7 +26,8 @@ export function exitCodeFor(error: unknown): number {
 }
 
 function messageFor(error: unknown): string | undefined {
-  if (error instanceof Cancelled) return error.reason === 'signal' ? (error.message === 'Cancelled' ? 'Interrupted.' : error.message) : undefined;
+  if (error instanceof Cancelled)
+    return error.reason === 'signal' ? (error.message === 'Cancelled' ? 'Interrupted.' : error.message) : undefined;
   if (isCommanderError(error)) return undefined;
   if (error instanceof UsageError || error instanceof CheckFailed) return error.message;
   const text = error instanceof Error ? error.message : String(error);

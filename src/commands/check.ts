@@ -15,7 +15,6 @@ const MAX_BYTES = 1024 * 1024;
 const STDIN = '-';
 const STDIN_NAME = '<stdin>';
 
-
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -44,7 +43,8 @@ async function readManifestFile(file: string): Promise<string> {
     throw new CheckFailed(`cannot read ${neutralize(file)}: ${reason(error)}`);
   }
   if (read.kind === 'folder') throw new CheckFailed(`cannot read ${neutralize(file)}: it is a folder, not a file`);
-  if (read.kind === 'not-regular') throw new CheckFailed(`cannot read ${neutralize(file)}: it is not a regular file (a FIFO or a device); use - to read standard input`);
+  if (read.kind === 'not-regular')
+    throw new CheckFailed(`cannot read ${neutralize(file)}: it is not a regular file (a FIFO or a device); use - to read standard input`);
   if (read.kind === 'too-large') throw new CheckFailed(`${neutralize(file)} is larger than 1 MiB; a manifest is far smaller`);
   return read.text;
 }
@@ -72,7 +72,12 @@ export async function check(files: string[], opts: { quiet?: boolean } = {}): Pr
       if (p.severity === 'error') errors++;
       else warnings++;
       out.push(formatProblem(p, file === STDIN ? STDIN_NAME : file));
-      if (p.hint && !opts.quiet) out.push(...neutralize(p.hint).split('\n').map((line, n) => `    ${n === 0 ? 'hint: ' : '      '}${line}`));
+      if (p.hint && !opts.quiet)
+        out.push(
+          ...neutralize(p.hint)
+            .split('\n')
+            .map((line, n) => `    ${n === 0 ? 'hint: ' : '      '}${line}`),
+        );
     }
   }
   if (!opts.quiet) {
@@ -80,7 +85,10 @@ export async function check(files: string[], opts: { quiet?: boolean } = {}): Pr
     const checked = files.length > filesWithProblems ? ` (${plural(files.length, 'file')} checked)` : '';
     if (total === 0) out.push(`${plural(files.length, 'file')} checked, no problems`);
     else if (errors === 0) out.push(`${plural(warnings, 'warning')} in ${plural(filesWithProblems, 'file')}${checked}, no errors`);
-    else out.push(`${plural(total, 'problem')}${warnings > 0 ? ` (${plural(warnings, 'warning')})` : ''} in ${plural(filesWithProblems, 'file')}${checked}`);
+    else
+      out.push(
+        `${plural(total, 'problem')}${warnings > 0 ? ` (${plural(warnings, 'warning')})` : ''} in ${plural(filesWithProblems, 'file')}${checked}`,
+      );
   }
   if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
   return errors > 0 ? 1 : 0;

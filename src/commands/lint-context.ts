@@ -12,7 +12,9 @@ import type { LoadResult } from '../lesson/load.js';
 import { nodeAt, parseYaml } from '../lesson/yaml-source.js';
 
 export async function contextProblems(result: LoadResult): Promise<FileProblem[]> {
-  const steps = (result.lesson?.steps ?? []).flatMap((step, i) => (step.type === 'manifest' && step.context !== undefined ? [{ i, context: step.context }] : []));
+  const steps = (result.lesson?.steps ?? []).flatMap((step, i) =>
+    step.type === 'manifest' && step.context !== undefined ? [{ i, context: step.context }] : [],
+  );
   if (steps.length === 0) return [];
   const text = await readFile(result.file, 'utf8');
   const parsed = parseYaml(text);
@@ -23,7 +25,12 @@ export async function contextProblems(result: LoadResult): Promise<FileProblem[]
     const origin = embeddedOrigin(text, nodeAt(parsed.parsed.doc, ['steps', i, 'context']));
     for (const p of await checkManifests(context)) {
       const what = `${p.path === '' ? '' : `${p.path}: `}${p.message}`;
-      problems.push({ file: result.file, ...origin(p), message: `context: ${what}`, ...(p.severity === 'warning' ? { severity: 'warning' as const } : {}) });
+      problems.push({
+        file: result.file,
+        ...origin(p),
+        message: `context: ${what}`,
+        ...(p.severity === 'warning' ? { severity: 'warning' as const } : {}),
+      });
     }
   }
   return problems;

@@ -59,7 +59,8 @@ function reportLines(r: LessonReport, width: number): string[] {
   lines.push(`  Time spent: ${formatDuration(r.timeSpentMs)}${when ? `, ${when}` : ''}`);
   if (r.missed.length > 0) {
     lines.push('  Not right at the first try:');
-    for (const m of r.missed) lines.push(...wrap(`${neutralize(m.question ?? m.stepId).replace(/\s+/g, ' ')} (${SCORE_WORDS[m.how]})`, width, '    - ', '      '));
+    for (const m of r.missed)
+      lines.push(...wrap(`${neutralize(m.question ?? m.stepId).replace(/\s+/g, ' ')} (${SCORE_WORDS[m.how]})`, width, '    - ', '      '));
   }
   if (!r.complete && r.title !== null) lines.push(`  Continue with: kube-learn ${r.id}`);
   return lines;

@@ -20,7 +20,9 @@ async function confirmInTerminal(message: string): Promise<boolean> {
 }
 
 export async function reset(lessonId: string, opts: ResetOptions = {}): Promise<number> {
-  const store = ProgressStore.fromEnv(process.env, { lock: { onWait: (holder) => process.stderr.write(`kube-learn: waiting for another kube-learn (${holder})…\n`) } });
+  const store = ProgressStore.fromEnv(process.env, {
+    lock: { onWait: (holder) => process.stderr.write(`kube-learn: waiting for another kube-learn (${holder})…\n`) },
+  });
   const { progress, notice } = await store.load();
   if (notice) process.stderr.write(`kube-learn: ${neutralize(notice)}\n`);
   const record = progress.lessons.get(lessonId);

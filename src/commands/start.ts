@@ -111,7 +111,14 @@ async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> 
   const colors = await palette(colorLevel(env, { plain, colorDepth: stdout.isTTY ? stdout.getColorDepth() : undefined }));
   if (plain) {
     // Wrap at the terminal's width when there is one, else 80 columns.
-    return new PlainPrompter({ input: stdin, output: stdout, colors, signal, width: () => (stdout.isTTY && stdout.columns) || 80, terminal: stdout.isTTY });
+    return new PlainPrompter({
+      input: stdin,
+      output: stdout,
+      colors,
+      signal,
+      width: () => (stdout.isTTY && stdout.columns) || 80,
+      terminal: stdout.isTTY,
+    });
   }
   const { InteractivePrompter } = await import('../terminal/interactive.js');
   return new InteractivePrompter({ input: stdin, output: stdout, colors, signal, env });
@@ -122,7 +129,11 @@ async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> 
  * neighbours: each is reported on stderr with its file:line:col, as `list`
  * does, and the lesson asked for is served if it loaded.
  */
-async function lessonFor(lessonId: string, opts: StartOptions, report: boolean): Promise<{ lesson: Lesson; lessons: readonly CourseLesson[] }> {
+async function lessonFor(
+  lessonId: string,
+  opts: StartOptions,
+  report: boolean,
+): Promise<{ lesson: Lesson; lessons: readonly CourseLesson[] }> {
   const { lesson, course, problems } = await lessonToStart(lessonId, { lessonsDir: opts.lessons });
   if (report) {
     for (const problem of problems) process.stderr.write(`kube-learn: skipped ${formatFileProblem(problem)}\n`);
@@ -180,7 +191,8 @@ export function mistypedCommand(word: string): string | undefined {
 
 export async function start(lessonId: string, opts: StartOptions = {}): Promise<number> {
   const near = mistypedCommand(lessonId);
-  if (near) throw new UsageError(`unknown command "${neutralize(lessonId)}"; did you mean \`${near}\`? (kube-learn --help lists the commands)`);
+  if (near)
+    throw new UsageError(`unknown command "${neutralize(lessonId)}"; did you mean \`${near}\`? (kube-learn --help lists the commands)`);
   const stop = new AbortController();
   const release = onTerminationSignals(() => stop.abort());
   try {
@@ -194,7 +206,15 @@ export async function start(lessonId: string, opts: StartOptions = {}): Promise<
       // --restart is for the lesson asked for, not the ones taken up after it.
       for (let first = true; ; first = false) {
         over = false;
-        const next = await takeLesson(current, first ? opts : { ...opts, restart: false }, prompter, plain, first, () => (over = true), stop.signal);
+        const next = await takeLesson(
+          current,
+          first ? opts : { ...opts, restart: false },
+          prompter,
+          plain,
+          first,
+          () => (over = true),
+          stop.signal,
+        );
         if (next === undefined) return 0;
         current = next;
       }

@@ -102,12 +102,20 @@ function flagLines(expected: Reading, given: Reading, allowed: Set<string>): str
     } else if (got.value !== want.value) {
       const what = name === 'namespace' ? 'the namespace' : name === 'selector' ? 'the label selector' : `\`--${name}\``;
       const show = (v: string) => v.replace(/\n/g, ',');
-      lines.push(want.use.spec.kind === 'bool' ? `use \`${want.use.text}\`, not \`${got.use.text}\`` : `${what} should be \`${show(want.value)}\`, not \`${show(got.value)}\``);
+      lines.push(
+        want.use.spec.kind === 'bool'
+          ? `use \`${want.use.text}\`, not \`${got.use.text}\``
+          : `${what} should be \`${show(want.value)}\`, not \`${show(got.value)}\``,
+      );
     }
   }
   for (const [name, got] of g) {
     if (e.has(name) || allowed.has(name) || (mixUp && name === 'namespace')) continue;
-    lines.push(name === 'namespace' ? `this question uses the current namespace: leave out \`${got.use.text}\`` : `\`${got.use.text}\` is not needed here: leave it out`);
+    lines.push(
+      name === 'namespace'
+        ? `this question uses the current namespace: leave out \`${got.use.text}\``
+        : `\`${got.use.text}\` is not needed here: leave it out`,
+    );
   }
   return lines;
 }
@@ -119,11 +127,13 @@ export function differences(expected: Reading, given: Reading, allow: readonly s
     return [`\`${typed}\` ${given.command.does}; this question asks ${expected.command.asks}`];
   }
   const table = flagTable(expected.command.path);
-  const allowed = new Set(allow.flatMap((a) => {
-    const name = a.replace(/=.*$/, '');
-    const spec = name.startsWith('--') ? table.long.get(name.slice(2)) : table.short.get(name.slice(1));
-    return spec ? [spec.name] : [];
-  }));
+  const allowed = new Set(
+    allow.flatMap((a) => {
+      const name = a.replace(/=.*$/, '');
+      const spec = name.startsWith('--') ? table.long.get(name.slice(2)) : table.short.get(name.slice(1));
+      return spec ? [spec.name] : [];
+    }),
+  );
   const hasSelector = expected.flags.some((f) => f.spec.name === 'selector');
   // `exec web sh`: the command is there, only the `--` before it is not.
   const undashed = expected.afterDash && !given.afterDash && given.values.join('\0') === expected.afterDash.join('\0');

@@ -96,7 +96,8 @@ function scanFlags(words: Word[], path: string, line: string): Scanned | ReadPro
         return { message: `unknown flag \`--${name}\`${near ? ` (did you mean \`${near}\`?)` : ''}`, start: w.start };
       }
       if (eq >= 0) flags.push({ spec, value: t.slice(eq + 1), text: raw, start: w.start });
-      else if (spec.kind === 'bool' || spec.optionalValue) flags.push({ spec, value: spec.kind === 'bool' ? 'true' : '', text: raw, start: w.start });
+      else if (spec.kind === 'bool' || spec.optionalValue)
+        flags.push({ spec, value: spec.kind === 'bool' ? 'true' : '', text: raw, start: w.start });
       else {
         const next = words[i + 1];
         if (!next) return { message: `\`--${name}\` needs a value`, start: w.start };
@@ -118,7 +119,12 @@ function scanFlags(words: Word[], path: string, line: string): Scanned | ReadPro
       }
       if (spec.kind === 'bool' || (spec.optionalValue && t[j + 1] !== '=')) {
         const explicit = t[j + 1] === '=' ? t.slice(j + 2) : undefined;
-        flags.push({ spec, value: explicit ?? (spec.kind === 'bool' ? 'true' : ''), text: explicit === undefined ? `-${c}` : raw, start: w.start });
+        flags.push({
+          spec,
+          value: explicit ?? (spec.kind === 'bool' ? 'true' : ''),
+          text: explicit === undefined ? `-${c}` : raw,
+          start: w.start,
+        });
         if (explicit !== undefined) break;
         continue;
       }
@@ -165,7 +171,11 @@ function findCommand(words: Word[]): { path: string; used: Set<Word> } | ReadPro
   }
   if (!COMMANDS.has(path)) {
     const known = childWords(path).filter((c) => childCommand(path, c) === `${path} ${c}`);
-    return { message: path === '' ? 'the command is missing after `kubectl`' : `\`${path}\` needs one of: ${known.map((c) => `\`${c}\``).join(', ')}`, start: words.at(-1)?.end ?? 0 };
+    return {
+      message:
+        path === '' ? 'the command is missing after `kubectl`' : `\`${path}\` needs one of: ${known.map((c) => `\`${c}\``).join(', ')}`,
+      start: words.at(-1)?.end ?? 0,
+    };
   }
   return { path, used };
 }
@@ -219,10 +229,17 @@ export function readCommand(line: string): ReadResult {
   const found = findCommand(words);
   if ('message' in found) return fail(found.message, found.start);
   const command = COMMANDS.get(found.path)!;
-  const scanned = scanFlags(words.filter((w) => !found.used.has(w)), found.path, line);
+  const scanned = scanFlags(
+    words.filter((w) => !found.used.has(w)),
+    found.path,
+    line,
+  );
   if ('message' in scanned) return fail(scanned.message, scanned.start);
 
-  const commandText = words.filter((w) => found.used.has(w)).map((w) => w.text).join(' ');
+  const commandText = words
+    .filter((w) => found.used.has(w))
+    .map((w) => w.text)
+    .join(' ');
   let targets: Target[] = [];
   let rest = scanned.words;
   const reading = (values: Word[]): ReadResult => ({
@@ -246,7 +263,10 @@ export function readCommand(line: string): ReadResult {
       // Without a type, a file or a raw URL kubectl has nothing to act on ("You must specify the type of resource").
       const elsewhere = scanned.flags.some((f) => ['filename', 'kustomize', 'raw'].includes(f.spec.name));
       if (command.args === 'resources' && targets.length === 0 && !elsewhere) {
-        return fail(`\`kubectl ${command.path}\` needs a resource type${command.path === 'get' ? ', such as `pods`' : ''}`, words.at(-1)?.end ?? line.length);
+        return fail(
+          `\`kubectl ${command.path}\` needs a resource type${command.path === 'get' ? ', such as `pods`' : ''}`,
+          words.at(-1)?.end ?? line.length,
+        );
       }
       return reading(read.rest);
     }

@@ -50,5 +50,9 @@ export function kindWord(type: ResourceType, plural: boolean): string {
   if (type === ALL || type === IMPLIED) return plural ? 'objects' : 'object';
   if (!plural) return type.kind;
   if (type.kind.endsWith('s') && !type.kind.endsWith('ss')) return type.kind;
-  return /(ss|x|ch|sh)$/.test(type.kind) ? `${type.kind}es` : /[^aeiou]y$/.test(type.kind) ? `${type.kind.slice(0, -1)}ies` : `${type.kind}s`;
+  return /(ss|x|ch|sh)$/.test(type.kind)
+    ? `${type.kind}es`
+    : /[^aeiou]y$/.test(type.kind)
+      ? `${type.kind.slice(0, -1)}ies`
+      : `${type.kind}s`;
 }

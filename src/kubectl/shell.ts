@@ -35,7 +35,8 @@ const PLAIN = /^[^'"\\`$|&;<>()]*$/;
 const BLANKS = /[^ \t\n\r]+/g;
 
 export function splitLine(line: string): SplitLine {
-  if (PLAIN.test(line)) return { words: [...line.matchAll(BLANKS)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length })), operators: [] };
+  if (PLAIN.test(line))
+    return { words: [...line.matchAll(BLANKS)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length })), operators: [] };
   const words: Word[] = [];
   const operators: ShellOperator[] = [];
   let text = '';

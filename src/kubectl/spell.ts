@@ -86,7 +86,16 @@ export function spell(reading: Reading, pick: Pick = () => 0): string {
   const cluster = clusterable.length > 1 && pick() < 0.5 ? clusterable : [];
   const groups = shuffle(pick, [
     ...reading.flags.filter((f) => !cluster.includes(f)).map((f) => flagWords(pick, f)),
-    ...(cluster.length > 0 ? [[`-${shuffle(pick, cluster.map((f) => f.spec.short!)).join('')}`]] : []),
+    ...(cluster.length > 0
+      ? [
+          [
+            `-${shuffle(
+              pick,
+              cluster.map((f) => f.spec.short!),
+            ).join('')}`,
+          ],
+        ]
+      : []),
   ]);
   const body: string[] = [];
   let p = 0;
@@ -98,4 +107,3 @@ export function spell(reading: Reading, pick: Pick = () => 0): string {
   const dash = reading.afterDash ? ['--', ...reading.afterDash.map(shellQuote)] : [];
   return [...head, ...body, ...dash].join(' ');
 }
-

@@ -81,7 +81,14 @@ function builtLines(): string[] | undefined {
 
 async function builtIn(): Promise<Catalog> {
   const lines = builtLines();
-  if (lines) return { lessons: lines.slice(1).filter(Boolean).map((line) => JSON.parse(line) as Lesson), problems: [] };
+  if (lines)
+    return {
+      lessons: lines
+        .slice(1)
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Lesson),
+      problems: [],
+    };
   const folder = await loadFolder(builtInLessonsDir());
   return { ...folder, lessons: inCourseOrder(folder.lessons) };
 }
@@ -92,7 +99,10 @@ async function builtIn(): Promise<Catalog> {
  * parsed. A folder given with --lessons, a lesson that is not built in, or no
  * build at all: the whole catalog, with the problems of its broken files.
  */
-export async function lessonToStart(id: string, options: CatalogOptions = {}): Promise<{ lesson?: Lesson; course: readonly CourseLesson[]; problems: FileProblem[] }> {
+export async function lessonToStart(
+  id: string,
+  options: CatalogOptions = {},
+): Promise<{ lesson?: Lesson; course: readonly CourseLesson[]; problems: FileProblem[] }> {
   const lines = options.lessonsDir ? undefined : builtLines();
   if (lines) {
     const course = JSON.parse(lines[0]!) as CourseLesson[];

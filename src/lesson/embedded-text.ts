@@ -19,10 +19,14 @@ export function embeddedOrigin(fileText: string, node: Node | undefined): (at: P
   const fallback = lines.linePos(start);
   if (!isScalar(node) || node.type !== Scalar.BLOCK_LITERAL) return () => fallback;
   const header = fallback.line;
-  const contentLines = fileText.slice(lines.lineStarts[header] ?? fileText.length, node.range![1]).replace(/\n\s*$/, '').split('\n');
+  const contentLines = fileText
+    .slice(lines.lineStarts[header] ?? fileText.length, node.range![1])
+    .replace(/\n\s*$/, '')
+    .split('\n');
   const firstText = contentLines.find((l) => l.trim() !== '');
   const indent = firstText === undefined ? 0 : firstText.length - firstText.trimStart().length;
   // A problem at the very end of the text (an unclosed bracket) goes to the end of its last line, still inside the block.
   const last = contentLines.length;
-  return (at) => (at.line > last ? { line: header + last, col: contentLines[last - 1]!.length + 1 } : { line: header + at.line, col: indent + at.col });
+  return (at) =>
+    at.line > last ? { line: header + last, col: contentLines[last - 1]!.length + 1 } : { line: header + at.line, col: indent + at.col };
 }

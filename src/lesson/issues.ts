@@ -43,16 +43,19 @@ function message(issue: Issue): string {
 }
 
 function article(type: string): string {
-  const words: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'text', int: 'a whole number', number: 'a number', boolean: 'true or false' };
+  const words: Record<string, string> = {
+    array: 'a list',
+    object: 'a mapping',
+    string: 'text',
+    int: 'a whole number',
+    number: 'a number',
+    boolean: 'true or false',
+  };
   return words[type] ?? type;
 }
 
 /** One problem per schema issue; unknown fields get one each, with a did-you-mean. */
-export function schemaProblems(
-  issues: readonly Issue[],
-  parsed: ParsedYaml,
-  knownKeys: KnownKeys,
-): SourceProblem[] {
+export function schemaProblems(issues: readonly Issue[], parsed: ParsedYaml, knownKeys: KnownKeys): SourceProblem[] {
   const problems: SourceProblem[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {

@@ -14,7 +14,6 @@ import { checkRules } from './rules.js';
 import { choice as choiceSchema, lesson as lessonSchema, manifestCheck, misconception, step as stepSchema, type Lesson } from './schema.js';
 import { MAX_FILE_BYTES, nodeAt, parseYaml, type SourceProblem } from './yaml-source.js';
 
-
 // formatProblem: the name test/lessons/ (written in parallel) still imports; drop it once that moves to formatFileProblem.
 export { formatFileProblem, formatFileProblem as formatProblem, isError, type FileProblem };
 
@@ -26,7 +25,6 @@ export interface LoadResult {
   /** Where a node of the file is, for problems found later (by lint's exercise checks). */
   locate?: (path: readonly PropertyKey[], atKey?: boolean, offset?: number) => { line: number; col: number };
 }
-
 
 const stepKeys = new Map<unknown, readonly string[]>(
   stepSchema.options.map((option) => [option.shape.type.value, Object.keys(option.shape)]),
@@ -68,9 +66,18 @@ export function loadLessonText(text: string, file: string, compile?: CompilePatt
   // A schema problem must not hide the rule problems: an author should fix a file in one round.
   const lesson = result.success ? result.data : salvage(parsed.value);
   const ruleProblems = lesson
-    ? checkRules(lesson, compile).map((v): FileProblem => ({ file, ...locate(v.path, v.atKey, v.offset), message: v.message, ...(v.severity ? { severity: v.severity } : {}) }))
+    ? checkRules(lesson, compile).map(
+        (v): FileProblem => ({
+          file,
+          ...locate(v.path, v.atKey, v.offset),
+          message: v.message,
+          ...(v.severity ? { severity: v.severity } : {}),
+        }),
+      )
     : [];
-  const problems = [...(result.success ? [] : schemaProblems(result.error.issues, parsed, knownKeys).map(at)), ...ruleProblems].sort(byPosition);
+  const problems = [...(result.success ? [] : schemaProblems(result.error.issues, parsed, knownKeys).map(at)), ...ruleProblems].sort(
+    byPosition,
+  );
   if (!result.success || problems.some(isError)) return { file, problems, locate };
   return { file, lesson: neutralizeDeep(result.data), problems, locate };
 }
@@ -85,10 +92,11 @@ function salvage(value: unknown): Lesson | undefined {
   const raw = value as Record<string, unknown>;
   const valid = <T>(items: unknown, parse: (item: unknown) => { success: boolean; data?: T }): T[] => {
     const out: T[] = [];
-    if (Array.isArray(items)) items.forEach((item, i) => {
-      const r = parse(item);
-      if (r.success) out[i] = r.data as T;
-    });
+    if (Array.isArray(items))
+      items.forEach((item, i) => {
+        const r = parse(item);
+        if (r.success) out[i] = r.data as T;
+      });
     return out;
   };
   const numbered = (m: unknown) => {
@@ -114,7 +122,11 @@ export async function readLessonFile(file: string): Promise<{ text: string } | L
     const why = whyNot(code) ?? `cannot be read (${code ?? String(error)})`;
     return { file, problems: [{ file, line: 1, col: 1, message: why }] };
   }
-  const unread = { folder: 'is a folder, not a file', 'not-regular': 'is not a regular file', 'too-large': `file is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit` };
+  const unread = {
+    folder: 'is a folder, not a file',
+    'not-regular': 'is not a regular file',
+    'too-large': `file is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit`,
+  };
   if (read.kind !== 'text') return { file, problems: [{ file, line: 1, col: 1, message: unread[read.kind] }] };
   return { text: read.text };
 }

@@ -18,17 +18,33 @@ export function guessable(step: ChoiceStep | MultiStep, at: At): RuleViolation[]
   const out: RuleViolation[] = [];
   step.choices.forEach((c, j) => {
     if (!c.correct && c.why === undefined) {
-      out.push({ path: at('choices', j), message: `option "${c.text}" is wrong but has no "why": say what a learner who picks it has misunderstood` });
+      out.push({
+        path: at('choices', j),
+        message: `option "${c.text}" is wrong but has no "why": say what a learner who picks it has misunderstood`,
+      });
     }
   });
   if (step.shuffle === false && step.choices[0]?.correct) {
-    out.push({ path: at('shuffle'), severity: 'warning', message: 'shuffle: false keeps a right option first, where a learner who always picks 1 finds it' });
+    out.push({
+      path: at('shuffle'),
+      severity: 'warning',
+      message: 'shuffle: false keeps a right option first, where a learner who always picks 1 finds it',
+    });
   }
   const wrong = step.choices.filter((c) => !c.correct).map((c) => c.text.length);
   const longestWrong = Math.max(...wrong);
   step.choices.forEach((c, j) => {
-    if (c.correct && wrong.length > 0 && c.text.length > longestWrong * GIVEAWAY_RATIO && c.text.length - longestWrong >= GIVEAWAY_MIN_EXTRA) {
-      out.push({ path: at('choices', j, 'text'), severity: 'warning', message: `this right option is by far the longest (${c.text.length} characters, the longest wrong one ${longestWrong}): its length gives it away` });
+    if (
+      c.correct &&
+      wrong.length > 0 &&
+      c.text.length > longestWrong * GIVEAWAY_RATIO &&
+      c.text.length - longestWrong >= GIVEAWAY_MIN_EXTRA
+    ) {
+      out.push({
+        path: at('choices', j, 'text'),
+        severity: 'warning',
+        message: `this right option is by far the longest (${c.text.length} characters, the longest wrong one ${longestWrong}): its length gives it away`,
+      });
     }
   });
   return out;
@@ -38,7 +54,9 @@ export function patternRules(pattern: string, accept: readonly string[], at: At,
   const compiled = compile(pattern, { whole: true, ignoreCase: true });
   if (!compiled.ok) return [{ path: at('accept_pattern'), message: compiled.error }];
   return accept.flatMap((a, j) =>
-    compiled.pattern.test(a.trim().replace(/\s+/g, ' ')) ? [] : [{ path: at('accept', j), message: `"${a}" is accepted but does not match accept_pattern; one of them is wrong` }],
+    compiled.pattern.test(a.trim().replace(/\s+/g, ' '))
+      ? []
+      : [{ path: at('accept', j), message: `"${a}" is accepted but does not match accept_pattern; one of them is wrong` }],
   );
 }
 

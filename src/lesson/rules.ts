@@ -39,7 +39,8 @@ export function checkRules(lesson: Lesson, compile?: CompilePattern): RuleViolat
 
   const numbers = new Set<number>();
   lesson.misconceptions?.forEach((m, i) => {
-    if (numbers.has(m.number)) out.push({ path: ['misconceptions', i, 'number'], message: `misconception number ${m.number} is used twice` });
+    if (numbers.has(m.number))
+      out.push({ path: ['misconceptions', i, 'number'], message: `misconception number ${m.number} is used twice` });
     numbers.add(m.number);
   });
 
@@ -50,16 +51,22 @@ export function checkRules(lesson: Lesson, compile?: CompilePattern): RuleViolat
     seen.add(step.id);
 
     step.corrects?.forEach((n, j) => {
-      if (!numbers.has(n)) out.push({ path: at('corrects', j), message: `corrects ${n}, but the lesson's misconceptions have no number ${n}` });
+      if (!numbers.has(n))
+        out.push({ path: at('corrects', j), message: `corrects ${n}, but the lesson's misconceptions have no number ${n}` });
     });
 
     if (step.type === 'choice' || step.type === 'multi') {
       const correct = step.choices.flatMap((c, j) => (c.correct ? [j] : []));
-      if (step.type === 'choice' && correct.length === 0) out.push({ path: at('choices'), message: 'a choice question needs exactly one correct choice; none is marked correct: true' });
+      if (step.type === 'choice' && correct.length === 0)
+        out.push({ path: at('choices'), message: 'a choice question needs exactly one correct choice; none is marked correct: true' });
       if (step.type === 'choice' && correct.length > 1) {
-        out.push({ path: at('choices', correct[1]!, 'correct'), message: 'a choice question has exactly one correct choice; this is the second (use type: multi for several)' });
+        out.push({
+          path: at('choices', correct[1]!, 'correct'),
+          message: 'a choice question has exactly one correct choice; this is the second (use type: multi for several)',
+        });
       }
-      if (step.type === 'multi' && correct.length === 0) out.push({ path: at('choices'), message: 'a multi question needs at least one correct choice' });
+      if (step.type === 'multi' && correct.length === 0)
+        out.push({ path: at('choices'), message: 'a multi question needs at least one correct choice' });
       const texts = new Set<string>();
       step.choices.forEach((c, j) => {
         const key = c.text.trim().toLowerCase();
@@ -69,7 +76,8 @@ export function checkRules(lesson: Lesson, compile?: CompilePattern): RuleViolat
       out.push(...guessable(step, at));
     }
 
-    if (step.type === 'text' && step.accept_pattern !== undefined && compile) out.push(...patternRules(step.accept_pattern, step.accept, at, compile));
+    if (step.type === 'text' && step.accept_pattern !== undefined && compile)
+      out.push(...patternRules(step.accept_pattern, step.accept, at, compile));
 
     if (step.type !== 'explain' && step.hint !== undefined) {
       const given = revealingAnswer(step.hint, rightAnswerTexts(step));
@@ -92,11 +100,17 @@ export function checkRules(lesson: Lesson, compile?: CompilePattern): RuleViolat
       const kinds = solutionKinds(step.solution);
       step.checks.forEach((check, j) => {
         if (check.kind !== undefined && kinds && !kinds.includes(check.kind)) {
-          out.push({ path: at('checks', j, 'kind'), message: `check kind "${check.kind}" is not the kind of an object in this step's solution${kinds.length ? ` (it has ${kinds.join(', ')})` : ''}` });
+          out.push({
+            path: at('checks', j, 'kind'),
+            message: `check kind "${check.kind}" is not the kind of an object in this step's solution${kinds.length ? ` (it has ${kinds.join(', ')})` : ''}`,
+          });
         }
         const used = OPERATORS.filter((op) => check[op] !== undefined);
         if (used.length !== 1) {
-          out.push({ path: at('checks', j), message: `a check needs exactly one of ${OPERATORS.join(', ')}; this one has ${used.length ? used.join(' and ') : 'none'}` });
+          out.push({
+            path: at('checks', j),
+            message: `a check needs exactly one of ${OPERATORS.join(', ')}; this one has ${used.length ? used.join(' and ') : 'none'}`,
+          });
         }
         const path = parseFieldPath(check.path);
         if (!path.ok) out.push({ path: at('checks', j, 'path'), message: `check path "${check.path}": ${path.error}` });

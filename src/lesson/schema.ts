@@ -19,15 +19,9 @@ const id = z
 
 const text = z.string().trim().min(1, 'must not be empty');
 
-const markdown = text.describe(
-  'A Markdown subset: paragraphs, "- " bullets, `code` and fenced code blocks.',
-);
+const markdown = text.describe('A Markdown subset: paragraphs, "- " bullets, `code` and fenced code blocks.');
 
-const corrects = z
-  .array(z.int().min(1))
-  .min(1)
-  .describe("Numbers of the lesson's misconceptions this step corrects.")
-  .optional();
+const corrects = z.array(z.int().min(1)).min(1).describe("Numbers of the lesson's misconceptions this step corrects.").optional();
 
 const hint = text.describe('Offered after a wrong answer, or when the learner asks for it.').optional();
 const explanation = text.describe('Shown once the question is settled.').optional();
@@ -37,16 +31,10 @@ export const choice = z.strictObject({
   text: text.describe('The option as the learner sees it.'),
   correct: z.boolean().default(false).describe('Whether this option is right.'),
   why: text.describe('Why this option is right or wrong; every wrong option needs one.').optional(),
-  pin: z
-    .literal('last')
-    .describe('Keep this option last when the options are shuffled (for "none of the above").')
-    .optional(),
+  pin: z.literal('last').describe('Keep this option last when the options are shuffled (for "none of the above").').optional(),
 });
 
-const shuffle = z
-  .boolean()
-  .describe('Shuffle the options per learner (the default); false keeps the order written.')
-  .optional();
+const shuffle = z.boolean().describe('Shuffle the options per learner (the default); false keeps the order written.').optional();
 
 const skill = z
   .enum(['recall', 'predict', 'distinguish', 'diagnose', 'apply'])
@@ -89,10 +77,7 @@ export const multiStep = z.strictObject({
 export const textStep = z.strictObject({
   ...questionFields,
   type: z.literal('text'),
-  accept: z
-    .array(text)
-    .min(1)
-    .describe('Accepted answers, compared after trimming, collapsing inner spaces and ignoring case.'),
+  accept: z.array(text).min(1).describe('Accepted answers, compared after trimming, collapsing inner spaces and ignoring case.'),
   accept_pattern: z
     .string()
     .describe('A regular expression (anchored at both ends) that also accepts an answer, for answers with free parts.')
@@ -102,14 +87,8 @@ export const textStep = z.strictObject({
 export const commandStep = z.strictObject({
   ...questionFields,
   type: z.literal('command'),
-  expect: z
-    .array(text)
-    .min(1)
-    .describe('The expected command(s), e.g. "kubectl get pods -n learn-lab -l app=web"; any one is right.'),
-  allow: z
-    .array(text)
-    .describe('Flags the learner may add without changing the meaning, e.g. [-o, --watch].')
-    .optional(),
+  expect: z.array(text).min(1).describe('The expected command(s), e.g. "kubectl get pods -n learn-lab -l app=web"; any one is right.'),
+  allow: z.array(text).describe('Flags the learner may add without changing the meaning, e.g. [-o, --watch].').optional(),
 });
 
 /** A declarative check of the learner's manifest: a path and exactly one operator. */
@@ -172,10 +151,7 @@ export const lesson = z.strictObject({
   summary: text.describe('One line, shown by `kube-learn list`.'),
   day: z.int().min(1).describe('Where the lesson stands in the course: lessons are listed by day.').optional(),
   next: text.describe('The id of the lesson that follows (e.g. day5), offered at the end.').optional(),
-  misconceptions: z
-    .array(misconception)
-    .describe('Simple pictures this lesson corrects; steps point at them with `corrects`.')
-    .optional(),
+  misconceptions: z.array(misconception).describe('Simple pictures this lesson corrects; steps point at them with `corrects`.').optional(),
   steps: z.array(step).min(1).describe('Walked in order; step ids are unique in the lesson.'),
 });
 

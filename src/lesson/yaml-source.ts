@@ -90,11 +90,16 @@ export function parseYaml(text: string): ParseOutcome {
   const said = (e: Explained) => ({ offset: e.offset, message: e.hint ? `${e.message} (${e.hint})` : e.message });
   const found = [
     ...doc.errors.map((e) =>
-      /call stack/i.test(e.message) ? { offset: e.pos[0], message: 'document is nested too deeply' } : said(explainYamlError(e, text, lines, doc)),
+      /call stack/i.test(e.message)
+        ? { offset: e.pos[0], message: 'document is nested too deeply' }
+        : said(explainYamlError(e, text, lines, doc)),
     ),
     ...duplicateKeys(doc, lines).map(said),
     // The only warnings left with customTags: [] are tags we refuse to resolve.
-    ...doc.warnings.map((e) => ({ offset: e.pos[0], message: e.code === 'TAG_RESOLVE_FAILED' ? 'custom tags are not allowed' : `YAML: ${firstLine(e.message)}` })),
+    ...doc.warnings.map((e) => ({
+      offset: e.pos[0],
+      message: e.code === 'TAG_RESOLVE_FAILED' ? 'custom tags are not allowed' : `YAML: ${firstLine(e.message)}`,
+    })),
   ].sort((a, b) => a.offset - b.offset);
   const problems: SourceProblem[] = found.map((f) => ({ ...position(f.offset), message: f.message }));
   if (problems.length > 0) return { ok: false, problems };
@@ -111,7 +116,15 @@ export function parseYaml(text: string): ParseOutcome {
     const bomb = /alias count/i.test(message);
     return {
       ok: false,
-      problems: [{ line: 1, col: 1, message: bomb ? `too many aliases (more than ${MAX_ALIASES} expanded); refusing a possible alias bomb` : `YAML: ${firstLine(message)}` }],
+      problems: [
+        {
+          line: 1,
+          col: 1,
+          message: bomb
+            ? `too many aliases (more than ${MAX_ALIASES} expanded); refusing a possible alias bomb`
+            : `YAML: ${firstLine(message)}`,
+        },
+      ],
     };
   }
 }

@@ -30,7 +30,13 @@ export { parseFieldPath } from '../lesson/field-path.js';
 export type { ManifestCheck };
 
 /** An object as the later steps see it; its kind is read before anything can run out of alias budget. */
-function objectOf(doc: Document.Parsed, root: Node, reporter: Reporter, origin: ManifestObject['origin'], lines: LineIndex): ManifestObject {
+function objectOf(
+  doc: Document.Parsed,
+  root: Node,
+  reporter: Reporter,
+  origin: ManifestObject['origin'],
+  lines: LineIndex,
+): ManifestObject {
   const tree = new Tree(doc);
   let kind: string | undefined;
   try {
@@ -45,10 +51,18 @@ function objectOf(doc: Document.Parsed, root: Node, reporter: Reporter, origin: 
 function contextObjects(context: string | undefined): ManifestObject[] {
   if (context === undefined || context.trim() === '') return [];
   const parsed = parseManifestText(context, 'file');
-  return parsed.documents.flatMap(({ doc, root, reporter }) => (root === null ? [] : [objectOf(doc, root, reporter, 'context', parsed.lines)]));
+  return parsed.documents.flatMap(({ doc, root, reporter }) =>
+    root === null ? [] : [objectOf(doc, root, reporter, 'context', parsed.lines)],
+  );
 }
 
-function checkText(text: string, mode: 'answer' | 'file', checks: readonly ManifestCheck[], context?: string, compile?: CompilePattern): ManifestProblem[] {
+function checkText(
+  text: string,
+  mode: 'answer' | 'file',
+  checks: readonly ManifestCheck[],
+  context?: string,
+  compile?: CompilePattern,
+): ManifestProblem[] {
   const parsed = parseManifestText(text, mode);
   if (parsed.documents.length === 0) return parsed.problems;
   const problems: ManifestProblem[] = [...parsed.problems];
@@ -71,7 +85,11 @@ function checkText(text: string, mode: 'answer' | 'file', checks: readonly Manif
   }
   runTargetedChecks(answer, checks, compile);
   // A lesson answer (with its context) is the whole world of the exercise; a file may lean on what the cluster already has.
-  checkCrossObject(answer.filter((o) => o.intact), contextObjects(context), mode === 'answer');
+  checkCrossObject(
+    answer.filter((o) => o.intact),
+    contextObjects(context),
+    mode === 'answer',
+  );
   for (const { reporter } of parsed.documents) {
     const seen = new Set<string>();
     for (const p of reporter.problems) {

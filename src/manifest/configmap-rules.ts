@@ -13,7 +13,6 @@ import type { Reporter } from './report.js';
 /** core.MaxSecretSize, which ConfigMaps share: data and binaryData values together. */
 export const MAX_CONFIGMAP_BYTES = 1024 * 1024;
 
-
 /** IsConfigMapKey: what is wrong with a data or binaryData key, or undefined. */
 export function configMapKey(key: string): string | undefined {
   if (key === '') return 'must not be empty';
@@ -42,10 +41,16 @@ export function checkConfigMap(tree: Tree, root: Node, report: Reporter): void {
     else if (!isNull(value)) explainDecoding(report, formatPath(['data', item.key]));
   }
 
-  for (const [field, { items }] of [['data', data], ['binaryData', binary]] as const) {
+  for (const [field, { items }] of [
+    ['data', data],
+    ['binaryData', binary],
+  ] as const) {
     for (const item of items) {
       const bad = configMapKey(item.key);
-      if (bad) report.at(item.keyNode, [field, item.key], `key ${quote(item.key)} ${bad}`, { hint: 'a key becomes a file name when the ConfigMap is mounted: letters, digits, "-", "_" and "."' });
+      if (bad)
+        report.at(item.keyNode, [field, item.key], `key ${quote(item.key)} ${bad}`, {
+          hint: 'a key becomes a file name when the ConfigMap is mounted: letters, digits, "-", "_" and "."',
+        });
     }
   }
 
@@ -55,14 +60,24 @@ export function checkConfigMap(tree: Tree, root: Node, report: Reporter): void {
     // Whether it is base64 at all is the schema's check of every field of bytes (schema-check.ts).
     if (text !== undefined && !base64Problem(text)) bytes += Buffer.from(text, 'base64').length;
     const twin = dataKeys.get(item.key);
-    if (twin) report.at(twin.keyNode, ['data', item.key], `key ${quote(item.key)} is also a key of binaryData; a key may be in data or in binaryData, not both`);
+    if (twin)
+      report.at(
+        twin.keyNode,
+        ['data', item.key],
+        `key ${quote(item.key)} is also a key of binaryData; a key may be in data or in binaryData, not both`,
+      );
   }
 
   if (bytes > MAX_CONFIGMAP_BYTES) {
     const at = data.entry?.keyNode ?? binary.entry?.keyNode ?? root;
-    report.at(at, [], `the values of data and binaryData add up to ${bytes} bytes; a ConfigMap holds at most ${MAX_CONFIGMAP_BYTES} (1 MiB)`, {
-      hint: 'larger content belongs in a volume or an image, not in a ConfigMap',
-    });
+    report.at(
+      at,
+      [],
+      `the values of data and binaryData add up to ${bytes} bytes; a ConfigMap holds at most ${MAX_CONFIGMAP_BYTES} (1 MiB)`,
+      {
+        hint: 'larger content belongs in a volume or an image, not in a ConfigMap',
+      },
+    );
   }
 }
 

@@ -32,11 +32,18 @@ export function checkPodFields(tree: Tree, spec: Node, path: PathSegment[], repo
     if (name === undefined) return;
     const first = seen.get(name);
     if (first === undefined) seen.set(name, i);
-    else report.at(node, [...path, 'volumes', i, 'name'], `duplicate volume name ${quote(name)}: ${formatPath([...path, 'volumes', first])} already has it`, { hint: 'every volume of a Pod needs its own name' });
+    else
+      report.at(
+        node,
+        [...path, 'volumes', i, 'name'],
+        `duplicate volume name ${quote(name)}: ${formatPath([...path, 'volumes', first])} already has it`,
+        { hint: 'every volume of a Pod needs its own name' },
+      );
   });
   const context = tree.get(spec, 'securityContext');
   ids(tree, context, [...path, 'securityContext'], ['runAsUser', 'runAsGroup', 'fsGroup'], report);
-  for (const [i, group] of tree.items(tree.get(context, 'supplementalGroups')).entries()) id(tree, group, [...path, 'securityContext', 'supplementalGroups', i], report);
+  for (const [i, group] of tree.items(tree.get(context, 'supplementalGroups')).entries())
+    id(tree, group, [...path, 'securityContext', 'supplementalGroups', i], report);
 }
 
 /** Probes, lifecycle hooks, env, resources and securityContext of one container. */
@@ -60,10 +67,14 @@ function handler(tree: Tree, node: Node, keyNode: Node | null, path: PathSegment
   const set = setKeys(tree, node, handlers);
   const what = path.at(-1);
   if (set.length === 0) {
-    report.at(keyNode ?? node, path, `${String(what)} needs a handler: one of ${handlers.join(', ')}`, { hint: 'for a web server, httpGet: with path: and port: is usual' });
+    report.at(keyNode ?? node, path, `${String(what)} needs a handler: one of ${handlers.join(', ')}`, {
+      hint: 'for a web server, httpGet: with path: and port: is usual',
+    });
   } else if (set.length > 1) {
     const second = tree.entry(node, set[1]!)!;
-    report.at(second.keyNode, [...path, set[1]!], `${String(what)} may have only one handler, and ${set[0]} is already set`, { hint: `keep one of ${set.join(' and ')}` });
+    report.at(second.keyNode, [...path, set[1]!], `${String(what)} may have only one handler, and ${set[0]} is already set`, {
+      hint: `keep one of ${set.join(' and ')}`,
+    });
   }
 }
 
@@ -76,7 +87,9 @@ function envVar(tree: Tree, env: Node | null, path: PathSegment[], report: Repor
   if (name !== undefined && name !== '' && (name.includes('=') || /[^\x20-\x7e]/.test(name))) {
     const because = name.includes('=') ? 'may not contain "="' : 'may contain only printable ASCII characters';
     report.at(nameNode, [...path, 'name'], `environment variable name ${quote(name)} ${because}`, {
-      hint: name.includes('=') ? `write the name and the value apart: name: ${name.slice(0, name.indexOf('='))} and value: "${name.slice(name.indexOf('=') + 1)}"` : undefined,
+      hint: name.includes('=')
+        ? `write the name and the value apart: name: ${name.slice(0, name.indexOf('='))} and value: "${name.slice(name.indexOf('=') + 1)}"`
+        : undefined,
     });
   }
   const valueFrom = tree.entry(env, 'valueFrom');
@@ -85,7 +98,9 @@ function envVar(tree: Tree, env: Node | null, path: PathSegment[], report: Repor
   const value = tree.scalar(valueEntry?.value);
   if (value !== undefined && value !== null && value !== '') {
     // Reported at value: the line to remove when the value comes from valueFrom.
-    report.at(valueEntry!.keyNode, [...path, 'value'], 'an environment variable takes value or valueFrom, not both', { hint: 'remove value: to take it from valueFrom:' });
+    report.at(valueEntry!.keyNode, [...path, 'value'], 'an environment variable takes value or valueFrom, not both', {
+      hint: 'remove value: to take it from valueFrom:',
+    });
   }
   const sources = setKeys(tree, valueFrom.value, ENV_SOURCES);
   if (sources.length === 0) {
@@ -107,9 +122,14 @@ function resources(tree: Tree, node: Node | null, path: PathSegment[], report: R
     if (want === undefined || cap === undefined || want === null || cap === null) continue;
     const [a, b] = [quantityValue(String(want)), quantityValue(String(cap))];
     if (a !== undefined && b !== undefined && a > b) {
-      report.at(request.value, [...path, 'requests', request.key], `the request ${String(want)} is more than the limit ${String(cap)}; a request must be at most its limit`, {
-        hint: `raise limits.${request.key} or lower requests.${request.key}`,
-      });
+      report.at(
+        request.value,
+        [...path, 'requests', request.key],
+        `the request ${String(want)} is more than the limit ${String(cap)}; a request must be at most its limit`,
+        {
+          hint: `raise limits.${request.key} or lower requests.${request.key}`,
+        },
+      );
     }
   }
 }
@@ -123,6 +143,8 @@ function ids(tree: Tree, context: Node | null, path: PathSegment[], fields: read
 function id(tree: Tree, node: Node | null, path: PathSegment[], report: Reporter): void {
   const value = tree.scalar(node);
   if (typeof value === 'number' && Number.isInteger(value) && (value < 0 || value > MAX_ID)) {
-    report.at(node, path, `must be from 0 to ${MAX_ID}`, { hint: value < 0 ? 'user and group IDs are not negative; 0 is root, and any other ID runs as that non-root user' : undefined });
+    report.at(node, path, `must be from 0 to ${MAX_ID}`, {
+      hint: value < 0 ? 'user and group IDs are not negative; 0 is root, and any other ID runs as that non-root user' : undefined,
+    });
   }
 }

@@ -43,22 +43,32 @@ function service(svc: ManifestObject, lookup: Lookup): void {
   const elsewhere = matching[0];
   if (elsewhere) {
     const at = tree.get(tree.get(svc.root, 'metadata'), 'namespace');
-    reporter.at(at, ['metadata', 'namespace'], `the selector matches ${elsewhere.what} (${seeAt(elsewhere.owner, elsewhere.labelsNode)}), but they are in another namespace; the API accepts this, but the Service will have no endpoints`, {
-      ...warn,
-      hint: 'a Service selects Pods in its own namespace only',
-    });
+    reporter.at(
+      at,
+      ['metadata', 'namespace'],
+      `the selector matches ${elsewhere.what} (${seeAt(elsewhere.owner, elsewhere.labelsNode)}), but they are in another namespace; the API accepts this, but the Service will have no endpoints`,
+      {
+        ...warn,
+        hint: 'a Service selects Pods in its own namespace only',
+      },
+    );
     return;
   }
   // Point at the first pair the closest Pods lack.
   const best = lookup.pods.closest(wanted)!;
   const miss = wanted.find((w) => best.labels.get(w.key) !== w.want)!;
   const mixUp = lookup.owners.matching(wanted)[0];
-  reporter.at(best.labels.has(miss.key) ? miss.value : miss.keyNode, ['spec', 'selector', miss.key], `selects no Pods: ${best.what} ${labelText(best.labels)} (${seeAt(best.owner, best.labelsNode)}); the API accepts this, but the Service will have no endpoints`, {
-    ...warn,
-    hint: mixUp
-      ? `this matches the ${describeObject(mixUp.owner)}'s own labels, but a Service selects Pods: use the labels in its spec.template.metadata.labels`
-      : "a Service selects Pods by their labels (a workload's spec.template.metadata.labels); every pair of the selector must match",
-  });
+  reporter.at(
+    best.labels.has(miss.key) ? miss.value : miss.keyNode,
+    ['spec', 'selector', miss.key],
+    `selects no Pods: ${best.what} ${labelText(best.labels)} (${seeAt(best.owner, best.labelsNode)}); the API accepts this, but the Service will have no endpoints`,
+    {
+      ...warn,
+      hint: mixUp
+        ? `this matches the ${describeObject(mixUp.owner)}'s own labels, but a Service selects Pods: use the labels in its spec.template.metadata.labels`
+        : "a Service selects Pods by their labels (a workload's spec.template.metadata.labels); every pair of the selector must match",
+    },
+  );
 }
 
 /** targetPort (default: port) is a containerPort number or a port name of the selected Pods, with the same protocol. */
@@ -83,12 +93,22 @@ function targetPorts(svc: ManifestObject, selected: readonly PodSource[]): void 
         const names = declared.flatMap((d) => (d.name ? [d.name] : []));
         const close = suggest(target, names);
         const near = close ? `did you mean ${quote(close)}? ${seeAt(first.owner, declared.find((d) => d.name === close)!.node)}` : see;
-        reporter.at(at, path, `${lead}no container of ${first.what} has a port named ${quote(target)} (${near}); the API accepts this, but the Service will have no endpoints for this port`, {
-          ...warn,
-          hint: 'a named targetPort refers to ports[].name of a container in the selected Pods',
-        });
+        reporter.at(
+          at,
+          path,
+          `${lead}no container of ${first.what} has a port named ${quote(target)} (${near}); the API accepts this, but the Service will have no endpoints for this port`,
+          {
+            ...warn,
+            hint: 'a named targetPort refers to ports[].name of a container in the selected Pods',
+          },
+        );
       } else if (!named.some((d) => d.protocol === protocol)) {
-        reporter.at(at, path, `the port named ${quote(target)} is ${named[0]!.protocol} in ${first.what}, this Service port is ${protocol} (${seeAt(first.owner, named[0]!.node)}); the traffic will not reach the container`, warn);
+        reporter.at(
+          at,
+          path,
+          `the port named ${quote(target)} is ${named[0]!.protocol} in ${first.what}, this Service port is ${protocol} (${seeAt(first.owner, named[0]!.node)}); the traffic will not reach the container`,
+          warn,
+        );
       }
       return;
     }
@@ -99,12 +119,22 @@ function targetPorts(svc: ManifestObject, selected: readonly PodSource[]): void 
     const same = numbers.filter((d) => d.number === target);
     if (same.length === 0) {
       const list = [...new Set(numbers.map((d) => d.number))].join(', ');
-      reporter.at(at, path, `${lead}no container of ${first.what} declares containerPort ${target} (they declare ${list}, ${see}); the API accepts this, but connections fail unless a container listens on ${target} anyway`, {
-        ...warn,
-        hint: 'targetPort is the port the container listens on: the containerPort, or its name',
-      });
+      reporter.at(
+        at,
+        path,
+        `${lead}no container of ${first.what} declares containerPort ${target} (they declare ${list}, ${see}); the API accepts this, but connections fail unless a container listens on ${target} anyway`,
+        {
+          ...warn,
+          hint: 'targetPort is the port the container listens on: the containerPort, or its name',
+        },
+      );
     } else if (!same.some((d) => d.protocol === protocol)) {
-      reporter.at(at, path, `containerPort ${target} is ${same[0]!.protocol} in ${first.what}, this Service port is ${protocol} (${seeAt(first.owner, same[0]!.node)}); the traffic will not reach the container`, warn);
+      reporter.at(
+        at,
+        path,
+        `containerPort ${target} is ${same[0]!.protocol} in ${first.what}, this Service port is ${protocol} (${seeAt(first.owner, same[0]!.node)}); the traffic will not reach the container`,
+        warn,
+      );
     }
   });
 }
@@ -121,11 +151,20 @@ function claims(source: PodSource, pvcs: readonly ManifestObject[], byName: Map<
     const close = suggest(name, names);
     const claim = near.find((c) => nameOf(c) === close) ?? near[0];
     const where = claim ? seeAt(claim, nodeAtKeys(claim.tree, claim.root, ['metadata', 'name'])) : '';
-    const other = !claim ? '' : close ? ` (did you mean ${quote(close)}? ${where})` : ` (the claim here is ${quote(nameOf(claim) ?? '')}, ${where})`;
-    reporter.at(node, [...source.path, 'spec', 'volumes', i, 'persistentVolumeClaim', 'claimName'], `no PersistentVolumeClaim ${quote(name)} in this answer${hasContext ? " or the lesson's context" : ''}${other}; the API accepts this, but the Pod stays Pending until a claim of that name exists in its namespace`, {
-      ...warn,
-      hint: 'claimName is the metadata.name of a PersistentVolumeClaim in the same namespace',
-    });
+    const other = !claim
+      ? ''
+      : close
+        ? ` (did you mean ${quote(close)}? ${where})`
+        : ` (the claim here is ${quote(nameOf(claim) ?? '')}, ${where})`;
+    reporter.at(
+      node,
+      [...source.path, 'spec', 'volumes', i, 'persistentVolumeClaim', 'claimName'],
+      `no PersistentVolumeClaim ${quote(name)} in this answer${hasContext ? " or the lesson's context" : ''}${other}; the API accepts this, but the Pod stays Pending until a claim of that name exists in its namespace`,
+      {
+        ...warn,
+        hint: 'claimName is the metadata.name of a PersistentVolumeClaim in the same namespace',
+      },
+    );
   });
 }
 

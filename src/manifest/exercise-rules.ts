@@ -12,7 +12,9 @@ export async function exerciseRules(lesson: Lesson): Promise<RuleViolation[]> {
   const out: RuleViolation[] = [];
   for (const [i, step] of lesson.steps.entries()) {
     if (step.type !== 'manifest') continue;
-    const failing = (await checkManifest(step.solution, { checks: step.checks, context: step.context })).filter((p) => p.severity === 'error');
+    const failing = (await checkManifest(step.solution, { checks: step.checks, context: step.context })).filter(
+      (p) => p.severity === 'error',
+    );
     if (failing.length > 0) {
       const first = failing[0]!;
       out.push({
@@ -22,7 +24,10 @@ export async function exerciseRules(lesson: Lesson): Promise<RuleViolation[]> {
     }
     const started = await checkManifest(step.starter ?? '', { checks: step.checks, context: step.context });
     if (!started.some((p) => p.severity === 'error')) {
-      out.push({ path: ['steps', i, ...(step.starter === undefined ? [] : ['starter'])], message: 'the starter already passes every check: the learner would have nothing to fix' });
+      out.push({
+        path: ['steps', i, ...(step.starter === undefined ? [] : ['starter'])],
+        message: 'the starter already passes every check: the learner would have nothing to fix',
+      });
     }
   }
   return out;

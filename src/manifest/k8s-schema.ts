@@ -49,7 +49,17 @@ export { KUBERNETES_VERSION } from './kubernetes-version.js';
 /** The release the data was generated for; test/manifest/data.test.ts holds it equal to KUBERNETES_VERSION. */
 export const DATA_KUBERNETES_VERSION = data.about.kubernetes;
 
-export const PRIMITIVES = new Set(['string', 'boolean', 'number', 'integer', 'int-or-string', 'number-or-string', 'quantity', 'bytes', 'any']);
+export const PRIMITIVES = new Set([
+  'string',
+  'boolean',
+  'number',
+  'integer',
+  'int-or-string',
+  'number-or-string',
+  'quantity',
+  'bytes',
+  'any',
+]);
 
 /** A named object type; 'any' for the few that take any value (RawExtension, FieldsV1). */
 export function objectType(name: string): ObjectType | 'any' {

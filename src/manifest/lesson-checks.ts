@@ -33,7 +33,13 @@ interface Failure {
   message: string;
 }
 
-function evaluate(tree: Tree, check: ManifestCheck, matches: FieldMatch[], missing: () => Failure, compile?: CompilePattern): Failure | undefined {
+function evaluate(
+  tree: Tree,
+  check: ManifestCheck,
+  matches: FieldMatch[],
+  missing: () => Failure,
+  compile?: CompilePattern,
+): Failure | undefined {
   const set = matches.filter((m) => !isNull(tree.resolve(m.node)));
   const valueFailure = (m: FieldMatch, message: string): Failure => ({ at: tree.resolve(m.node) ?? m.at, path: m.path, message });
 
@@ -81,14 +87,21 @@ function evaluate(tree: Tree, check: ManifestCheck, matches: FieldMatch[], missi
   return undefined;
 }
 
-const overlaps = (a: string, b: string) => a === b || a === '' || b === '' || b.startsWith(`${a}.`) || b.startsWith(`${a}[`) || a.startsWith(`${b}.`) || a.startsWith(`${b}[`);
+const overlaps = (a: string, b: string) =>
+  a === b || a === '' || b === '' || b.startsWith(`${a}.`) || b.startsWith(`${a}[`) || a.startsWith(`${b}.`) || a.startsWith(`${b}[`);
 
 /**
  * Runs the checks in order. A check about a field that already has an error
  * from the earlier steps is skipped: the learner fixes that first and sees
  * one problem, not two.
  */
-export function runLessonChecks(tree: Tree, root: Node, checks: readonly ManifestCheck[], report: Reporter, compile?: CompilePattern): void {
+export function runLessonChecks(
+  tree: Tree,
+  root: Node,
+  checks: readonly ManifestCheck[],
+  report: Reporter,
+  compile?: CompilePattern,
+): void {
   const earlier = report.problems.filter((p) => p.severity === 'error').map((p) => p.path);
   for (const check of checks) {
     const parsed = parseFieldPath(check.path);

@@ -18,9 +18,13 @@ export interface CheckedObject {
 
 /** The objects a document holds: itself, or the items of a v1 List (the List's own problems reported here). */
 export function objectsOf(tree: Tree, root: Node, reporter: Reporter): CheckedObject[] {
-  if (!isMap(root) || tree.text(tree.get(root, 'kind')) !== 'List' || tree.text(tree.get(root, 'apiVersion')) !== 'v1') return [{ node: root, reporter }];
+  if (!isMap(root) || tree.text(tree.get(root, 'kind')) !== 'List' || tree.text(tree.get(root, 'apiVersion')) !== 'v1')
+    return [{ node: root, reporter }];
   for (const entry of tree.entries(root)) {
-    if (!LIST_FIELDS.includes(entry.key)) reporter.at(entry.keyNode, [entry.key], `unknown field ${quote(entry.key)}`, { hint: 'a List has apiVersion, kind, metadata and items' });
+    if (!LIST_FIELDS.includes(entry.key))
+      reporter.at(entry.keyNode, [entry.key], `unknown field ${quote(entry.key)}`, {
+        hint: 'a List has apiVersion, kind, metadata and items',
+      });
   }
   const items = tree.entry(root, 'items');
   if (!items || isNull(items.value)) {
@@ -28,7 +32,9 @@ export function objectsOf(tree: Tree, root: Node, reporter: Reporter): CheckedOb
     return [];
   }
   if (!isSeq(items.value)) {
-    reporter.at(items.value, ['items'], `expected a list, got ${describe(items.value)}`, { hint: 'start each object of the List with "- "' });
+    reporter.at(items.value, ['items'], `expected a list, got ${describe(items.value)}`, {
+      hint: 'start each object of the List with "- "',
+    });
     return [];
   }
   return tree.items(items.value).flatMap((node, i) => (node === null ? [] : [{ node, reporter: reporter.prefixed(['items', i]) }]));

@@ -70,7 +70,8 @@ export function qualifiedName(value: string): string | undefined {
   }
   if (name === '') return 'the name must not be empty';
   if (name.length > 63) return `the name part must be at most 63 characters (it has ${name.length})`;
-  if (!LABEL_NAME.test(name)) return 'the name part may contain only letters, digits, "-", "_" and ".", and must start and end with a letter or digit';
+  if (!LABEL_NAME.test(name))
+    return 'the name part may contain only letters, digits, "-", "_" and ".", and must start and end with a letter or digit';
   return undefined;
 }
 
@@ -85,7 +86,8 @@ export function labelValue(value: string): string | undefined {
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 const REPOSITORY_PART = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?$|^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/;
+const HOST =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?$|^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/;
 
 /**
  * An image reference `[registry/]repository[:tag][@digest]` per the OCI
@@ -105,15 +107,18 @@ export function imageReference(value: string): string | undefined {
   const colon = rest.lastIndexOf(':');
   if (colon > lastSlash) {
     const tag = rest.slice(colon + 1);
-    if (!TAG.test(tag)) return `the tag ${JSON.stringify(tag)} may contain only letters, digits, "_", "." and "-" (at most 128, not starting with "." or "-")`;
+    if (!TAG.test(tag))
+      return `the tag ${JSON.stringify(tag)} may contain only letters, digits, "_", "." and "-" (at most 128, not starting with "." or "-")`;
     rest = rest.slice(0, colon);
   }
   const parts = rest.split('/');
-  if (parts.length > 1 && (parts[0]!.includes('.') || parts[0]!.includes(':') || parts[0] === 'localhost') && HOST.test(parts[0]!)) parts.shift();
+  if (parts.length > 1 && (parts[0]!.includes('.') || parts[0]!.includes(':') || parts[0] === 'localhost') && HOST.test(parts[0]!))
+    parts.shift();
   if (parts.length === 0 || parts.some((p) => p === '')) return 'the repository name is missing or has an empty part';
   for (const part of parts) {
     if (/[A-Z]/.test(part)) return 'the repository name must be lowercase';
-    if (!REPOSITORY_PART.test(part)) return `the repository name part ${JSON.stringify(part)} may contain only lowercase letters, digits and single ".", "_", "__" or "-" between them`;
+    if (!REPOSITORY_PART.test(part))
+      return `the repository name part ${JSON.stringify(part)} may contain only lowercase letters, digits and single ".", "_", "__" or "-" between them`;
   }
   return undefined;
 }

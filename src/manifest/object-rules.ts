@@ -69,20 +69,29 @@ function metadata(tree: Tree, owner: Node, path: PathSegment[], kind: string, re
     const name = tree.entry(meta, 'name');
     const generateName = tree.text(tree.get(meta, 'generateName'));
     if ((!name || isNull(name.value)) && !generateName) {
-      report.at(name?.keyNode ?? entry?.keyNode ?? owner, [...path, 'metadata', 'name'], 'required', { hint: `every ${kind} needs metadata.name` });
+      report.at(name?.keyNode ?? entry?.keyNode ?? owner, [...path, 'metadata', 'name'], 'required', {
+        hint: `every ${kind} needs metadata.name`,
+      });
     }
     const value = tree.text(name?.value);
     const rule = NAME_RULES[kind];
     if (value !== undefined && rule) {
       const bad = value === '' ? 'must not be empty' : rule(value);
-      if (bad) report.at(name!.value, [...path, 'metadata', 'name'], `name ${quote(value)} ${bad}`, { hint: NAME_HINT[kind] ?? 'a name is lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253' });
+      if (bad)
+        report.at(name!.value, [...path, 'metadata', 'name'], `name ${quote(value)} ${bad}`, {
+          hint:
+            NAME_HINT[kind] ?? 'a name is lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253',
+        });
     }
   }
   // ValidateObjectMetaAccessor (apimachinery pkg/api/validation/objectmeta.go): ValidateNamespaceName, a DNS-1123 label.
   const namespaceNode = tree.get(meta, 'namespace');
   const namespace = tree.text(namespaceNode);
   const badNamespace = namespace ? dns1123Label(namespace) : undefined;
-  if (badNamespace) report.at(namespaceNode, [...path, 'metadata', 'namespace'], `namespace ${quote(namespace)} ${badNamespace}`, { hint: NAME_HINT.Namespace });
+  if (badNamespace)
+    report.at(namespaceNode, [...path, 'metadata', 'namespace'], `namespace ${quote(namespace)} ${badNamespace}`, {
+      hint: NAME_HINT.Namespace,
+    });
   labels(tree, tree.get(meta, 'labels'), [...path, 'metadata', 'labels'], report, true);
   labels(tree, tree.get(meta, 'annotations'), [...path, 'metadata', 'annotations'], report, false);
 }
@@ -126,7 +135,12 @@ function workload(tree: Tree, root: Node, kind: string, template: (typeof TEMPLA
   if (!spec || isNull(spec.value)) {
     report.at(spec?.keyNode ?? keyNode, [...path, 'spec'], 'required', { hint: 'the Pod template needs spec.containers' });
   } else if (isMap(spec.value)) {
-    const claimTemplates = kind === 'StatefulSet' ? tree.items(tree.get(tree.get(root, 'spec'), 'volumeClaimTemplates')).flatMap((t) => tree.text(tree.get(tree.get(t, 'metadata'), 'name')) ?? []) : [];
+    const claimTemplates =
+      kind === 'StatefulSet'
+        ? tree
+            .items(tree.get(tree.get(root, 'spec'), 'volumeClaimTemplates'))
+            .flatMap((t) => tree.text(tree.get(tree.get(t, 'metadata'), 'name')) ?? [])
+        : [];
     checkPodSpec(tree, spec.value, [...path, 'spec'], report, { isPod: false, claimTemplates });
     restartPolicy(tree, spec, [...path, 'spec'], kind, template.restart, report);
   }
@@ -136,13 +150,23 @@ function workload(tree: Tree, root: Node, kind: string, template: (typeof TEMPLA
   if (typeof count === 'number' && count < 0) report.at(replicas, ['spec', 'replicas'], 'must be 0 or more');
 }
 
-function restartPolicy(tree: Tree, spec: { keyNode: Node | null; value: Node | null }, path: PathSegment[], kind: string, allowed: string[] | undefined, report: Reporter): void {
+function restartPolicy(
+  tree: Tree,
+  spec: { keyNode: Node | null; value: Node | null },
+  path: PathSegment[],
+  kind: string,
+  allowed: string[] | undefined,
+  report: Reporter,
+): void {
   if (!allowed) return;
   const node = tree.get(spec.value, 'restartPolicy');
   const value = tree.text(node);
   if (value === undefined) {
     // Unset means Always, which a Job's Pods may not use.
-    if (!allowed.includes('Always')) report.at(spec.keyNode, [...path, 'restartPolicy'], 'required', { hint: `a ${kind}'s Pods must set restartPolicy: ${allowed.join(' or ')}` });
+    if (!allowed.includes('Always'))
+      report.at(spec.keyNode, [...path, 'restartPolicy'], 'required', {
+        hint: `a ${kind}'s Pods must set restartPolicy: ${allowed.join(' or ')}`,
+      });
   } else if (!allowed.includes(value)) {
     report.at(node, [...path, 'restartPolicy'], `${quote(value)} is not allowed in a ${kind}; use ${allowed.join(' or ')}`);
   }
@@ -155,12 +179,16 @@ function selector(tree: Tree, root: Node, template: Node, path: PathSegment[], k
   const matchLabels = tree.get(selectorNode, 'matchLabels');
   const expressions = tree.items(tree.get(selectorNode, 'matchExpressions'));
   if (tree.entries(selectorNode).length === 0 || (isNull(matchLabels) && expressions.length === 0)) {
-    report.at(selectorNode, ['spec', 'selector'], `an empty selector is not allowed in a ${kind}`, { hint: 'select the template\'s labels: matchLabels:\n  app: ...' });
+    report.at(selectorNode, ['spec', 'selector'], `an empty selector is not allowed in a ${kind}`, {
+      hint: "select the template's labels: matchLabels:\n  app: ...",
+    });
     return;
   }
   const metaEntry = tree.entry(template, 'metadata');
   const labelsEntry = tree.entry(metaEntry?.value ?? null, 'labels');
-  const labels = new Map(isMap(labelsEntry?.value) ? tree.entries(labelsEntry.value).map((e) => [e.key, String(tree.scalar(e.value))]) : []);
+  const labels = new Map(
+    isMap(labelsEntry?.value) ? tree.entries(labelsEntry.value).map((e) => [e.key, String(tree.scalar(e.value))]) : [],
+  );
   const missing: string[] = [];
   if (isMap(matchLabels)) {
     for (const e of tree.entries(matchLabels)) {
@@ -174,7 +202,16 @@ function selector(tree: Tree, root: Node, template: Node, path: PathSegment[], k
     const values = tree.items(tree.get(expr, 'values')).map((v) => String(tree.scalar(v)));
     if (key === undefined || op === undefined) continue;
     const has = labels.has(key);
-    const ok = op === 'In' ? has && values.includes(labels.get(key)!) : op === 'NotIn' ? !has || !values.includes(labels.get(key)!) : op === 'Exists' ? has : op === 'DoesNotExist' ? !has : true;
+    const ok =
+      op === 'In'
+        ? has && values.includes(labels.get(key)!)
+        : op === 'NotIn'
+          ? !has || !values.includes(labels.get(key)!)
+          : op === 'Exists'
+            ? has
+            : op === 'DoesNotExist'
+              ? !has
+              : true;
     if (!ok) missing.push(`${key} ${op}${values.length ? ` (${values.join(', ')})` : ''}`);
   }
   if (missing.length === 0) return;

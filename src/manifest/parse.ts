@@ -42,7 +42,8 @@ export function parseManifestText(text: string, mode: 'answer' | 'file'): Parsed
     reporter.atOffset(0, [], message, { hint });
     return { lines, documents: [], problems: reporter.problems };
   };
-  if (Buffer.byteLength(text) > MAX_MANIFEST_BYTES) return fail(`the text is larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MiB; a manifest is far smaller`);
+  if (Buffer.byteLength(text) > MAX_MANIFEST_BYTES)
+    return fail(`the text is larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MiB; a manifest is far smaller`);
 
   let parsed: Document.Parsed[];
   try {
@@ -81,7 +82,9 @@ export function parseManifestText(text: string, mode: 'answer' | 'file'): Parsed
     });
     const broken = reporter.problems.length > 0;
     for (const warning of doc.warnings) {
-      reporter.atOffset(warning.pos[0], [], `YAML: ${warning.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, { severity: 'warning' });
+      reporter.atOffset(warning.pos[0], [], `YAML: ${warning.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, {
+        severity: 'warning',
+      });
     }
     problems.push(...reporter.problems);
     const empty = doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null);
@@ -91,7 +94,10 @@ export function parseManifestText(text: string, mode: 'answer' | 'file'): Parsed
   const errors = problems.some((p) => p.severity === 'error');
   if (!errors) {
     if (documents.length === 0) {
-      return fail(mode === 'answer' ? 'the manifest is empty' : 'no Kubernetes objects in this text', 'a manifest starts with apiVersion: and kind:');
+      return fail(
+        mode === 'answer' ? 'the manifest is empty' : 'no Kubernetes objects in this text',
+        'a manifest starts with apiVersion: and kind:',
+      );
     }
   }
   problems.sort(byPosition);

@@ -45,7 +45,9 @@ function start(node: Node | null | undefined): number {
 export function checkPodSpec(tree: Tree, spec: Node, path: PathSegment[], report: Reporter, rules: PodSpecRules): void {
   const containersNode = tree.entry(spec, 'containers');
   if (containersNode && isSeq(containersNode.value) && containersNode.value.items.length === 0) {
-    report.at(containersNode.value, [...path, 'containers'], 'at least one container is required', { hint: 'add an item: - name: ... with an image: ...' });
+    report.at(containersNode.value, [...path, 'containers'], 'at least one container is required', {
+      hint: 'add an item: - name: ... with an image: ...',
+    });
   }
   const containers = containersOf(tree, spec, path);
   uniqueContainerNames(tree, containers, report);
@@ -85,7 +87,10 @@ function checkContainer(tree: Tree, c: Container, report: Reporter, rules: PodSp
   const name = tree.text(nameNode);
   if (name !== undefined) {
     const bad = name === '' ? 'must not be empty' : dns1123Label(name);
-    if (bad) report.at(nameNode, [...c.path, 'name'], `container name ${quote(name)} ${bad}`, { hint: 'a container name is a DNS label: lowercase letters, digits and "-", at most 63' });
+    if (bad)
+      report.at(nameNode, [...c.path, 'name'], `container name ${quote(name)} ${bad}`, {
+        hint: 'a container name is a DNS label: lowercase letters, digits and "-", at most 63',
+      });
   }
 
   const imageEntry = tree.entry(c.node, 'image');
@@ -93,7 +98,8 @@ function checkContainer(tree: Tree, c: Container, report: Reporter, rules: PodSp
   if (!imageEntry || isNull(imageEntry.value)) {
     report.at(imageEntry ? imageEntry.keyNode : c.node, [...c.path, 'image'], 'required', { hint: 'the image to run, like nginx:1.30' });
   } else if (image !== undefined) {
-    if (image.trim() === '') report.at(imageEntry.value, [...c.path, 'image'], 'must not be empty', { hint: 'the image to run, like nginx:1.30' });
+    if (image.trim() === '')
+      report.at(imageEntry.value, [...c.path, 'image'], 'must not be empty', { hint: 'the image to run, like nginx:1.30' });
     else if (image !== image.trim()) {
       report.at(imageEntry.value, [...c.path, 'image'], 'must not have spaces before or after the image name', {
         severity: rules.isPod ? 'error' : 'warning',
@@ -101,7 +107,11 @@ function checkContainer(tree: Tree, c: Container, report: Reporter, rules: PodSp
       });
     } else {
       const bad = imageReference(image);
-      if (bad) report.at(imageEntry.value, [...c.path, 'image'], `${quote(image)} is not a valid image reference: ${bad}`, { severity: 'warning', hint: 'the Pod would be created, but its image could not be pulled (InvalidImageName)' });
+      if (bad)
+        report.at(imageEntry.value, [...c.path, 'image'], `${quote(image)} is not a valid image reference: ${bad}`, {
+          severity: 'warning',
+          hint: 'the Pod would be created, but its image could not be pulled (InvalidImageName)',
+        });
     }
   }
 
@@ -109,7 +119,9 @@ function checkContainer(tree: Tree, c: Container, report: Reporter, rules: PodSp
   const restartNode = tree.get(c.node, 'restartPolicy');
   const restart = tree.text(restartNode);
   if (restart !== undefined && !CONTAINER_RESTART.includes(restart)) {
-    report.at(restartNode, [...c.path, 'restartPolicy'], `${quote(restart)} is not a valid value`, { hint: `one of: ${CONTAINER_RESTART.join(', ')}` });
+    report.at(restartNode, [...c.path, 'restartPolicy'], `${quote(restart)} is not a valid value`, {
+      hint: `one of: ${CONTAINER_RESTART.join(', ')}`,
+    });
   }
 
   const ports = tree.get(c.node, 'ports');
@@ -129,7 +141,10 @@ function checkContainer(tree: Tree, c: Container, report: Reporter, rules: PodSp
     const portname = tree.text(nameNode);
     if (portname !== undefined) {
       const bad = portname === '' ? 'must not be empty' : portName(portname);
-      if (bad) report.at(nameNode, [...c.path, 'ports', i, 'name'], `port name ${quote(portname)} ${bad}`, { hint: 'a port name (IANA_SVC_NAME) is at most 15 lowercase letters, digits and "-", with at least one letter' });
+      if (bad)
+        report.at(nameNode, [...c.path, 'ports', i, 'name'], `port name ${quote(portname)} ${bad}`, {
+          hint: 'a port name (IANA_SVC_NAME) is at most 15 lowercase letters, digits and "-", with at least one letter',
+        });
     }
   });
 }
@@ -150,17 +165,31 @@ function portNames(tree: Tree, containers: Container[], report: Reporter): void 
     if (!first) {
       seen.set(name, { container: c, path });
     } else if (first.container === c) {
-      report.at(node, [...path, 'name'], `duplicate port name ${quote(name)}: ${formatPath(first.path)} already has it`, { hint: 'port names are unique within a container' });
-    } else {
-      report.at(node, [...path, 'name'], `port name ${quote(name)} is also used by ${formatPath(first.path)}; services and probes that select ports by name will use that one`, {
-        severity: 'warning',
+      report.at(node, [...path, 'name'], `duplicate port name ${quote(name)}: ${formatPath(first.path)} already has it`, {
+        hint: 'port names are unique within a container',
       });
+    } else {
+      report.at(
+        node,
+        [...path, 'name'],
+        `port name ${quote(name)} is also used by ${formatPath(first.path)}; services and probes that select ports by name will use that one`,
+        {
+          severity: 'warning',
+        },
+      );
     }
   }
 }
 
 /** A volumeMount names a volume of the Pod. */
-function volumeMounts(tree: Tree, spec: Node, containers: Container[], path: PathSegment[], report: Reporter, claimTemplates: string[]): void {
+function volumeMounts(
+  tree: Tree,
+  spec: Node,
+  containers: Container[],
+  path: PathSegment[],
+  report: Reporter,
+  claimTemplates: string[],
+): void {
   const volumes = new Set([...tree.items(tree.get(spec, 'volumes')).map((v) => tree.text(tree.get(v, 'name'))), ...claimTemplates]);
   for (const c of containers) {
     tree.items(tree.get(c.node, 'volumeMounts')).forEach((mount, i) => {

@@ -15,7 +15,8 @@ const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|
 const BINARY: Record<string, number> = { Ki: 1, Mi: 2, Gi: 3, Ti: 4, Pi: 5, Ei: 6 };
 const DECIMAL: Record<string, number> = { m: -1, k: 1, M: 2, G: 3, T: 4, P: 5, E: 6 };
 
-export const QUANTITY_HINT = 'a quantity is a number with an optional suffix: Ki Mi Gi Ti Pi Ei (powers of 1024), k M G T P E (powers of 1000) or m (thousandths), like 500m or 128Mi';
+export const QUANTITY_HINT =
+  'a quantity is a number with an optional suffix: Ki Mi Gi Ti Pi Ei (powers of 1024), k M G T P E (powers of 1000) or m (thousandths), like 500m or 128Mi';
 
 /** The value of a quantity as a number (close enough to compare two), or undefined when it is not one. */
 export function quantityValue(text: string): number | undefined {

@@ -7,7 +7,16 @@
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { suggest } from '../text/suggest.js';
-import { explainPath, KUBERNETES_VERSION, lookupKind, objectType, PRIMITIVES, type FieldType, type ObjectType, type VersionStatus } from './k8s-schema.js';
+import {
+  explainPath,
+  KUBERNETES_VERSION,
+  lookupKind,
+  objectType,
+  PRIMITIVES,
+  type FieldType,
+  type ObjectType,
+  type VersionStatus,
+} from './k8s-schema.js';
 import { base64Problem, DECODING } from './base64.js';
 import { reportUnset } from './kubectl-stage.js';
 import { describe, isNull, type Entry, type Tree } from './nodes.js';
@@ -21,7 +30,6 @@ export interface ObjectKind {
 }
 
 const LIST_LIMIT = 8;
-
 
 function oneOf(values: readonly string[]): string {
   const shown = values.slice(0, LIST_LIMIT).join(', ');
@@ -58,7 +66,8 @@ class SchemaWalker {
       for (const [i, item] of items.entries()) this.value(item, inner, [...path, i], explain, item);
       return;
     }
-    if (!isMap(node)) return this.mismatch(node, 'a mapping', path, `"key: value" lines such as "${inner === 'string' ? 'app: web' : 'name: value'}"`);
+    if (!isMap(node))
+      return this.mismatch(node, 'a mapping', path, `"key: value" lines such as "${inner === 'string' ? 'app: web' : 'name: value'}"`);
     for (const entry of this.tree.entries(node)) this.value(entry.value, inner, [...path, entry.key], explain, entry.keyNode);
   }
 
@@ -75,9 +84,14 @@ class SchemaWalker {
       const type = def.fields[entry.key];
       const added = def.newer?.[entry.key];
       if (added) {
-        this.report.at(entry.keyNode, [...path, entry.key], `"${entry.key}" is newer than Kubernetes ${KUBERNETES_VERSION} (added in ${added}); a ${KUBERNETES_VERSION} cluster rejects it`, {
-          severity: 'warning',
-        });
+        this.report.at(
+          entry.keyNode,
+          [...path, entry.key],
+          `"${entry.key}" is newer than Kubernetes ${KUBERNETES_VERSION} (added in ${added}); a ${KUBERNETES_VERSION} cluster rejects it`,
+          {
+            severity: 'warning',
+          },
+        );
       }
       if (type !== undefined) {
         this.value(entry.value, type, [...path, entry.key], [...explain, entry.key], entry.keyNode);
@@ -98,7 +112,10 @@ class SchemaWalker {
     const inner = Array.isArray(parent) && parent[0] === 'array' ? parent[1] : parent;
     const innerDef = typeof inner === 'string' && !PRIMITIVES.has(inner) ? objectType(inner) : undefined;
     if (innerDef && innerDef !== 'any' && key in innerDef.fields) {
-      const line = this.text.slice(keyNode?.range?.[0] ?? 0).split('\n')[0]!.trim();
+      const line = this.text
+        .slice(keyNode?.range?.[0] ?? 0)
+        .split('\n')[0]!
+        .trim();
       const item = Array.isArray(parent) && parent[0] === 'array';
       this.report.at(keyNode, [...path, key], `unknown field ${quote(key)} here; it is a field of "${before!.key}" above it`, {
         hint: item ? `indent it under "${before!.key}:" as a list item: "- ${line}"` : `indent it under "${before!.key}:"`,
@@ -160,7 +177,9 @@ class SchemaWalker {
     if (!bad) return;
     const secret = this.kind === 'Secret' && path[0] === 'data';
     this.report.at(node, path, `${quote(value)} ${bad}; ${DECODING}`, {
-      hint: secret ? 'put plain text under stringData: instead of data:, or encode it: echo -n "..." | base64' : 'this field holds bytes, written in base64: encode them with base64',
+      hint: secret
+        ? 'put plain text under stringData: instead of data:, or encode it: echo -n "..." | base64'
+        : 'this field holds bytes, written in base64: encode them with base64',
     });
   }
 
@@ -223,7 +242,9 @@ export function checkSchema(tree: Tree, root: Node, report: Reporter, text: stri
       });
     } else if (found.reason === 'unknown-kind') {
       const message = found.suggestion ? `unknown kind ${quote(kind)}; did you mean "${found.suggestion}"?` : `unknown kind ${quote(kind)}`;
-      report.at(kindEntry!.value, ['kind'], message, { hint: `kinds are case-sensitive; kubectl api-resources lists the kinds a cluster serves` });
+      report.at(kindEntry!.value, ['kind'], message, {
+        hint: `kinds are case-sensitive; kubectl api-resources lists the kinds a cluster serves`,
+      });
     } else if (found.reason === 'not-served') {
       notServed(report, at, apiVersion, found.status, false);
     } else {
@@ -249,27 +270,45 @@ function notServed(report: Reporter, at: Node | null, apiVersion: string, status
   const served = `apiVersion ${quote(apiVersion)} is not served by Kubernetes ${KUBERNETES_VERSION}`;
   if (status.served === 'removed') {
     const use = status.use.map((v) => `apiVersion: ${v}`).join(' or ');
-    report.at(at, ['apiVersion'], `${served} (removed in ${status.in})${use ? `; use ${use}` : ''}`, { hint: use ? undefined : `this kind is gone from Kubernetes; ${VERSION_HINT}` });
+    report.at(at, ['apiVersion'], `${served} (removed in ${status.in})${use ? `; use ${use}` : ''}`, {
+      hint: use ? undefined : `this kind is gone from Kubernetes; ${VERSION_HINT}`,
+    });
   } else if (status.served === 'added') {
-    report.at(at, ['apiVersion'], `${served} (added in ${status.in})${notChecked}`, { severity: 'warning', hint: `clusters older than ${status.in} reject it` });
+    report.at(at, ['apiVersion'], `${served} (added in ${status.in})${notChecked}`, {
+      severity: 'warning',
+      hint: `clusters older than ${status.in} reject it`,
+    });
   } else if (status.served === 'alpha' || status.served === 'beta') {
     report.at(at, ['apiVersion'], `${served} (${status.served}, off by default)${notChecked}`, {
       severity: 'warning',
       hint: `a cluster serves it only when its administrator turns it on; ${VERSION_HINT}`,
     });
   } else if (!checked) {
-    report.at(at, ['apiVersion'], `kube-learn has no schema for ${quote(apiVersion)}, so only its YAML was checked`, { severity: 'warning' });
+    report.at(at, ['apiVersion'], `kube-learn has no schema for ${quote(apiVersion)}, so only its YAML was checked`, {
+      severity: 'warning',
+    });
   }
 }
 
 /** Values a beginner recognises, for the fields most often met. */
-const EXAMPLES: Record<string, string> = { name: 'web', image: 'nginx:1.30', containerPort: '80', port: '80', key: 'app', path: '/', mountPath: '/data', claimName: 'data', app: 'web' };
+const EXAMPLES: Record<string, string> = {
+  name: 'web',
+  image: 'nginx:1.30',
+  containerPort: '80',
+  port: '80',
+  key: 'app',
+  path: '/',
+  mountPath: '/data',
+  claimName: 'data',
+  app: 'web',
+};
 const PREFERRED = ['name', 'containerPort', 'port', 'image', 'key', 'path', 'mountPath'];
 
 /** One field of a type, written out as a line: `containerPort: 80`. */
 function exampleField(def: ObjectType): string {
   const fields = Object.keys(def.fields);
-  const field = PREFERRED.find((f) => def.required?.includes(f)) ?? def.required?.[0] ?? PREFERRED.find((f) => f in def.fields) ?? fields[0] ?? 'name';
+  const field =
+    PREFERRED.find((f) => def.required?.includes(f)) ?? def.required?.[0] ?? PREFERRED.find((f) => f in def.fields) ?? fields[0] ?? 'name';
   const type = def.fields[field];
   if (EXAMPLES[field]) return `${field}: ${EXAMPLES[field]}`;
   if (type === 'integer' || type === 'number') return `${field}: 1`;

@@ -25,7 +25,10 @@ export function checkServicePorts(tree: Tree, root: Node, report: Reporter): voi
       if (bad) report.at(targetNode, [...path, 'targetPort'], bad);
     } else if (typeof target === 'string') {
       const bad = target === '' ? 'must not be empty' : portName(target);
-      if (bad) report.at(targetNode, [...path, 'targetPort'], `port name ${quote(target)} ${bad}`, { hint: 'targetPort is the number of the container port, or the name of one of its ports' });
+      if (bad)
+        report.at(targetNode, [...path, 'targetPort'], `port name ${quote(target)} ${bad}`, {
+          hint: 'targetPort is the number of the container port, or the name of one of its ports',
+        });
     }
   });
 }

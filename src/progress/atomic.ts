@@ -7,18 +7,7 @@
  * O_NOFOLLOW where the platform has it), so a file or symlink planted at a
  * guessable path is never opened, let alone written through.
  */
-import {
-  closeSync,
-  constants,
-  fchmodSync,
-  fsyncSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  lstatSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, constants, fchmodSync, fsyncSync, openSync, readdirSync, renameSync, lstatSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomHex } from './random-name.js';
 

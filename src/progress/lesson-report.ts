@@ -37,7 +37,11 @@ export function lessonReport(progress: Progress, lesson: Lesson): LessonReport {
     title: lesson.title,
     steps: { settled: s.settled, total: s.total },
     score: { right: s.right, answered: s.answered, questions: s.questions, byScore: s.byScore },
-    missed: s.missed.map((stepId) => ({ stepId, question: questionText(lesson, stepId), how: notFirstTry(scoreOf(record!.steps.get(stepId)!)) })),
+    missed: s.missed.map((stepId) => ({
+      stepId,
+      question: questionText(lesson, stepId),
+      how: notFirstTry(scoreOf(record!.steps.get(stepId)!)),
+    })),
     complete: s.complete,
     started: s.started ?? null,
     finished: s.finished ?? null,

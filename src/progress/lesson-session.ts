@@ -52,7 +52,9 @@ export interface LessonSession {
 
 export async function openLessonSession(lesson: Lesson, port: SessionPort, opts: SessionOptions): Promise<LessonSession> {
   // A wait for another session's lock says so after a second, never in silence.
-  const store = opts.store ?? ProgressStore.fromEnv(process.env, { lock: { onWait: (holder) => port.warn(`waiting for another kube-learn (${holder})…`) } });
+  const store =
+    opts.store ??
+    ProgressStore.fromEnv(process.env, { lock: { onWait: (holder) => port.warn(`waiting for another kube-learn (${holder})…`) } });
   // Fail before the learner puts in any work that could not be kept.
   await store.ensureWritable();
   const loaded = await store.load();

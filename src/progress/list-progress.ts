@@ -19,7 +19,8 @@ export async function listProgress(lessons: readonly LessonShape[], store: Progr
   try {
     loaded = await store.load();
   } catch (error) {
-    if (error instanceof Error && error.name === 'CheckFailed') return { summaries: new Map(), warning: `${error.message}; progress not shown` };
+    if (error instanceof Error && error.name === 'CheckFailed')
+      return { summaries: new Map(), warning: `${error.message}; progress not shown` };
     throw error;
   }
   const summaries = new Map(lessons.map((l) => [l.id, summarize(l, loaded.progress.lessons.get(l.id))]));

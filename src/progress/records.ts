@@ -98,7 +98,11 @@ export function draftAnswers(progress: Progress, lessonId: string, lesson?: Less
 /** A wrong try at a step not settled yet: the count and the picks so far replace what was kept. */
 export function applyTries(progress: Progress, lessonId: string, stepId: string, tries: EarlierTries, at: Date): void {
   const record = lessonRecord(progress, lessonId, at);
-  record.tries.set(stepId, { attempts: tries.attempts, picks: tries.picks.map((p) => (typeof p === 'string' ? p : [...p])), savedAt: at.toISOString() });
+  record.tries.set(stepId, {
+    attempts: tries.attempts,
+    picks: tries.picks.map((p) => (typeof p === 'string' ? p : [...p])),
+    savedAt: at.toISOString(),
+  });
   record.updated = at.toISOString();
 }
 

@@ -41,7 +41,13 @@ function lessonRecord(raw: unknown, at: string): LessonRecord {
   }
   const tries = new Map<string, Tries>();
   for (const [id, t] of entries(o.tries, `${at}.tries`)) tries.set(id, triesRecord(t, `${at}.tries.${key(id)}`));
-  const record: LessonRecord = { started: time(o.started, `${at}.started`), updated: time(o.updated, `${at}.updated`), steps, drafts, tries };
+  const record: LessonRecord = {
+    started: time(o.started, `${at}.started`),
+    updated: time(o.updated, `${at}.updated`),
+    steps,
+    drafts,
+    tries,
+  };
   if (o.finished !== undefined) record.finished = time(o.finished, `${at}.finished`);
   return record;
 }

@@ -8,7 +8,19 @@
  * - A corrupt file is moved aside (never overwritten) and reported as a value;
  *   a newer format is never touched.
  */
-import { closeSync, constants, copyFileSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  type Stats,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { CheckFailed } from '../errors.js';
 import type { EarlierTries, StepOutcome } from '../lesson/outcome.js';
@@ -124,7 +136,9 @@ export class ProgressStore {
       } catch (err) {
         if (!(err instanceof Abandoned)) throw storageError(err, 'save progress to', this.path, SAVE_FAILED);
         if (attempt >= SAVE_TRIES) {
-          throw new CheckFailed(`could not save progress to ${this.path}: another kube-learn replaced it while this one was saving, ${attempt} times over${SAVE_FAILED}`);
+          throw new CheckFailed(
+            `could not save progress to ${this.path}: another kube-learn replaced it while this one was saving, ${attempt} times over${SAVE_FAILED}`,
+          );
         }
       }
     }
@@ -191,13 +205,16 @@ export class ProgressStore {
       if (code === 'ENOENT' || code === 'ENOTDIR') return false;
       throw err;
     }
-    const refuse = (why: string) => new CheckFailed(`progress folder ${dir} ${why}; kube-learn keeps progress only in a folder that only you can write`);
+    const refuse = (why: string) =>
+      new CheckFailed(`progress folder ${dir} ${why}; kube-learn keeps progress only in a folder that only you can write`);
     if (st.isSymbolicLink()) throw refuse('is a symbolic link');
     // A file in the way: no progress to read, and saving says so (ENOTDIR).
     if (!st.isDirectory()) return false;
     if (process.getuid !== undefined && st.uid !== process.getuid()) throw refuse(`belongs to another user (uid ${st.uid})`);
     if (process.getuid !== undefined && (st.mode & 0o022) !== 0) {
-      throw refuse(`can be written by ${st.mode & 0o002 ? 'other users' : 'its group'} (mode ${(st.mode & 0o777).toString(8)}; chmod 700 it if it is yours)`);
+      throw refuse(
+        `can be written by ${st.mode & 0o002 ? 'other users' : 'its group'} (mode ${(st.mode & 0o777).toString(8)}; chmod 700 it if it is yours)`,
+      );
     }
     return true;
   }

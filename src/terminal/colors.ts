@@ -53,7 +53,17 @@ export interface Palette {
 const same: Style = (text) => text;
 
 /** Every style returns its text unchanged. */
-export const noColor: Palette = { enabled: false, code: same, heading: same, right: same, wrong: same, hint: same, muted: same, accent: same, bold: same };
+export const noColor: Palette = {
+  enabled: false,
+  code: same,
+  heading: same,
+  right: same,
+  wrong: same,
+  hint: same,
+  muted: same,
+  accent: same,
+  bold: same,
+};
 
 /**
  * The styles at a colour level. Chalk is imported only to colour: loading it

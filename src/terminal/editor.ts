@@ -102,7 +102,11 @@ function launchProblem(editor: EditorCommand, error: NodeJS.ErrnoException): str
 }
 
 /** Runs the editor on a copy of `text`; resolves once it exits. Throws Cancelled('signal') if `signal` aborts meanwhile. */
-export async function editText(editor: EditorCommand, text: string, opts: { signal?: AbortSignal; fileName?: string } = {}): Promise<EditResult> {
+export async function editText(
+  editor: EditorCommand,
+  text: string,
+  opts: { signal?: AbortSignal; fileName?: string } = {},
+): Promise<EditResult> {
   const kept = '; its changes were not taken.';
   let dir: string | undefined;
   let file: string;
@@ -116,7 +120,12 @@ export async function editText(editor: EditorCommand, text: string, opts: { sign
     return { ok: false, message: neutralize(`Could not make a file for your editor in ${tmpdir()} (${code ?? String(error)}).`) };
   }
   try {
-    const outcome = await new Promise<{ error?: NodeJS.ErrnoException; code?: number | null; signal?: NodeJS.Signals | null; aborted: boolean }>((resolve) => {
+    const outcome = await new Promise<{
+      error?: NodeJS.ErrnoException;
+      code?: number | null;
+      signal?: NodeJS.Signals | null;
+      aborted: boolean;
+    }>((resolve) => {
       let aborted = false;
       const child = spawn(editor.program, [...editor.args, file], { stdio: 'inherit' });
       // The terminal's Ctrl-C reaches the editor too; a signal sent to us alone is passed on, so no editor is left behind.
@@ -135,7 +144,8 @@ export async function editText(editor: EditorCommand, text: string, opts: { sign
     if (outcome.aborted || opts.signal?.aborted) throw new Cancelled('signal');
     if (outcome.error) return { ok: false, message: neutralize(launchProblem(editor, outcome.error)) };
     if (outcome.signal) return { ok: false, message: neutralize(`Your editor (${editor.name}) was stopped by ${outcome.signal}${kept}`) };
-    if (outcome.code !== 0) return { ok: false, message: neutralize(`Your editor (${editor.name}) exited with status ${outcome.code}${kept}`) };
+    if (outcome.code !== 0)
+      return { ok: false, message: neutralize(`Your editor (${editor.name}) exited with status ${outcome.code}${kept}`) };
     try {
       // Bounded, and never blocking: an editor may leave a FIFO or a huge file in the place of ours.
       const read = await readRegularFile(file, MAX_EDITED_BYTES);

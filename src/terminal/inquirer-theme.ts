@@ -10,7 +10,12 @@ export type KeyHelp = [key: string, action: string][];
 
 /** "↑↓ move • ⏎ answer": each key in bold, what it does muted. */
 export function keyHelpPieces(c: Palette, pairs: KeyHelp): Piece[] {
-  return pairs.flatMap(([key, action], i): Piece[] => [...(i > 0 ? [{ text: ' • ', style: c.muted }] : []), { text: key, style: c.bold }, { text: ' ' }, { text: action, style: c.muted }]);
+  return pairs.flatMap(([key, action], i): Piece[] => [
+    ...(i > 0 ? [{ text: ' • ', style: c.muted }] : []),
+    { text: key, style: c.bold },
+    { text: ' ' },
+    { text: action, style: c.muted },
+  ]);
 }
 
 /**

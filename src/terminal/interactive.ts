@@ -76,7 +76,10 @@ export class InteractivePrompter implements Prompter {
    * (AbortPromptError) become Cancelled('signal'); a change of width aborts
    * the prompt, redraws the step and asks again.
    */
-  private async run<T>(ask: (p: Prompts, ctx: Context) => Promise<T>, opts: { redraw?: boolean; clear?: boolean; answered?: (value: T) => Draw } = {}): Promise<T> {
+  private async run<T>(
+    ask: (p: Prompts, ctx: Context) => Promise<T>,
+    opts: { redraw?: boolean; clear?: boolean; answered?: (value: T) => Draw } = {},
+  ): Promise<T> {
     const prompts = await this.loadPrompts();
     const { output, input, signal } = this.opts;
     for (;;) {
@@ -92,7 +95,12 @@ export class InteractivePrompter implements Prompter {
       if (opts.redraw !== false) output.on('resize', onResize);
       try {
         // A prompt with an answer line clears itself: the screen draws that line, wrapped at words.
-        const value = await ask(prompts, { signal: controller.signal, input, output, clearPromptOnDone: opts.clear === true || opts.answered !== undefined });
+        const value = await ask(prompts, {
+          signal: controller.signal,
+          input,
+          output,
+          clearPromptOnDone: opts.clear === true || opts.answered !== undefined,
+        });
         if (opts.answered) this.screen.answered(opts.answered(value));
         return value;
       } catch (error) {
@@ -134,7 +142,10 @@ export class InteractivePrompter implements Prompter {
           {
             message: 'Nothing entered. What now?',
             choices: [{ name: BACK, value: 'back' as const }, ...this.actionEntries(q)],
-            theme: this.theme([['↑↓', 'move'], ['⏎', 'choose']]),
+            theme: this.theme([
+              ['↑↓', 'move'],
+              ['⏎', 'choose'],
+            ]),
           },
           ctx,
         ),
@@ -169,7 +180,10 @@ export class InteractivePrompter implements Prompter {
             message,
             choices,
             pageSize: this.pageSize(choices.length),
-            theme: this.theme([['↑↓', 'move'], ['⏎', 'answer']]),
+            theme: this.theme([
+              ['↑↓', 'move'],
+              ['⏎', 'answer'],
+            ]),
           },
           ctx,
         );
@@ -190,7 +204,11 @@ export class InteractivePrompter implements Prompter {
               choices: options.map((o, i) => ({ name: this.wrapped(o, 3, 5), value: i })),
               pageSize: this.pageSize(options.length),
               shortcuts: { all: null, invert: null },
-              theme: this.theme([['↑↓', 'move'], ['space', 'select'], ['⏎', 'submit (none: hint, skip, quit)']]),
+              theme: this.theme([
+                ['↑↓', 'move'],
+                ['space', 'select'],
+                ['⏎', 'submit (none: hint, skip, quit)'],
+              ]),
             },
             ctx,
           ),
@@ -239,7 +257,10 @@ export class InteractivePrompter implements Prompter {
                 ...(!editor || editorFailed ? [{ name: here, value: 'inline' as const }] : []),
                 ...this.actionEntries(q, SKIP_MANIFEST),
               ],
-              theme: this.theme([['↑↓', 'move'], ['⏎', 'choose']]),
+              theme: this.theme([
+                ['↑↓', 'move'],
+                ['⏎', 'choose'],
+              ]),
             },
             ctx,
           ),
@@ -267,15 +288,21 @@ export class InteractivePrompter implements Prompter {
 
   /** Without an editor: one line at a time, each offering the line of the starting text. */
   private async inlineLines(initial: string): Promise<string> {
-    this.screen.show('Enter keeps the grey text, Tab edits it, typing replaces it, Backspace drops it. A line with just EOF ends the manifest.', 'note');
+    this.screen.show(
+      'Enter keeps the grey text, Tab edits it, typing replaces it, Backspace drops it. A line with just EOF ends the manifest.',
+      'note',
+    );
     const start = initial === '' ? [] : initial.replace(/\n$/, '').split('\n');
     const lines: string[] = [];
     for (let i = 0; ; i++) {
       const label = this.c.muted(String(i + 1).padStart(3));
-      const line = await this.run(({ input }, ctx) => input({ message: label, default: start[i], theme: { ...this.theme(), prefix: { idle: '', done: '' } } }, ctx), {
-        // A line of YAML is never wrapped: wrapped, it would teach the wrong indentation.
-        answered: (v) => () => `${label} ${v}`,
-      });
+      const line = await this.run(
+        ({ input }, ctx) => input({ message: label, default: start[i], theme: { ...this.theme(), prefix: { idle: '', done: '' } } }, ctx),
+        {
+          // A line of YAML is never wrapped: wrapped, it would teach the wrong indentation.
+          answered: (v) => () => `${label} ${v}`,
+        },
+      );
       if (line.trimEnd() === 'EOF') break;
       lines.push(line);
     }

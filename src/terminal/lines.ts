@@ -104,9 +104,7 @@ export class LineReader {
       }
       // Through the event loop, not a resolved promise: a queue of invalid
       // answers would otherwise loop in microtasks and starve signal handlers.
-      return new Promise((resolve, reject) =>
-        setImmediate(() => (this.signal?.aborted ? reject(new Cancelled('signal')) : resolve(line))),
-      );
+      return new Promise((resolve, reject) => setImmediate(() => (this.signal?.aborted ? reject(new Cancelled('signal')) : resolve(line))));
     }
     if (this.ended) return Promise.resolve(undefined);
     return new Promise((resolve, reject) => {

@@ -83,7 +83,16 @@ export async function pauseInTerminal(opts: TerminalPauseOptions): Promise<'cont
   const { input, output, colors: c, screen, signal } = opts;
   const prompt = (width: number) =>
     wrapPieces(
-      [{ text: '?', style: c.accent }, { text: ' ' }, { text: 'Ready?', style: c.bold }, { text: ' ' }, ...keyHelpPieces(c, [['⏎', 'continue'], ['q', 'save and quit']])],
+      [
+        { text: '?', style: c.accent },
+        { text: ' ' },
+        { text: 'Ready?', style: c.bold },
+        { text: ' ' },
+        ...keyHelpPieces(c, [
+          ['⏎', 'continue'],
+          ['q', 'save and quit'],
+        ]),
+      ],
       width - 1,
       '',
       '  ',

@@ -8,7 +8,6 @@ import { KEYS } from './actions.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-
 /**
  * Learner input quoted back in a message: short, one line, and unable to
  * drive the terminal (JSON escapes C0 controls but not DEL, C1 controls such

@@ -78,7 +78,9 @@ export class PlainPrompter implements Prompter {
 
   /** A one-line message, wrapped at words in a terminal (later lines indented by `indent`). */
   private say(pieces: Piece[], indent = ''): void {
-    const lines = this.opts.terminal ? wrapPieces(pieces, this.width, '', indent) : [pieces.map((p) => (p.style ? p.style(p.text) : p.text)).join('')];
+    const lines = this.opts.terminal
+      ? wrapPieces(pieces, this.width, '', indent)
+      : [pieces.map((p) => (p.style ? p.style(p.text) : p.text)).join('')];
     this.print(lines.join('\n'));
   }
 
@@ -109,7 +111,14 @@ export class PlainPrompter implements Prompter {
     const rendered = renderMarkdown(text, { width: this.width, colors: this.opts.colors });
     this.gap();
     this.afterText = true;
-    this.print(style ? rendered.split('\n').map((l) => (l ? style(l) : l)).join('\n') : rendered);
+    this.print(
+      style
+        ? rendered
+            .split('\n')
+            .map((l) => (l ? style(l) : l))
+            .join('\n')
+        : rendered,
+    );
   }
 
   async pause(): Promise<'continue' | 'quit'> {
@@ -149,11 +158,17 @@ export class PlainPrompter implements Prompter {
   }
 
   chooseOne(q: Question, options: readonly string[]): Promise<Reply<number>> {
-    return this.answer(() => this.printQuestion(q.text, options), (line) => parseChoice(line, options));
+    return this.answer(
+      () => this.printQuestion(q.text, options),
+      (line) => parseChoice(line, options),
+    );
   }
 
   chooseSome(q: Question, options: readonly string[]): Promise<Reply<number[]>> {
-    return this.answer(() => this.printQuestion(`${q.text} (one or more)`, options), (line) => parseChoices(line, options));
+    return this.answer(
+      () => this.printQuestion(`${q.text} (one or more)`, options),
+      (line) => parseChoices(line, options),
+    );
   }
 
   askText(q: Question): Promise<Reply<string>> {
@@ -164,7 +179,12 @@ export class PlainPrompter implements Prompter {
     const showStart = initial.trim() !== '' && initial !== this.lastManifest;
     const print = () => {
       this.printQuestion(q.text);
-      this.print(renderMarkdown('Type it line by line, then a line with just EOF; or @file.yaml reads a file.', { width: this.width, colors: this.opts.colors }));
+      this.print(
+        renderMarkdown('Type it line by line, then a line with just EOF; or @file.yaml reads a file.', {
+          width: this.width,
+          colors: this.opts.colors,
+        }),
+      );
       if (showStart) this.print(renderMarkdown(`Start from:\n\n${fenced(initial)}`, { width: this.width, colors: this.opts.colors }));
       // What follows (the problems found) stands apart from the lines the learner typed.
       this.afterText = true;

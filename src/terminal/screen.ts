@@ -50,7 +50,15 @@ export class Screen {
     this.afterText = true;
     this.add((width) => {
       const rendered = renderMarkdown(text, { width, colors: this.colors });
-      return gap + (style ? rendered.split('\n').map((l) => (l ? style(l) : l)).join('\n') : rendered);
+      return (
+        gap +
+        (style
+          ? rendered
+              .split('\n')
+              .map((l) => (l ? style(l) : l))
+              .join('\n')
+          : rendered)
+      );
     });
   }
 

@@ -122,7 +122,7 @@ export function renderMarkdown(markdown: string, opts: RenderOptions): string {
       }
       case 'code':
         // Never wrapped: a wrapped YAML line would teach the wrong indentation.
-        for (const line of block.lines) out.push((`${indent}    ${colors.enabled ? colors.code(line) : line}`).trimEnd());
+        for (const line of block.lines) out.push(`${indent}    ${colors.enabled ? colors.code(line) : line}`.trimEnd());
         break;
     }
   }

@@ -40,7 +40,8 @@ export function compilePattern(source: string, opts: { whole?: boolean; ignoreCa
 function explain(source: string, error: unknown): string {
   const reason = (error as { error?: unknown }).error;
   const input = (error as { input?: unknown }).input;
-  const what = typeof reason === 'string' ? `${reason}${typeof input === 'string' && input !== '' ? ` at \`${input}\`` : ''}` : 'not a valid pattern';
+  const what =
+    typeof reason === 'string' ? `${reason}${typeof input === 'string' && input !== '' ? ` at \`${input}\`` : ''}` : 'not a valid pattern';
   const unsupported = /\\[1-9]|\\k<|\(\?<?[=!]/.test(source);
   return unsupported
     ? `"${source}" uses a backreference or lookaround, which kube-learn's patterns cannot run (RE2 syntax, matched in linear time): ${what}`

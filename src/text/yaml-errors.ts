@@ -104,9 +104,16 @@ function notLinedUp(text: string, lines: LineIndex, offset: number, what: 'key' 
     while (above && !/^\s*-(\s|$)/.test(above.text)) above = previousMeaningful(text, lines, above);
   }
   // Said only when the columns differ: the same column with a parse error means the cause is elsewhere (a tab, a missing "- ").
-  const where = above && above.indent !== l.indent ? ` (line ${above.number} starts in column ${above.indent + 1}, this one in column ${l.indent + 1})` : '';
+  const where =
+    above && above.indent !== l.indent
+      ? ` (line ${above.number} starts in column ${above.indent + 1}, this one in column ${l.indent + 1})`
+      : '';
   return what === 'item'
-    ? { offset: firstChar(l), message: `this list item is not lined up with the items above it${where}`, hint: 'every "- " of one list starts in the same column' }
+    ? {
+        offset: firstChar(l),
+        message: `this list item is not lined up with the items above it${where}`,
+        hint: 'every "- " of one list starts in the same column',
+      }
     : {
         offset: firstChar(l),
         message: `this line is not lined up with the keys around it${where}`,
@@ -222,7 +229,11 @@ export function explainYamlError(error: YAMLError, text: string, lines: LineInde
           hint: 'remove one of the two, or merge them',
         };
       }
-      return { offset, message: 'this key is already set earlier in the same mapping; each key may appear only once', hint: 'remove one of the two, or merge them' };
+      return {
+        offset,
+        message: 'this key is already set earlier in the same mapping; each key may appear only once',
+        hint: 'remove one of the two, or merge them',
+      };
     }
     case 'MULTILINE_IMPLICIT_KEY':
     case 'BLOCK_AS_IMPLICIT_KEY': {
@@ -245,7 +256,12 @@ export function explainYamlError(error: YAMLError, text: string, lines: LineInde
     }
     case 'BAD_INDENT':
       if (/sequence items/i.test(first)) return notLinedUp(text, lines, offset, 'item');
-      if (/flow (map|sequence)/i.test(first)) return { offset, message: 'a "{" or "[" is not closed where YAML expects it', hint: 'close it with "}" or "]", or write the value as indented lines instead' };
+      if (/flow (map|sequence)/i.test(first))
+        return {
+          offset,
+          message: 'a "{" or "[" is not closed where YAML expects it',
+          hint: 'close it with "}" or "]", or write the value as indented lines instead',
+        };
       return notLinedUp(text, lines, offset, 'key');
     case 'MISSING_CHAR':
       if (/quote/i.test(first)) return unclosedQuote(text, lines, offset, first.includes("'") && !first.includes('"') ? "'" : '"');

@@ -78,7 +78,10 @@ export async function runLesson(lesson: Lesson, prompter: Prompter, opts: RunOpt
       seed: opts.learner === undefined ? undefined : `${opts.learner}:${lesson.id}`,
       earlier: opts.tries?.get(step.id),
       saveTries: opts.onTry,
-      reread: rereader(prompter, lesson.steps.slice(0, i).findLast((s) => s.type === 'explain')),
+      reread: rereader(
+        prompter,
+        lesson.steps.slice(0, i).findLast((s) => s.type === 'explain'),
+      ),
     });
     settled.set(step.id, outcome);
     await opts.onSettled?.(outcome);

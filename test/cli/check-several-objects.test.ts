@@ -31,7 +31,10 @@ describe('kube-learn check, objects that refer to each other', () => {
   });
 
   it('objects are only compared within one file', async () => {
-    const r = await runCli(['check', '-'], { input: 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: uploads\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\n' });
+    const r = await runCli(['check', '-'], {
+      input:
+        'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: uploads\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\n',
+    });
     expect(r.stdout).toBe('1 file checked, no problems\n');
     const both = await runCli(['check', '--quiet', fixture('cross-claim.yaml'), '-'], { input: 'kind: Secret\n' });
     expect(both.stdout.split('\n').filter((l) => l.includes('claimName')).length).toBe(2);

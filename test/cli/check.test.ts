@@ -69,13 +69,18 @@ describe('kube-learn check', () => {
     const good = await runCli(['check', '-'], { input: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: dev\n' });
     expect(good.stdout).toBe('1 file checked, no problems\n');
     expect(good.code).toBe(0);
-    const bad = await runCli(['check', '-'], { input: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n' });
+    const bad = await runCli(['check', '-'], {
+      input: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n',
+    });
     expect(bad.stdout).toMatch(/^<stdin>:7:5: spec\.containers\[0\]\.image: required\n/);
     expect(bad.code).toBe(1);
   });
 
   it('control characters from the file are shown, not sent to the terminal', async () => {
-    const r = await runCli(['check', '-'], { input: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "w\\e]0;owned\\a\\e[2J"\nspec:\n  containers:\n  - name: \u001b[31mred\n    image: nginx\n' });
+    const r = await runCli(['check', '-'], {
+      input:
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "w\\e]0;owned\\a\\e[2J"\nspec:\n  containers:\n  - name: \u001b[31mred\n    image: nginx\n',
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(r.stdout).toMatch(/metadata\.name: name /);

@@ -120,6 +120,8 @@ describe('the end of a lesson in plain mode', () => {
     const r = await runCli(['day9', '--plain', ...LESSONS], { input: '\nkubectl\n' });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout.endsWith('Score: 1/1\n\n1 right at the first try.\n\nNext: kube-learn day10 --lessons test/fixtures/lessons-course\n')).toBe(true);
+    expect(
+      r.stdout.endsWith('Score: 1/1\n\n1 right at the first try.\n\nNext: kube-learn day10 --lessons test/fixtures/lessons-course\n'),
+    ).toBe(true);
   });
 });

@@ -94,11 +94,15 @@ describe('the manifest step in $EDITOR / $VISUAL', { timeout: 60_000 }, () => {
     mkdirSync(state);
     // Run 1 saves a wrong manifest; run 2 scribbles and fails (like vim's :cq); run 3 saves a right one.
     // Each run keeps a copy of the text it was given.
-    const ed = script('flaky', 'flaky', [
-      `n=$(($(cat ${sq(state)}/n 2>/dev/null || echo 0) + 1)); echo $n > ${sq(state)}/n`,
-      `cp "$1" ${sq(state)}/given-$n`,
-      `case $n in 1) printf %s ${sq(WRONG)} > "$1";; 2) echo 'half: [' > "$1"; exit 1;; *) cp ${sq(RIGHT)} "$1";; esac`,
-    ].join('\n'));
+    const ed = script(
+      'flaky',
+      'flaky',
+      [
+        `n=$(($(cat ${sq(state)}/n 2>/dev/null || echo 0) + 1)); echo $n > ${sq(state)}/n`,
+        `cp "$1" ${sq(state)}/given-$n`,
+        `case $n in 1) printf %s ${sq(WRONG)} > "$1";; 2) echo 'half: [' > "$1"; exit 1;; *) cp ${sq(RIGHT)} "$1";; esac`,
+      ].join('\n'),
+    );
     const s = start({ EDITOR: ed });
     await s.waitFor('❯ Write it in your editor (flaky)');
     s.press(KEYS.enter);
@@ -107,7 +111,9 @@ describe('the manifest step in $EDITOR / $VISUAL', { timeout: 60_000 }, () => {
     s.press(KEYS.enter);
     const failed = await s.waitFor('Your editor (flaky) exited with status 1; its changes were not taken.');
     // One line, then the same menu, now with the line-by-line way too; no stack trace.
-    expect(failed).toMatch(/its changes were not taken\.\n\n?\? Your manifest\n❯ Edit it again in your editor \(flaky\)\n {2}Write it again here, line by line/);
+    expect(failed).toMatch(
+      /its changes were not taken\.\n\n?\? Your manifest\n❯ Edit it again in your editor \(flaky\)\n {2}Write it again here, line by line/,
+    );
     expect(failed).not.toMatch(STACK);
     s.press(KEYS.enter);
     await expectRightAndDone(s, '0/1');

@@ -16,9 +16,28 @@ import { tempStateHome } from '../helpers/state.js';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
 /** Every C0 control a file name or an argument can hold (not NUL, not "/"), DEL, every C1, the bidi controls, the separators. */
-const CONTROLS = [...range(0x01, 0x1f), '\u007f', ...range(0x80, 0x9f), ...range(0x202a, 0x202e), ...range(0x2066, 0x2069), '\u200e', '\u200f', '\u061c', '\u2028', '\u2029'];
+const CONTROLS = [
+  ...range(0x01, 0x1f),
+  '\u007f',
+  ...range(0x80, 0x9f),
+  ...range(0x202a, 0x202e),
+  ...range(0x2066, 0x2069),
+  '\u200e',
+  '\u200f',
+  '\u061c',
+  '\u2028',
+  '\u2029',
+];
 const foreign = (minLength = 1) =>
-  fc.array(fc.oneof(fc.constantFrom(...CONTROLS), fc.constantFrom('a', 'b', '[', ']', ';', '0', '\u001b[2J', '\u001b]0;owned\u0007', '\u009b31m')), { minLength, maxLength: 12 }).map((a) => a.join(''));
+  fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(...CONTROLS),
+        fc.constantFrom('a', 'b', '[', ']', ';', '0', '\u001b[2J', '\u001b]0;owned\u0007', '\u009b31m'),
+      ),
+      { minLength, maxLength: 12 },
+    )
+    .map((a) => a.join(''));
 
 const ANY_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\s\S]?)/g;
 /** What the program itself sends: SGR colours, cursor moves and erases, cursor hide/show. */
@@ -32,9 +51,15 @@ function withoutOwnSequences(out: string): string {
 }
 
 function expectClean(r: { stdout: string; stderr: string }, what: string): void {
-  for (const [name, out] of [['stdout', r.stdout], ['stderr', r.stderr]] as const) {
+  for (const [name, out] of [
+    ['stdout', r.stdout],
+    ['stderr', r.stderr],
+  ] as const) {
     const match = RAW.exec(withoutOwnSequences(out));
-    if (match) throw new Error(`${what}: U+${match[0].charCodeAt(0).toString(16).padStart(4, '0')} reached ${name} raw in ${JSON.stringify(out.slice(Math.max(0, match.index - 40), match.index + 40))}`);
+    if (match)
+      throw new Error(
+        `${what}: U+${match[0].charCodeAt(0).toString(16).padStart(4, '0')} reached ${name} raw in ${JSON.stringify(out.slice(Math.max(0, match.index - 40), match.index + 40))}`,
+      );
   }
 }
 

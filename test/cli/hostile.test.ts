@@ -12,7 +12,8 @@ import { KEYS, PAUSE, PtySession } from '../helpers/pty.js';
 import { runCli } from '../helpers/spawn.js';
 
 const LESSONS = ['--lessons', 'test/fixtures/hostile'];
-const SKIPPED = 'kube-learn: skipped test/fixtures/hostile/broken.yaml:4:1: "title" is set twice in this mapping (first on line 3); each key may appear only once (remove one of the two, or merge them)\n';
+const SKIPPED =
+  'kube-learn: skipped test/fixtures/hostile/broken.yaml:4:1: "title" is set twice in this mapping (first on line 3); each key may appear only once (remove one of the two, or merge them)\n';
 // C0 controls but tab and newline, DEL, C1 controls.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 const ANY_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\s\S]?)/g;
@@ -59,7 +60,9 @@ describe('hostile lesson text in plain mode', { timeout: 60_000 }, () => {
 
   it('the sources are printed as plain text, one per line', async () => {
     const r = await runCli(['escapes', '--plain', ...LESSONS], { input: '\n', env: { NO_COLOR: '1' } });
-    expect(r.stdout).toContain('Sources:\n\n- https://kubernetes.io/docs/concepts/workloads/pods/\n- https://evil.example/␛]8;;https://other.example/␛\\\n');
+    expect(r.stdout).toContain(
+      'Sources:\n\n- https://kubernetes.io/docs/concepts/workloads/pods/\n- https://evil.example/␛]8;;https://other.example/␛\\\n',
+    );
   });
 
   it('FORCE_COLOR: colours, and no escape sequence but colours', async () => {
@@ -85,11 +88,20 @@ describe('hostile lesson text in plain mode', { timeout: 60_000 }, () => {
 describe('hostile learner input in plain mode', { timeout: 60_000 }, () => {
   it('what the learner typed, quoted back, cannot drive the terminal either', async () => {
     const typed = ['', '\u009b31m', 'a\u007fb', '\u202eabc', '\u001b]8;;x\u0007', '2', '1 \u009b', '@\u009bno-such-file.yaml', 's', 'q'];
-    const r = await runCli(['tiny', '--plain', '--lessons', 'test/fixtures/lessons-tutor'], { input: `${typed.join('\n')}\n`, env: { NO_COLOR: '1' } });
+    const r = await runCli(['tiny', '--plain', '--lessons', 'test/fixtures/lessons-tutor'], {
+      input: `${typed.join('\n')}\n`,
+      env: { NO_COLOR: '1' },
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(CONTROL);
     expect(r.stdout).not.toContain('\u202e');
-    for (const shown of ['"<U+009B>31m" is not one of the options', '"a␡b" is not one of the options', '"<U+202E>abc" is not one of the options', '"\\u001b]8;;x\\u0007" is not one', '"<U+009B>" is not a number']) {
+    for (const shown of [
+      '"<U+009B>31m" is not one of the options',
+      '"a␡b" is not one of the options',
+      '"<U+202E>abc" is not one of the options',
+      '"\\u001b]8;;x\\u0007" is not one',
+      '"<U+009B>" is not a number',
+    ]) {
       expect(r.stdout).toContain(shown);
     }
   });
@@ -137,7 +149,12 @@ describe('hostile lesson text in a terminal', { timeout: 60_000 }, () => {
 
       expect(foreignSequences(s.raw)).toEqual([]);
       // The pseudo-terminal turns each \n into \r\n; no other control character gets through.
-      expect(s.raw.replace(/\r\n/g, '\n').replace(ANY_SEQUENCE, (m) => (OWN_SEQUENCE.test(m) ? '' : m)).replace(/\r/g, '')).not.toMatch(CONTROL);
+      expect(
+        s.raw
+          .replace(/\r\n/g, '\n')
+          .replace(ANY_SEQUENCE, (m) => (OWN_SEQUENCE.test(m) ? '' : m))
+          .replace(/\r/g, ''),
+      ).not.toMatch(CONTROL);
       if (env.NO_COLOR) expect(s.raw).not.toMatch(/\u001b\[[\d;]*m/);
       else expect(s.raw).toMatch(/\u001b\[3\dm/);
 

@@ -53,7 +53,17 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
     expect(choice).toMatch(/█+░+ Step 2 of 4 · Images/);
     // The lesson's order, then the actions, then the help line.
     expect(choice).toContain(
-      ['? What is a container image?', '❯ A running process', '  A read-only template', '  A virtual machine', ' ──────', '  Show a hint', '  Re-read the last explanation', '  Skip this question', '  Save and quit'].join('\n'),
+      [
+        '? What is a container image?',
+        '❯ A running process',
+        '  A read-only template',
+        '  A virtual machine',
+        ' ──────',
+        '  Show a hint',
+        '  Re-read the last explanation',
+        '  Skip this question',
+        '  Save and quit',
+      ].join('\n'),
     );
     expect(choice).toContain('↑↓ move • ⏎ answer');
 
@@ -273,7 +283,10 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
   });
 
   it('--plain in a terminal, and TERM=dumb, use the plain front end', async () => {
-    for (const [args, env] of [[['--plain'], {}], [[], { TERM: 'dumb' }]] as const) {
+    for (const [args, env] of [
+      [['--plain'], {}],
+      [[], { TERM: 'dumb' }],
+    ] as const) {
       const s = (session = new PtySession(['tiny', ...LESSONS, ...args], { env }));
       await s.waitFor('[Enter] to continue');
       s.press(KEYS.enter);
@@ -305,7 +318,15 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
     s.press(KEYS.enter);
     await s.waitFor('2 (kind: Pod)');
     s.press(KEYS.enter);
-    for (const [i, line] of ['metadata:', '  name: web', 'spec:', '  containers:', '    - name: web', '      image: nginx:1.27', 'EOF'].entries()) {
+    for (const [i, line] of [
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  containers:',
+      '    - name: web',
+      '      image: nginx:1.27',
+      'EOF',
+    ].entries()) {
       await s.waitFor(new RegExp(`^\\s*${i + 3}\\s*$`, 'm'));
       s.press(line + KEYS.enter);
     }

@@ -14,7 +14,14 @@ const LIMIT_MS = 200;
 
 function lesson(i: number): string {
   const steps = Array.from({ length: 150 }, (_, j) =>
-    [`  - id: s${j}`, '    type: explain', `    title: Step ${j}`, '    body: |', `      A paragraph with \`code\` in step ${j} of lesson ${i},`, '      long enough to take the parser a moment.'].join('\n'),
+    [
+      `  - id: s${j}`,
+      '    type: explain',
+      `    title: Step ${j}`,
+      '    body: |',
+      `      A paragraph with \`code\` in step ${j} of lesson ${i},`,
+      '      long enough to take the parser a moment.',
+    ].join('\n'),
   );
   return [`id: big${i}`, `title: Big ${i}`, 'summary: One of many.', 'steps:', ...steps, ''].join('\n');
 }
@@ -40,7 +47,9 @@ function loading(pid: number): boolean {
   }
 }
 
-async function interruptWhileLoading(args: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number; stderr: string }> {
+async function interruptWhileLoading(
+  args: string[],
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number; stderr: string }> {
   const cli = new CliProcess(args);
   const deadline = Date.now() + 20_000;
   while (!loading(cli.child.pid!)) {

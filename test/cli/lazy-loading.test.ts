@@ -36,10 +36,19 @@ describe('what the built CLI loads', () => {
   });
 
   // Node 22+ starts its ES module loader at boot anyway; on Node 20 it costs milliseconds.
-  it.runIf(Number(process.versions.node.split('.')[0]) === 20)('a lesson on Node 20 loads no ES module loader, readline, fs/promises or tty', async () => {
-    const { internals } = await report(['day4', '--plain'], 'q\n');
-    for (const name of ['NativeModule internal/modules/esm/loader', 'NativeModule readline', 'NativeModule fs/promises', 'NativeModule tty']) expect(internals).not.toContain(name);
-  });
+  it.runIf(Number(process.versions.node.split('.')[0]) === 20)(
+    'a lesson on Node 20 loads no ES module loader, readline, fs/promises or tty',
+    async () => {
+      const { internals } = await report(['day4', '--plain'], 'q\n');
+      for (const name of [
+        'NativeModule internal/modules/esm/loader',
+        'NativeModule readline',
+        'NativeModule fs/promises',
+        'NativeModule tty',
+      ])
+        expect(internals).not.toContain(name);
+    },
+  );
 
   it('the course map (kube-learn alone, in a pipe): the launcher and main.cjs, nothing lazy', async () => {
     expect(await loaded([])).toEqual(['cli.js', 'main.cjs']);
@@ -56,10 +65,26 @@ describe('what the built CLI loads', () => {
 
   it('check: commander, the manifest checker and the YAML parser', async () => {
     const manifest = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n';
-    expect(await loaded(['check', '-'], manifest)).toEqual(['cli.js', 'lazy/commander.cjs', 'lazy/manifest-checker.cjs', 'lazy/yaml.cjs', 'main.cjs']);
+    expect(await loaded(['check', '-'], manifest)).toEqual([
+      'cli.js',
+      'lazy/commander.cjs',
+      'lazy/manifest-checker.cjs',
+      'lazy/yaml.cjs',
+      'main.cjs',
+    ]);
   });
 
   it('lint: commander, the lesson loader, the YAML parser, the lesson schema, the kubectl reader, the checker (for manifest exercises) and the pattern engine (for their `matches`)', async () => {
-    expect(await loaded(['lint'])).toEqual(['cli.js', 'lazy/commander.cjs', 'lazy/kubectl.cjs', 'lazy/lesson-loader.cjs', 'lazy/lesson-schema.cjs', 'lazy/manifest-checker.cjs', 'lazy/re2js.cjs', 'lazy/yaml.cjs', 'main.cjs']);
+    expect(await loaded(['lint'])).toEqual([
+      'cli.js',
+      'lazy/commander.cjs',
+      'lazy/kubectl.cjs',
+      'lazy/lesson-loader.cjs',
+      'lazy/lesson-schema.cjs',
+      'lazy/manifest-checker.cjs',
+      'lazy/re2js.cjs',
+      'lazy/yaml.cjs',
+      'main.cjs',
+    ]);
   });
 });

@@ -28,17 +28,83 @@ afterAll(() => {
 
 /** Lines a learner (or a cat on the keyboard) might type at the plain prompts. */
 const word = fc.constantFrom(
-  '', ' ', '1', '2', '3', '4', '0', '5', '99', '-1', '1.5', '1,3', '1 3', '3, 1', '1,,3', '1 1', ',', 'h', 's', 'q', 'hint', 'skip', 'quit', 'H', ' Q ', 'Skip',
-  'kubectl', ' KUBECTL ', 'kube ctl', 'y', 'n', 'yes', 'no', 'EOF', ' EOF ', '@test/fixtures/lessons-tutor/manifests/pod.yaml', '@/nonexistent.yaml', '@.', '@',
-  '@~/nonexistent', 'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '    - name: web', '      image: nginx:1.27',
-  '\t', '---', '&a [*a]', '{', '"', 'A read-only template', 'It is a node', '\u001b[2J', '\u001b]8;;http://x\u0007y', '\u009b31m', 'a\bb', 'a\rb', '\u0000',
-  '\u202e', '日本語', '👍', 'x'.repeat(5000),
+  '',
+  ' ',
+  '1',
+  '2',
+  '3',
+  '4',
+  '0',
+  '5',
+  '99',
+  '-1',
+  '1.5',
+  '1,3',
+  '1 3',
+  '3, 1',
+  '1,,3',
+  '1 1',
+  ',',
+  'h',
+  's',
+  'q',
+  'hint',
+  'skip',
+  'quit',
+  'H',
+  ' Q ',
+  'Skip',
+  'kubectl',
+  ' KUBECTL ',
+  'kube ctl',
+  'y',
+  'n',
+  'yes',
+  'no',
+  'EOF',
+  ' EOF ',
+  '@test/fixtures/lessons-tutor/manifests/pod.yaml',
+  '@/nonexistent.yaml',
+  '@.',
+  '@',
+  '@~/nonexistent',
+  'apiVersion: v1',
+  'kind: Pod',
+  'metadata:',
+  '  name: web',
+  'spec:',
+  '  containers:',
+  '    - name: web',
+  '      image: nginx:1.27',
+  '\t',
+  '---',
+  '&a [*a]',
+  '{',
+  '"',
+  'A read-only template',
+  'It is a node',
+  '\u001b[2J',
+  '\u001b]8;;http://x\u0007y',
+  '\u009b31m',
+  'a\bb',
+  'a\rb',
+  '\u0000',
+  '\u202e',
+  '日本語',
+  '👍',
+  'x'.repeat(5000),
 );
-const line = fc.oneof({ weight: 4, arbitrary: word }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) }, { weight: 1, arbitrary: fc.string({ maxLength: 12, unit: 'binary' }) });
+const line = fc.oneof(
+  { weight: 4, arbitrary: word },
+  { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 12, unit: 'binary' }) },
+);
 
 /** Lines joined into stdin: \n or \r\n endings, with or without a last newline. */
 const input = (lines: fc.Arbitrary<string[]>) =>
-  fc.tuple(lines, fc.boolean(), fc.boolean()).map(([ls, crlf, finalNewline]) => ls.join(crlf ? '\r\n' : '\n') + (finalNewline && ls.length > 0 ? (crlf ? '\r\n' : '\n') : ''));
+  fc
+    .tuple(lines, fc.boolean(), fc.boolean())
+    .map(([ls, crlf, finalNewline]) => ls.join(crlf ? '\r\n' : '\n') + (finalNewline && ls.length > 0 ? (crlf ? '\r\n' : '\n') : ''));
 
 /** A transcript that walks the tiny lesson right, then edited the way fuzzers edit. */
 const RIGHT_TINY = ['', '2', '1 3', 'kubectl'];
@@ -47,7 +113,12 @@ const edit = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
-  fc.record({ kind: fc.constant('char' as const), at: fc.nat(), pos: fc.nat(), ch: fc.string({ minLength: 1, maxLength: 2, unit: 'binary' }) }),
+  fc.record({
+    kind: fc.constant('char' as const),
+    at: fc.nat(),
+    pos: fc.nat(),
+    ch: fc.string({ minLength: 1, maxLength: 2, unit: 'binary' }),
+  }),
 );
 type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
 function applyEdit(lines: string[], e: Edit): string[] {
@@ -78,7 +149,11 @@ async function expectSafe(sessions: Session[]): Promise<void> {
   const home = mkdtempSync(join(tmpdir(), 'kube-learn-plain-fuzz-'));
   homes.push(home);
   for (const s of sessions) {
-    const r = await runCli(s.args, { input: s.input, env: { XDG_STATE_HOME: home, ...(s.color === 'none' ? { NO_COLOR: '1' } : { FORCE_COLOR: '1' }) }, timeoutMs: 15_000 });
+    const r = await runCli(s.args, {
+      input: s.input,
+      env: { XDG_STATE_HOME: home, ...(s.color === 'none' ? { NO_COLOR: '1' } : { FORCE_COLOR: '1' }) },
+      timeoutMs: 15_000,
+    });
     const what = `kube-learn ${s.args.join(' ')} < ${JSON.stringify(s.input.slice(0, 500))}\nexit ${r.code} ${r.signal ?? ''}\nstdout:\n${r.stdout.slice(-1500)}\nstderr:\n${r.stderr}`;
     expect([0, 1, 2, 130], what).toContain(r.code);
     for (const l of r.stderr.split('\n').filter(Boolean)) expect(l, what).toMatch(/^kube-learn: /);
@@ -92,7 +167,11 @@ async function expectSafe(sessions: Session[]): Promise<void> {
     const file = join(home, 'kube-learn', 'progress.json');
     if (existsSync(file)) expect(() => JSON.parse(readFileSync(file, 'utf8')), what).not.toThrow();
     // Nothing half-written left behind: no temp files, no lock.
-    if (existsSync(join(home, 'kube-learn'))) expect(readdirSync(join(home, 'kube-learn')).filter((f) => f !== 'progress.json'), what).toEqual([]);
+    if (existsSync(join(home, 'kube-learn')))
+      expect(
+        readdirSync(join(home, 'kube-learn')).filter((f) => f !== 'progress.json'),
+        what,
+      ).toEqual([]);
   }
 }
 
@@ -112,19 +191,31 @@ const RUNS = Number(process.env.FC_RUNS) || 7;
 
 describe('the plain front end under random input (fast-check; a failure prints its seed)', { timeout: 120_000 }, () => {
   it.concurrent('random lines at the tiny lesson (explain, choice, multi, text)', async () => {
-    await fc.assert(fc.asyncProperty(twoSessions(['tiny', ...TUTOR], input(fc.array(line, { maxLength: 16 }))), expectSafe), fcOptions({ numRuns: RUNS, endOnFailure: true }));
+    await fc.assert(
+      fc.asyncProperty(twoSessions(['tiny', ...TUTOR], input(fc.array(line, { maxLength: 16 }))), expectSafe),
+      fcOptions({ numRuns: RUNS, endOnFailure: true }),
+    );
   });
 
   it.concurrent('a right transcript of the tiny lesson, mutated', async () => {
     const mutated = fc.tuple(mutatedTiny, fc.boolean()).map(([ls, crlf]) => `${ls.join(crlf ? '\r\n' : '\n')}\n`);
-    await fc.assert(fc.asyncProperty(twoSessions(['tiny', ...TUTOR], mutated), expectSafe), fcOptions({ numRuns: RUNS, endOnFailure: true }));
+    await fc.assert(
+      fc.asyncProperty(twoSessions(['tiny', ...TUTOR], mutated), expectSafe),
+      fcOptions({ numRuns: RUNS, endOnFailure: true }),
+    );
   });
 
   it.concurrent('random lines at the manifest step (lines, EOF, @file)', async () => {
-    await fc.assert(fc.asyncProperty(twoSessions(['tiny-pod', ...TUTOR], input(fc.array(line, { maxLength: 20 }))), expectSafe), fcOptions({ numRuns: RUNS, endOnFailure: true }));
+    await fc.assert(
+      fc.asyncProperty(twoSessions(['tiny-pod', ...TUTOR], input(fc.array(line, { maxLength: 20 }))), expectSafe),
+      fcOptions({ numRuns: RUNS, endOnFailure: true }),
+    );
   });
 
   it.concurrent('random lines at a lesson full of control sequences, next to a broken file', async () => {
-    await fc.assert(fc.asyncProperty(twoSessions(['escapes', ...HOSTILE], input(fc.array(line, { maxLength: 16 }))), expectSafe), fcOptions({ numRuns: RUNS, endOnFailure: true }));
+    await fc.assert(
+      fc.asyncProperty(twoSessions(['escapes', ...HOSTILE], input(fc.array(line, { maxLength: 16 }))), expectSafe),
+      fcOptions({ numRuns: RUNS, endOnFailure: true }),
+    );
   });
 });

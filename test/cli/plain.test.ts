@@ -49,24 +49,34 @@ describe('kube-learn <lesson> --plain', () => {
 
   it('shows the why of the chosen option and the explanation once a question is settled', async () => {
     const r = await run(ALL_RIGHT);
-    expect(r.stdout).toContain('Right!\n\n- "A read-only template" is right: Containers start from it.\n\nAn image is the template that containers start from.\n');
+    expect(r.stdout).toContain(
+      'Right!\n\n- "A read-only template" is right: Containers start from it.\n\nAn image is the template that containers start from.\n',
+    );
   });
 
   it('wrong then right: not quite, the hint, one more try; the score does not count it', async () => {
     const r = await run(answers('1', '2', '1,3', 'kubectl'));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('  3) A virtual machine\nNot quite. Try once more.\n\n"A running process": That is a container.\n\nHint: Think of a template.\n\n? What is a container image?\n');
+    expect(r.stdout).toContain(
+      '  3) A virtual machine\nNot quite. Try once more.\n\n"A running process": That is a container.\n\nHint: Think of a template.\n\n? What is a container image?\n',
+    );
     expect(r.stdout.split('\n')).toContain('Score: 2/3');
-    expect(r.stdout).toContain('Not right at the first try:\n\n- What is a container image? (right after a retry)\n  - Answer: A read-only template\n  - An image is the template that containers start from.\n');
+    expect(r.stdout).toContain(
+      'Not right at the first try:\n\n- What is a container image? (right after a retry)\n  - Answer: A read-only template\n  - An image is the template that containers start from.\n',
+    );
   });
 
   it('two wrong answers: the right answer is shown and the lesson goes on', async () => {
     const r = await run(answers('1', '3', '1,3', 'kubectl'));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Not quite. The answer: A read-only template\n');
-    expect(r.stdout).toContain('- "A read-only template" is right: Containers start from it.\n- "A virtual machine" is wrong: Containers share the host\'s kernel.');
+    expect(r.stdout).toContain(
+      '- "A read-only template" is right: Containers start from it.\n- "A virtual machine" is wrong: Containers share the host\'s kernel.',
+    );
     expect(r.stdout.split('\n')).toContain('Score: 2/3');
-    expect(r.stdout).toContain('Worth another look:\n\n- You may still think: "A container is a small virtual machine."\n  - A container is an ordinary process that the kernel isolates.\n');
+    expect(r.stdout).toContain(
+      'Worth another look:\n\n- You may still think: "A container is a small virtual machine."\n  - A container is an ordinary process that the kernel isolates.\n',
+    );
   });
 
   it('two wrong text answers reveal the accepted answer', async () => {
@@ -94,10 +104,18 @@ describe('kube-learn <lesson> --plain', () => {
   it('input that is not an answer gets one line and the same question, and is not an attempt', async () => {
     const r = await run(answers('7', 'abc', '', '2', '1,9', 'x y', '1,3', 'kubectl'));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('  3) A virtual machine\nThere is no option 7: answer with a number from 1 to 3.\n? What is a container image?\n');
-    expect(r.stdout).toContain('\n"abc" is not one of the options: answer with a number from 1 to 3 (h for a hint, s to skip, q to save and quit).\n? What is a container image?\n');
-    expect(r.stdout).toContain('\nAnswer with a number from 1 to 3 (h for a hint, s to skip, q to save and quit).\n? What is a container image?\n');
-    expect(r.stdout).toContain('\nThere is no option 9: answer with numbers from 1 to 4, separated by commas or spaces.\n? Which are true of a Pod? (one or more)\n');
+    expect(r.stdout).toContain(
+      '  3) A virtual machine\nThere is no option 7: answer with a number from 1 to 3.\n? What is a container image?\n',
+    );
+    expect(r.stdout).toContain(
+      '\n"abc" is not one of the options: answer with a number from 1 to 3 (h for a hint, s to skip, q to save and quit).\n? What is a container image?\n',
+    );
+    expect(r.stdout).toContain(
+      '\nAnswer with a number from 1 to 3 (h for a hint, s to skip, q to save and quit).\n? What is a container image?\n',
+    );
+    expect(r.stdout).toContain(
+      '\nThere is no option 9: answer with numbers from 1 to 4, separated by commas or spaces.\n? Which are true of a Pod? (one or more)\n',
+    );
     expect(r.stdout).toContain('\n"x" is not a number: answer with numbers from 1 to 4, separated by commas or spaces.\n');
     expect(r.stdout).not.toContain('Not quite');
     expect(r.stdout.split('\n')).toContain('Score: 3/3');
@@ -111,7 +129,11 @@ describe('kube-learn <lesson> --plain', () => {
   it('q quits at a question: exit 0, a line saying how to resume, nothing more asked', async () => {
     const r = await run(answers('2', 'q', '1,3', 'kubectl'));
     expect(r.code).toBe(0);
-    expect(r.stdout.trimEnd().split('\n').slice(-3)).toEqual(['Stopped. To pick up where you left off, run:', '', '    kube-learn tiny --lessons test/fixtures/lessons-tutor']);
+    expect(r.stdout.trimEnd().split('\n').slice(-3)).toEqual([
+      'Stopped. To pick up where you left off, run:',
+      '',
+      '    kube-learn tiny --lessons test/fixtures/lessons-tutor',
+    ]);
     expect(r.stdout).not.toContain('Step 4 of 4');
     expect(r.stdout).not.toContain('Score:');
     expect(r.stderr).toBe('');
@@ -127,7 +149,9 @@ describe('kube-learn <lesson> --plain', () => {
   it('end of input: exit 0, and stderr says how to resume', async () => {
     const r = await run(answers('2'));
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('kube-learn: end of input; to pick up where you left off, run: kube-learn tiny --lessons test/fixtures/lessons-tutor\n');
+    expect(r.stderr).toBe(
+      'kube-learn: end of input; to pick up where you left off, run: kube-learn tiny --lessons test/fixtures/lessons-tutor\n',
+    );
     expect(r.stdout).toContain('? Which are true of a Pod?');
     expect(r.stdout).not.toContain('Score:');
   });
@@ -189,7 +213,9 @@ describe('the manifest step in plain mode', () => {
     const r = await runCli(POD, { input: wrong + right });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Write a Pod named `web` that runs the image `nginx:1.27`.');
-    expect(r.stdout).toContain('? Your manifest\nType it line by line, then a line with just EOF; or @file.yaml reads a file.\nStart from:\n\n    apiVersion: v1\n    kind: Pod\n');
+    expect(r.stdout).toContain(
+      '? Your manifest\nType it line by line, then a line with just EOF; or @file.yaml reads a file.\nStart from:\n\n    apiVersion: v1\n    kind: Pod\n',
+    );
     // In line order, whichever step of the checker found them.
     expect(r.stdout).toContain('Problems found:\n\n- 4:9 metadata.name: expected "web", got "webb"\n- 5:1 spec.containers: required\n');
     expect(r.stdout).toContain('\n- 6:3 spec.container: unknown field "container"; did you mean "containers"?\n');
@@ -232,7 +258,9 @@ describe('signals in plain mode', () => {
         cli.kill(signal);
         const { code } = await cli.closed;
         expect(code).toBe(130);
-        expect(cli.stderr).toBe('kube-learn: Interrupted. To pick up where you left off, run: kube-learn tiny --lessons test/fixtures/lessons-tutor\n');
+        expect(cli.stderr).toBe(
+          'kube-learn: Interrupted. To pick up where you left off, run: kube-learn tiny --lessons test/fixtures/lessons-tutor\n',
+        );
       } finally {
         cli.kill();
       }

@@ -74,7 +74,9 @@ describe('resuming a lesson', { timeout: 60_000 }, () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toBe('');
     // The command is one line whatever the checkout's path length (a code block is not wrapped).
-    expect(again.stdout).toMatch(/^You finished tiny on \d{4}-\d\d-\d\d; here is how it went\. To start over, run:\n\n {4}kube-learn tiny --lessons \S+ --restart\n/);
+    expect(again.stdout).toMatch(
+      /^You finished tiny on \d{4}-\d\d-\d\d; here is how it went\. To start over, run:\n\n {4}kube-learn tiny --lessons \S+ --restart\n/,
+    );
     expect(again.stdout.split('\n')).toContain('Score: 3/3');
     expect(again.stdout).not.toContain('? ');
   });
@@ -100,7 +102,13 @@ describe('resuming a lesson', { timeout: 60_000 }, () => {
     const original = readFileSync(join(dir, 'tiny.yaml'), 'utf8');
     const start = original.indexOf('  - id: what-is-image');
     const end = original.indexOf('  - id: pod-facts');
-    const added = ['  - id: runtime', '    type: text', '    question: What runs containers on a node?', '    accept: [container runtime]', ''].join('\n');
+    const added = [
+      '  - id: runtime',
+      '    type: text',
+      '    question: What runs containers on a node?',
+      '    accept: [container runtime]',
+      '',
+    ].join('\n');
     writeFileSync(join(dir, 'tiny.yaml'), original.slice(0, start) + added + original.slice(end));
 
     const r = await kl(args, 'container runtime\nkubectl\n');
@@ -124,7 +132,11 @@ describe('resuming a lesson', { timeout: 60_000 }, () => {
 describe('signals', { timeout: 60_000 }, () => {
   for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) {
     it(`${signal} while a question waits: exit 130, one line, the settled steps kept`, async () => {
-      const child = spawn(process.execPath, [CLI, ...TINY], { cwd: ROOT, env: childEnv({ XDG_STATE_HOME: home }), stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [CLI, ...TINY], {
+        cwd: ROOT,
+        env: childEnv({ XDG_STATE_HOME: home }),
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -195,7 +207,9 @@ describe('a state folder in a bad way', { timeout: 60_000 }, () => {
     cleanup.push(restore);
     const r = await kl(TINY, SECOND_HALF);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`kube-learn: could not save progress to ${file}: ${r.stderr.match(/: ([^:]*); your/)![1]}; your earlier progress is unchanged\n`);
+    expect(r.stderr).toBe(
+      `kube-learn: could not save progress to ${file}: ${r.stderr.match(/: ([^:]*); your/)![1]}; your earlier progress is unchanged\n`,
+    );
     expect(r.stderr).toMatch(/read-only|no permission/);
     expect(r.stdout).not.toContain('? ');
     expect(readFileSync(file)).toEqual(before);
@@ -205,7 +219,9 @@ describe('a state folder in a bad way', { timeout: 60_000 }, () => {
     writeFileSync(join(home, 'kube-learn'), 'in the way');
     const r = await kl(TINY, FIRST_HALF);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`kube-learn: could not save progress to ${file}: a file is in the way of the folder ${join(home, 'kube-learn')}; your earlier progress is unchanged\n`);
+    expect(r.stderr).toBe(
+      `kube-learn: could not save progress to ${file}: a file is in the way of the folder ${join(home, 'kube-learn')}; your earlier progress is unchanged\n`,
+    );
   });
 
   it('a corrupt file: moved aside, one line, and the lesson starts fresh', async () => {
@@ -214,7 +230,9 @@ describe('a state folder in a bad way', { timeout: 60_000 }, () => {
     const r = await kl(TINY, FIRST_HALF);
     expect(r.code).toBe(0);
     const [notice, ...rest] = r.stderr.split('\n');
-    expect(notice).toMatch(/^kube-learn: progress file \S+progress\.json could not be read \(not JSON .*\); moved it to \S+progress\.json\.corrupt-\S+ and started fresh$/);
+    expect(notice).toMatch(
+      /^kube-learn: progress file \S+progress\.json could not be read \(not JSON .*\); moved it to \S+progress\.json\.corrupt-\S+ and started fresh$/,
+    );
     expect(rest.join('\n')).toMatch(/^kube-learn: end of input/);
     expect(readdirSync(join(home, 'kube-learn')).filter((f) => f.includes('corrupt'))).toHaveLength(1);
     expect(savedSteps('tiny')).toEqual(['intro', 'what-is-image']);
@@ -227,7 +245,9 @@ describe('a state folder in a bad way', { timeout: 60_000 }, () => {
     for (const args of [TINY, ['progress'], ['reset', 'tiny', '--yes']]) {
       const r = await kl(args, FIRST_HALF);
       expect(r.code, args.join(' ')).toBe(1);
-      expect(r.stderr).toBe(`kube-learn: progress file ${file} was written by a newer kube-learn (format 3; this one reads up to 2): upgrade kube-learn to continue\n`);
+      expect(r.stderr).toBe(
+        `kube-learn: progress file ${file} was written by a newer kube-learn (format 3; this one reads up to 2): upgrade kube-learn to continue\n`,
+      );
     }
     const list = await kl(['list']);
     expect(list.code).toBe(0);
@@ -272,7 +292,9 @@ describe('kube-learn progress, reset and list', { timeout: 60_000 }, () => {
     await kl(TINY, FIRST_HALF);
     const refused = await kl(['reset', 'tiny']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe('kube-learn: reset asks for a confirmation, and there is no terminal to ask in: pass --yes to reset tiny anyway\n');
+    expect(refused.stderr).toBe(
+      'kube-learn: reset asks for a confirmation, and there is no terminal to ask in: pass --yes to reset tiny anyway\n',
+    );
     expect(savedSteps('tiny')).toHaveLength(2);
 
     const r = await kl(['reset', 'tiny', '--yes']);

@@ -27,7 +27,7 @@ beforeAll(() => {
 });
 
 describe('text from outside, printed', () => {
-  it('the resume line quotes a --lessons folder with control characters as $\'…\', escaped', async () => {
+  it("the resume line quotes a --lessons folder with control characters as $'…', escaped", async () => {
     const folder = join(tmp, `pack${HOSTILE}`);
     mkdirSync(folder);
     const r = await runCli(['day4', '--plain', '--lessons', folder]);
@@ -81,7 +81,11 @@ describe('list', () => {
   it('a write that fails (the reader went away) is an error, not a silent exit 0', async () => {
     // stdout is a pipe whose reading end is closed before anything is written.
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [CLI, 'list', '--lessons', pack], { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [CLI, 'list', '--lessons', pack], {
+        cwd: ROOT,
+        env: childEnv(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child.stdout.destroy();
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
@@ -99,7 +103,9 @@ describe.runIf(process.platform !== 'win32')('files that are not files', () => {
     for (const file of [fifo, '/dev/urandom']) {
       const r = await runCli(['check', file], { timeoutMs: 10_000 });
       expect(r.code).toBe(1);
-      expect(r.stderr).toBe(`kube-learn: cannot read ${file}: it is not a regular file (a FIFO or a device); use - to read standard input\n`);
+      expect(r.stderr).toBe(
+        `kube-learn: cannot read ${file}: it is not a regular file (a FIFO or a device); use - to read standard input\n`,
+      );
     }
   });
 

@@ -76,7 +76,9 @@ describe('kube-learn (built)', () => {
     const file = 'test/fixtures/lessons/lint/guessable.yaml';
     const { code, stdout } = cli('lint', file);
     expect(code).toBe(0);
-    expect(stdout.split('\n')[0]).toBe(`${file}:4:7: warning: next names no lesson in this catalog ("day99"); lint it with the lesson that follows, or fix the id`);
+    expect(stdout.split('\n')[0]).toBe(
+      `${file}:4:7: warning: next names no lesson in this catalog ("day99"); lint it with the lesson that follows, or fix the id`,
+    );
     expect(stdout).toMatch(/^1 lesson file checked, no problems, 3 warnings$/m);
   });
 
@@ -101,10 +103,12 @@ describe('kube-learn (built)', () => {
   });
 
   it('refuses an unknown lesson with the known ids and a did-you-mean, exit 2', () => {
-    const { code, stdout, stderr } = cli("day-4");
+    const { code, stdout, stderr } = cli('day-4');
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('kube-learn: unknown lesson "day-4" (did you mean "day4"?); known lessons: day1, day2, day3, day4, day5, day6, day7\n');
+    expect(stderr).toBe(
+      'kube-learn: unknown lesson "day-4" (did you mean "day4"?); known lessons: day1, day2, day3, day4, day5, day6, day7\n',
+    );
   });
 
   it('refuses an unknown option with exit 2 and one line', () => {

@@ -29,7 +29,11 @@ const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
 /** Every word the lesson shows (explanation, questions, options, whys, hints), and the prompts' help words. */
 const LESSON_WORDS = [
   ...new Set(
-    tiny.steps.flatMap((s) => [s.body, s.question, s.hint, s.explanation, ...(s.choices ?? []).flatMap((c) => [c.text, c.why])].flatMap((t) => (t ? wordsOf(t.replace(/^```\w*$/gm, '')) : []))),
+    tiny.steps.flatMap((s) =>
+      [s.body, s.question, s.hint, s.explanation, ...(s.choices ?? []).flatMap((c) => [c.text, c.why])].flatMap((t) =>
+        t ? wordsOf(t.replace(/^```\w*$/gm, '')) : [],
+      ),
+    ),
   ),
 ];
 const HELP_WORDS = ['move', 'answer', 'select', 'submit', '(none:', 'hint,', 'skip,', 'quit)', 'continue', 'choose'];
@@ -42,7 +46,15 @@ function cutWords(screen: string, expected: readonly string[]): string[] {
     for (let i = 0; i + 1 < lines.length; i++) {
       const end = lines[i]!.split(' ').at(-1)!;
       const start = lines[i + 1]!.trimStart().split(' ')[0]!;
-      if (end && start && end !== word && word.startsWith(end) && word.slice(end.length).startsWith(start) && (end + start).length <= word.length) cut.push(`${end}|${start}`);
+      if (
+        end &&
+        start &&
+        end !== word &&
+        word.startsWith(end) &&
+        word.slice(end.length).startsWith(start) &&
+        (end + start).length <= word.length
+      )
+        cut.push(`${end}|${start}`);
     }
   }
   return cut;
@@ -68,7 +80,16 @@ async function walkTiny(s: PtySession, cols: number): Promise<void> {
   s.press(KEYS.enter);
 
   const choice = await s.waitFor('❯ A running process');
-  expectShown(choice, 'What is a container image?', 'A running process', 'A read-only template', 'A virtual machine', 'Show a hint', 'Skip this question', 'Save and quit');
+  expectShown(
+    choice,
+    'What is a container image?',
+    'A running process',
+    'A read-only template',
+    'A virtual machine',
+    'Show a hint',
+    'Skip this question',
+    'Save and quit',
+  );
   expectReadable(choice, cols);
   s.press(KEYS.enter);
   await s.waitFor('Not quite.');
@@ -76,7 +97,14 @@ async function walkTiny(s: PtySession, cols: number): Promise<void> {
   s.press(KEYS.down + KEYS.enter);
 
   const multi = await s.waitFor('❯◯ It can hold several containers');
-  expectShown(multi, 'Which are true of a Pod?', 'It can hold several containers', 'It is a container', 'Its containers share an IP address', 'It is a node');
+  expectShown(
+    multi,
+    'Which are true of a Pod?',
+    'It can hold several containers',
+    'It is a container',
+    'Its containers share an IP address',
+    'It is a node',
+  );
   expectReadable(multi, cols);
   s.press(KEYS.space + KEYS.down + KEYS.down + KEYS.space);
   await s.waitFor('❯◉ Its containers share an IP address');
@@ -131,7 +159,9 @@ describe('odd terminals', { timeout: 60_000 }, () => {
     await s.waitFor('Score: 2/3');
     expect((await s.waitForExit()).exitCode).toBe(0);
     expectReadable(s.text(), 40);
-    expect(s.text()).toContain('"xyz" is not one of the options: answer\nwith a number from 1 to 3 (h for a hint,\ns to skip, q to save and quit).');
+    expect(s.text()).toContain(
+      '"xyz" is not one of the options: answer\nwith a number from 1 to 3 (h for a hint,\ns to skip, q to save and quit).',
+    );
     expect(s.text()).toContain('At any question: h for a hint, s to\nskip, q to save and quit, b to re-read.');
   });
 });

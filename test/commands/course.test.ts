@@ -21,7 +21,10 @@ function seen(...ids: string[]): Progress {
   const step = { type: 'explain', status: 'seen' as const, attempts: 0, firstTry: false, revealed: false, settledAt: at, spentMs: 0 };
   return {
     lessons: new Map(
-      ids.map((id) => [id, { started: at, updated: at, finished: at, steps: new Map([['page', step]]), drafts: new Map(), tries: new Map() }]),
+      ids.map((id) => [
+        id,
+        { started: at, updated: at, finished: at, steps: new Map([['page', step]]), drafts: new Map(), tries: new Map() },
+      ]),
     ),
   };
 }

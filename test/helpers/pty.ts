@@ -90,7 +90,8 @@ export class PtySession {
       const screen = this.screen();
       if (test(screen)) return screen;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(what)}; the screen shows:\n${screen}`);
-      if (this.exit) throw new Error(`the program exited (${JSON.stringify(this.exit)}) before showing ${String(what)}; the screen shows:\n${screen}`);
+      if (this.exit)
+        throw new Error(`the program exited (${JSON.stringify(this.exit)}) before showing ${String(what)}; the screen shows:\n${screen}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   }

@@ -7,7 +7,16 @@ import { Cancelled } from '../../src/errors.js';
 import type { Position, Prompter, Question, Reply, Tone } from '../../src/tutor/prompter.js';
 
 /** One learner action: an answer (index, indices or text), a command, or a yes/no. */
-export type Action = number | number[] | string | boolean | { hint: true } | { skip: true } | { quit: true } | { reread: true } | { continue: true };
+export type Action =
+  | number
+  | number[]
+  | string
+  | boolean
+  | { hint: true }
+  | { skip: true }
+  | { quit: true }
+  | { reread: true }
+  | { continue: true };
 
 export const hint = { hint: true } as const;
 export const skip = { skip: true } as const;

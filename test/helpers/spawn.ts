@@ -14,7 +14,6 @@ export const CLI = process.env.KUBE_LEARN_TEST_CLI ?? join(ROOT, 'dist', 'cli.js
 
 export type Env = Record<string, string | undefined>;
 
-
 /**
  * The environment of a child: the parent's minus what changes the CLI's
  * output (colour and width settings), with an empty state folder, then `env`
@@ -25,7 +24,19 @@ export function childEnv(env: Env = {}): NodeJS.ProcessEnv {
   // The learner's machine, not the one running the tests: Node reports two
   // colours for any terminal when CI is set, and CI runs us with CI=true.
   // npm_command: how the test run was started (npx vitest sets it to exec) must not change the resume line; ACCESSIBLE picks the front end.
-  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'LINES', 'VISUAL', 'EDITOR', 'KUBE_LEARN_DEBUG', 'CI', 'npm_command', 'ACCESSIBLE']) delete base[name];
+  for (const name of [
+    'NO_COLOR',
+    'FORCE_COLOR',
+    'COLUMNS',
+    'LINES',
+    'VISUAL',
+    'EDITOR',
+    'KUBE_LEARN_DEBUG',
+    'CI',
+    'npm_command',
+    'ACCESSIBLE',
+  ])
+    delete base[name];
   const merged: Env = { ...base, ...env };
   return Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== undefined));
 }
@@ -48,7 +59,11 @@ export interface RunOptions {
 
 export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: childEnv(opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: childEnv(opts.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -73,7 +88,11 @@ export class CliProcess {
   readonly closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
   constructor(args: readonly string[], opts: Omit<RunOptions, 'input' | 'timeoutMs'> = {}) {
-    this.child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: childEnv(opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [CLI, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: childEnv(opts.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.child.stdout.setEncoding('utf8').on('data', (d: string) => (this.stdout += d));
     this.child.stderr.setEncoding('utf8').on('data', (d: string) => (this.stderr += d));
     this.child.stdin.on('error', () => undefined);
@@ -88,8 +107,12 @@ export class CliProcess {
   async waitForOutput(text: string, timeoutMs = 20_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!this.stdout.includes(text)) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${JSON.stringify(text)}; stdout:\n${this.stdout}\nstderr:\n${this.stderr}`);
-      if (this.child.exitCode !== null) throw new Error(`exited (${this.child.exitCode}) before printing ${JSON.stringify(text)}; stdout:\n${this.stdout}\nstderr:\n${this.stderr}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${JSON.stringify(text)}; stdout:\n${this.stdout}\nstderr:\n${this.stderr}`);
+      if (this.child.exitCode !== null)
+        throw new Error(
+          `exited (${this.child.exitCode}) before printing ${JSON.stringify(text)}; stdout:\n${this.stdout}\nstderr:\n${this.stderr}`,
+        );
       await new Promise((r) => setTimeout(r, 20));
     }
   }

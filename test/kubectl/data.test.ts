@@ -31,7 +31,12 @@ function helpFlags(file: string): HelpFlag[] {
     });
 }
 
-const asHelp = (f: FlagSpec): HelpFlag => ({ name: f.name, ...(f.short ? { short: f.short } : {}), kind: f.kind, optionalValue: f.optionalValue === true });
+const asHelp = (f: FlagSpec): HelpFlag => ({
+  name: f.name,
+  ...(f.short ? { short: f.short } : {}),
+  kind: f.kind,
+  optionalValue: f.optionalValue === true,
+});
 const byName = (flags: HelpFlag[]) => Object.fromEntries(flags.map((f) => [f.name, f]));
 const HELP: HelpFlag = { name: 'help', short: 'h', kind: 'bool', optionalValue: false };
 
@@ -65,8 +70,16 @@ describe('the flag table against `kubectl <verb> --help`', () => {
   });
 
   it('flags that take a value only with = (pflag NoOptDefVal), as the help shows them', () => {
-    expect(COMMANDS.get('delete')!.flags.filter((f) => f.optionalValue).map((f) => f.name)).toEqual(['cascade', 'dry-run']);
-    expect(COMMANDS.get('apply')!.flags.filter((f) => f.optionalValue).map((f) => f.name)).toEqual(['cascade', 'dry-run', 'validate']);
+    expect(
+      COMMANDS.get('delete')!
+        .flags.filter((f) => f.optionalValue)
+        .map((f) => f.name),
+    ).toEqual(['cascade', 'dry-run']);
+    expect(
+      COMMANDS.get('apply')!
+        .flags.filter((f) => f.optionalValue)
+        .map((f) => f.name),
+    ).toEqual(['cascade', 'dry-run', 'validate']);
   });
 
   it('no command has one short name for two flags', () => {
@@ -81,7 +94,8 @@ describe('the flag table against `kubectl <verb> --help`', () => {
 
 /** The Options section of a real `kubectl --help`: `    -c, --container='':`, a bool's default is true or false, a list's [...]. */
 function realHelpFlags(text: string): HelpFlag[] {
-  const options = `\n${text}`.replace('\nThe following options can be passed to any command:\n', '\nOptions:\n').split('\nOptions:\n')[1] ?? '';
+  const options =
+    `\n${text}`.replace('\nThe following options can be passed to any command:\n', '\nOptions:\n').split('\nOptions:\n')[1] ?? '';
   return [...options.split(/\nUsage:\n/)[0]!.matchAll(/^ {4}(?:-(\w), )?--([\w-]+)=(.*):$/gm)].map((m) => ({
     name: m[2]!,
     ...(m[1] ? { short: m[1] } : {}),
@@ -105,7 +119,12 @@ const KNOWN: Record<string, string[]> = {
   'config set-context': ['namespace: newer short name -n'],
   'config view': ['merge: a tristate, read as a value that may be left out'],
   'top pod': ['show-swap: newer'],
-  options: ['as-user-extra: newer', 'kuberc: newer', 'log-flush-frequency: klog, added in kubernetes/kubernetes', 'vmodule: klog, added in kubernetes/kubernetes'],
+  options: [
+    'as-user-extra: newer',
+    'kuberc: newer',
+    'log-flush-frequency: klog, added in kubernetes/kubernetes',
+    'vmodule: klog, added in kubernetes/kubernetes',
+  ],
 };
 
 describe('the flag table against kubectl v1.32.4 itself', () => {
@@ -155,12 +174,20 @@ describe('resource types as kubectl api-resources lists them', () => {
 });
 
 // The clones scripts/gen-kubectl-flags.mjs reads (the `fetch` tool's mirrors on the machine the table was made on).
-const MIRRORS = ['/work/.mirror/kubernetes+kubectl/repo', '/work/.mirror/kubernetes+cli-runtime/repo', '/work/.mirror/kubernetes+client-go/repo'];
+const MIRRORS = [
+  '/work/.mirror/kubernetes+kubectl/repo',
+  '/work/.mirror/kubernetes+cli-runtime/repo',
+  '/work/.mirror/kubernetes+client-go/repo',
+];
 
 describe('the generated flag table', () => {
-  it.runIf(MIRRORS.every(existsSync))('is what the generator makes from kubectl\'s Go source', () => {
-    const run = spawnSync(process.execPath, ['scripts/gen-kubectl-flags.mjs', '--check', ...MIRRORS], { encoding: 'utf8' });
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-  }, 30_000);
+  it.runIf(MIRRORS.every(existsSync))(
+    "is what the generator makes from kubectl's Go source",
+    () => {
+      const run = spawnSync(process.execPath, ['scripts/gen-kubectl-flags.mjs', '--check', ...MIRRORS], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+    },
+    30_000,
+  );
 });

@@ -25,10 +25,39 @@ const picker = (xs: number[]) => {
   return () => xs[i++ % xs.length]!;
 };
 
-const WORDS = ['-n', '-l', '--namespace', '-o', 'wide', '--', '-it', 'pods', 'po', 'svc', 'web', 'app=web', '--watch', '-A', 'get', 'describe', 'logs', '|', '"', "'", '$(x)', '--namspace', '-', '=', ''];
+const WORDS = [
+  '-n',
+  '-l',
+  '--namespace',
+  '-o',
+  'wide',
+  '--',
+  '-it',
+  'pods',
+  'po',
+  'svc',
+  'web',
+  'app=web',
+  '--watch',
+  '-A',
+  'get',
+  'describe',
+  'logs',
+  '|',
+  '"',
+  "'",
+  '$(x)',
+  '--namspace',
+  '-',
+  '=',
+  '',
+];
 const word = fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 12 }), fc.string({ maxLength: 6, unit: 'binary' }));
 
-type Edit = { kind: 'delete' | 'duplicate'; at: number } | { kind: 'replace' | 'insert'; at: number; word: string } | { kind: 'swap'; at: number; with: number };
+type Edit =
+  | { kind: 'delete' | 'duplicate'; at: number }
+  | { kind: 'replace' | 'insert'; at: number; word: string }
+  | { kind: 'swap'; at: number; with: number };
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constantFrom('delete' as const, 'duplicate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constantFrom('replace' as const, 'insert' as const), at: fc.nat(), word }),

@@ -23,14 +23,24 @@ const TABLE: Record<string, Row> = {
       'kubectl get pod --namespace=learn-lab --selector tier=fe,app=web',
       'kubectl -n learn-lab get Pods -l=app=web,tier=fe',
       'kubectl get pods -nlearn-lab -lapp=web,tier=fe -o wide -w --show-labels',
-      "kubectl get pods -n 'learn-lab' -l \"app=web,tier=fe\"",
+      'kubectl get pods -n \'learn-lab\' -l "app=web,tier=fe"',
       'kubectl get pods --namespace learn-lab -l app=web,tier=fe --watch=true',
     ],
-    different: ['kubectl get pods -l app=web,tier=fe', 'kubectl get pods -n learn-lab -l app=web', 'kubectl get svc -n learn-lab -l app=web,tier=fe', 'kubectl get pods -n learn-lab -l app=web,tier=fe -A'],
+    different: [
+      'kubectl get pods -l app=web,tier=fe',
+      'kubectl get pods -n learn-lab -l app=web',
+      'kubectl get svc -n learn-lab -l app=web,tier=fe',
+      'kubectl get pods -n learn-lab -l app=web,tier=fe -A',
+    ],
   },
   'get (names)': {
     expect: 'kubectl get deployments nginx-deployment',
-    same: ['kubectl get deploy nginx-deployment', 'kubectl get deployment/nginx-deployment', 'kubectl get deployments.apps nginx-deployment', 'kubectl get Deployment nginx-deployment'],
+    same: [
+      'kubectl get deploy nginx-deployment',
+      'kubectl get deployment/nginx-deployment',
+      'kubectl get deployments.apps nginx-deployment',
+      'kubectl get Deployment nginx-deployment',
+    ],
     different: ['kubectl get deployments', 'kubectl get replicasets nginx-deployment', 'kubectl get deployments nginx'],
   },
   describe: {
@@ -41,23 +51,40 @@ const TABLE: Record<string, Row> = {
   logs: {
     expect: 'kubectl logs web -c sidecar --previous',
     allow: ['-f', '--timestamps'],
-    same: ['kubectl logs -p -c sidecar web', 'kubectl logs pod/web --container=sidecar -p', 'kubectl logs web -csidecar --previous=true -f', 'kubectl logs --timestamps web -p --container sidecar'],
+    same: [
+      'kubectl logs -p -c sidecar web',
+      'kubectl logs pod/web --container=sidecar -p',
+      'kubectl logs web -csidecar --previous=true -f',
+      'kubectl logs --timestamps web -p --container sidecar',
+    ],
     different: ['kubectl logs web -c sidecar', 'kubectl logs web -c main -p', 'kubectl logs web -p', 'kubectl logs db -c sidecar -p'],
   },
   exec: {
     expect: 'kubectl exec -it web -- sh',
-    same: ['kubectl exec -ti web -- sh', 'kubectl exec -i -t web -- sh', 'kubectl exec --stdin --tty pod/web -- sh', 'kubectl exec web -it -- sh'],
+    same: [
+      'kubectl exec -ti web -- sh',
+      'kubectl exec -i -t web -- sh',
+      'kubectl exec --stdin --tty pod/web -- sh',
+      'kubectl exec web -it -- sh',
+    ],
     different: ['kubectl exec -it web -- bash', 'kubectl exec -i web -- sh', 'kubectl exec -it web sh', 'kubectl exec -it web'],
   },
   'exec (a command with flags and quotes)': {
     expect: "kubectl exec test-data -- sh -c 'echo hello > /data/hello.txt'",
-    same: ['kubectl exec test-data -- sh -c "echo hello > /data/hello.txt"', 'kubectl exec pod/test-data -- sh -c echo\\ hello\\ \\>\\ /data/hello.txt'],
+    same: [
+      'kubectl exec test-data -- sh -c "echo hello > /data/hello.txt"',
+      'kubectl exec pod/test-data -- sh -c echo\\ hello\\ \\>\\ /data/hello.txt',
+    ],
     different: ["kubectl exec test-data -- sh -c 'echo hi > /data/hello.txt'", 'kubectl exec test-data -- sh -c echo hello'],
   },
   apply: {
     expect: 'kubectl apply -f pod.yaml -n learn-lab',
     allow: ['--dry-run'],
-    same: ['kubectl apply --filename=pod.yaml --namespace learn-lab', 'kubectl apply -n learn-lab -f pod.yaml --dry-run=server', 'kubectl apply -fpod.yaml -nlearn-lab'],
+    same: [
+      'kubectl apply --filename=pod.yaml --namespace learn-lab',
+      'kubectl apply -n learn-lab -f pod.yaml --dry-run=server',
+      'kubectl apply -fpod.yaml -nlearn-lab',
+    ],
     different: ['kubectl apply -f pod.yaml', 'kubectl create -f pod.yaml -n learn-lab', 'kubectl apply -f pod.yml -n learn-lab'],
   },
   'apply (several files)': {
@@ -68,12 +95,20 @@ const TABLE: Record<string, Row> = {
   create: {
     expect: 'kubectl create deployment nginx --image=nginx:1.30',
     same: ['kubectl create deploy nginx --image nginx:1.30', 'kubectl create deployment --image=nginx:1.30 nginx'],
-    different: ['kubectl create deployment web --image=nginx:1.30', 'kubectl create deployment nginx --image=nginx', 'kubectl create namespace nginx'],
+    different: [
+      'kubectl create deployment web --image=nginx:1.30',
+      'kubectl create deployment nginx --image=nginx',
+      'kubectl create namespace nginx',
+    ],
   },
   'create namespace': {
     expect: 'kubectl create namespace learn-lab --dry-run=client -o yaml',
     same: ['kubectl create ns learn-lab -o yaml --dry-run=client', 'kubectl create namespace learn-lab --output=yaml --dry-run=client'],
-    different: ['kubectl create namespace learn-lab -o yaml', 'kubectl create namespace learn-lab --dry-run=server -o yaml', 'kubectl create namespace learn-lab --dry-run -o yaml'],
+    different: [
+      'kubectl create namespace learn-lab -o yaml',
+      'kubectl create namespace learn-lab --dry-run=server -o yaml',
+      'kubectl create namespace learn-lab --dry-run -o yaml',
+    ],
   },
   delete: {
     expect: 'kubectl delete svc nginx-service',
@@ -83,12 +118,23 @@ const TABLE: Record<string, Row> = {
   run: {
     expect: 'kubectl run web --image=nginx:1.30 -n learn-lab',
     same: ['kubectl run web -n learn-lab --image nginx:1.30', 'kubectl run --image=nginx:1.30 web --namespace=learn-lab'],
-    different: ['kubectl run web --image=nginx:1.30', 'kubectl run db --image=nginx:1.30 -n learn-lab', 'kubectl run web --image=nginx:1.30 -n learn-lab -l app=web'],
+    different: [
+      'kubectl run web --image=nginx:1.30',
+      'kubectl run db --image=nginx:1.30 -n learn-lab',
+      'kubectl run web --image=nginx:1.30 -n learn-lab -l app=web',
+    ],
   },
   expose: {
     expect: 'kubectl expose deployment nginx-deployment --name=nginx-service --type=NodePort --port=80',
-    same: ['kubectl expose deploy/nginx-deployment --port 80 --type NodePort --name nginx-service', 'kubectl expose deployments nginx-deployment --type=NodePort --name=nginx-service --port=80'],
-    different: ['kubectl expose deployment nginx-deployment --name=nginx-service --port=80', 'kubectl expose deployment nginx-deployment --name=nginx-service --type=ClusterIP --port=80', 'kubectl expose pod nginx-deployment --name=nginx-service --type=NodePort --port=80'],
+    same: [
+      'kubectl expose deploy/nginx-deployment --port 80 --type NodePort --name nginx-service',
+      'kubectl expose deployments nginx-deployment --type=NodePort --name=nginx-service --port=80',
+    ],
+    different: [
+      'kubectl expose deployment nginx-deployment --name=nginx-service --port=80',
+      'kubectl expose deployment nginx-deployment --name=nginx-service --type=ClusterIP --port=80',
+      'kubectl expose pod nginx-deployment --name=nginx-service --type=NodePort --port=80',
+    ],
   },
   scale: {
     expect: 'kubectl scale deployment nginx-deployment --replicas=3',
@@ -98,7 +144,10 @@ const TABLE: Record<string, Row> = {
   'set image': {
     expect: 'kubectl set image deployment/nginx-deployment nginx=nginx:1.30',
     same: ['kubectl set image deploy nginx-deployment nginx=nginx:1.30', 'kubectl set image deployments/nginx-deployment nginx=nginx:1.30'],
-    different: ['kubectl set image deployment/nginx-deployment nginx=nginx:1.29', 'kubectl set image deployment/nginx-deployment web=nginx:1.30'],
+    different: [
+      'kubectl set image deployment/nginx-deployment nginx=nginx:1.29',
+      'kubectl set image deployment/nginx-deployment web=nginx:1.30',
+    ],
   },
   'rollout status': {
     expect: 'kubectl rollout status deployment/nginx-deployment',
@@ -119,7 +168,11 @@ const TABLE: Record<string, Row> = {
   label: {
     expect: 'kubectl label pod web tier=fe env=lab --overwrite',
     same: ['kubectl label pods web env=lab tier=fe --overwrite', 'kubectl label --overwrite pod/web tier=fe env=lab'],
-    different: ['kubectl label pod web tier=fe --overwrite', 'kubectl label pod web tier=fe env=lab', 'kubectl label pod web tier=be env=lab --overwrite'],
+    different: [
+      'kubectl label pod web tier=fe --overwrite',
+      'kubectl label pod web tier=fe env=lab',
+      'kubectl label pod web tier=be env=lab --overwrite',
+    ],
   },
   'port-forward': {
     expect: 'kubectl port-forward pod/web 8080:80',
@@ -161,7 +214,11 @@ const TABLE: Record<string, Row> = {
   'auth can-i': {
     expect: 'kubectl auth can-i create deployments -n learn-lab',
     same: ['kubectl auth can-i create deploy --namespace learn-lab', 'kubectl auth can-i create deployments.apps -n learn-lab'],
-    different: ['kubectl auth can-i delete deployments -n learn-lab', 'kubectl auth can-i create pods -n learn-lab', 'kubectl auth can-i create deployments'],
+    different: [
+      'kubectl auth can-i delete deployments -n learn-lab',
+      'kubectl auth can-i create pods -n learn-lab',
+      'kubectl auth can-i create deployments',
+    ],
   },
   'top pod': {
     expect: 'kubectl top pod -n learn-lab',
@@ -264,7 +321,10 @@ describe('commands that act on objects need to be told which', () => {
     expect(r.ok ? undefined : r.problem.message).toBe(message);
   });
 
-  it.each(['kubectl delete -f pod.yaml', "kubectl get --raw='/readyz?verbose'", 'kubectl apply -k overlays/lab'])('%s names them another way', (line) => {
-    expect(readCommand(line).ok).toBe(true);
-  });
+  it.each(['kubectl delete -f pod.yaml', "kubectl get --raw='/readyz?verbose'", 'kubectl apply -k overlays/lab'])(
+    '%s names them another way',
+    (line) => {
+      expect(readCommand(line).ok).toBe(true);
+    },
+  );
 });

@@ -14,7 +14,15 @@ describe('splitting a line like a POSIX shell', () => {
   });
 
   it('removes quotes: single quotes keep everything, double quotes honour \\ before $ ` " \\', () => {
-    expect(words(`kubectl exec web -- sh -c 'echo "hi" > /tmp/x'`)).toEqual(['kubectl', 'exec', 'web', '--', 'sh', '-c', 'echo "hi" > /tmp/x']);
+    expect(words(`kubectl exec web -- sh -c 'echo "hi" > /tmp/x'`)).toEqual([
+      'kubectl',
+      'exec',
+      'web',
+      '--',
+      'sh',
+      '-c',
+      'echo "hi" > /tmp/x',
+    ]);
     expect(words('a "b \\"c\\" \\d" e')).toEqual(['a', 'b "c" \\d', 'e']);
     expect(words(`-l'app=web'",tier=fe"`)).toEqual(['-lapp=web,tier=fe']);
   });

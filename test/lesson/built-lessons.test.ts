@@ -17,7 +17,9 @@ const lesson = (id: string, day?: number): Lesson => ({
 
 describe('encodeBuiltLessons', () => {
   it('writes the course (id, title, day) first, then each lesson on a line of its own, in course order', () => {
-    const lines = encodeBuiltLessons([lesson('extra'), lesson('day10', 10), lesson('day9', 9)]).trimEnd().split('\n');
+    const lines = encodeBuiltLessons([lesson('extra'), lesson('day10', 10), lesson('day9', 9)])
+      .trimEnd()
+      .split('\n');
     expect(JSON.parse(lines[0]!)).toEqual([
       { id: 'day9', title: 'Title of day9', day: 9 },
       { id: 'day10', title: 'Title of day10', day: 10 },

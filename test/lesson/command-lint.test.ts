@@ -24,7 +24,9 @@ const problems = (text: string) => loadLessonText(text, 'c.yaml').problems.map(f
 
 describe('lint of command questions', () => {
   it('passes commands kubectl would read, in any of its forms', () => {
-    expect(problems(lesson(['kubectl get pods -n learn-lab -l app=web', 'k get po -nlearn-lab --selector=app=web'], '[-o, --watch, -w]'))).toEqual([]);
+    expect(
+      problems(lesson(['kubectl get pods -n learn-lab -l app=web', 'k get po -nlearn-lab --selector=app=web'], '[-o, --watch, -w]')),
+    ).toEqual([]);
   });
 
   it('points at an unknown flag inside a plain value', () => {

@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatFieldPath, parseFieldPath } from '../../src/lesson/field-path.js';
 
-
 describe('field paths', () => {
   it('parses keys, indices, [*] and quoted keys', () => {
-    expect(parseFieldPath('spec.containers[0].image')).toEqual({ ok: true, segments: [{ key: 'spec' }, { key: 'containers' }, { index: 0 }, { key: 'image' }] });
+    expect(parseFieldPath('spec.containers[0].image')).toEqual({
+      ok: true,
+      segments: [{ key: 'spec' }, { key: 'containers' }, { index: 0 }, { key: 'image' }],
+    });
     expect(parseFieldPath('spec.containers[*].ports[*].containerPort')).toEqual({
       ok: true,
       segments: [{ key: 'spec' }, { key: 'containers' }, { any: true }, { key: 'ports' }, { any: true }, { key: 'containerPort' }],
@@ -14,7 +16,10 @@ describe('field paths', () => {
       ok: true,
       segments: [{ key: 'metadata' }, { key: 'labels' }, { key: 'app.kubernetes.io/name' }],
     });
-    expect(parseFieldPath("metadata.labels['a.b']")).toEqual({ ok: true, segments: [{ key: 'metadata' }, { key: 'labels' }, { key: 'a.b' }] });
+    expect(parseFieldPath("metadata.labels['a.b']")).toEqual({
+      ok: true,
+      segments: [{ key: 'metadata' }, { key: 'labels' }, { key: 'a.b' }],
+    });
   });
 
   it('says what is wrong with a bad path', () => {

@@ -47,7 +47,9 @@ describe('hostile lesson files', () => {
   });
 
   it('never lets terminal escapes through an error message', () => {
-    const [line] = problemsOf('id: x\ntitle: t\nsummary: s\nsteps:\n  - id: a\n    type: explain\n    title: A\n    body: B\n    "\\e]8;;http://evil\\a": 1\n');
+    const [line] = problemsOf(
+      'id: x\ntitle: t\nsummary: s\nsteps:\n  - id: a\n    type: explain\n    title: A\n    body: B\n    "\\e]8;;http://evil\\a": 1\n',
+    );
     expect(line).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(line).toContain('\u241b]8;;http://evil\u2407');
   });

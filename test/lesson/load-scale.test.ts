@@ -10,7 +10,16 @@ import { loadLessonText } from '../../src/lesson/load.js';
 import { growth } from '../helpers/growth.js';
 
 function unknownFields(n: number): string {
-  const lines = ['id: wide', 'title: Wide', 'summary: Many unknown fields.', 'steps:', '  - id: a', '    type: explain', '    title: A', '    body: B'];
+  const lines = [
+    'id: wide',
+    'title: Wide',
+    'summary: Many unknown fields.',
+    'steps:',
+    '  - id: a',
+    '    type: explain',
+    '    title: A',
+    '    body: B',
+  ];
   for (let i = 0; i < n; i++) lines.push(`    extra${i}: x`);
   return `${lines.join('\n')}\n`;
 }
@@ -33,6 +42,12 @@ describe('loading a file with thousands of problems', { timeout: 30_000 }, () =>
     expect(growth(load, repeatedKeys, 3000)).toBeLessThan(3);
     const problems = loadLessonText(repeatedKeys(6000), 'dup.yaml').problems;
     expect(problems).toHaveLength(6000);
-    expect(problems.at(-1)).toEqual({ file: 'dup.yaml', line: 6004, col: 1, message: '"title" is set twice in this mapping (first on line 2); each key may appear only once (remove one of the two, or merge them)' });
+    expect(problems.at(-1)).toEqual({
+      file: 'dup.yaml',
+      line: 6004,
+      col: 1,
+      message:
+        '"title" is set twice in this mapping (first on line 2); each key may appear only once (remove one of the two, or merge them)',
+    });
   });
 });

@@ -11,7 +11,10 @@ const good = readFileSync('test/fixtures/lessons/good/intro.yaml', 'utf8');
 /** Small edits of a valid lesson. */
 const mutation = mutations({
   maxDelete: 20,
-  insert: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(':', '- ', '\t', '&a ', '*a', '!tag ', '---\n', '"', '[', '{', '\n  ', '\u001b[2J', 'correct: true\n')),
+  insert: fc.oneof(
+    fc.string({ maxLength: 8 }),
+    fc.constantFrom(':', '- ', '\t', '&a ', '*a', '!tag ', '---\n', '"', '[', '{', '\n  ', '\u001b[2J', 'correct: true\n'),
+  ),
 });
 
 function expectWellFormed(text: string): void {
@@ -44,6 +47,9 @@ describe('the loader under random input (fast-check; a failure prints its seed)'
   });
 
   it('handles arbitrary JSON-shaped values', () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => expectWellFormed(JSON.stringify(value))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => expectWellFormed(JSON.stringify(value))),
+      { numRuns: 300 },
+    );
   });
 });

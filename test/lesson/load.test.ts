@@ -66,9 +66,7 @@ describe('loadLessonFile', () => {
   });
 
   it('reports the second of two steps with one id', async () => {
-    expect(await problems(bad('duplicate-step'))).toEqual([
-      `${bad('duplicate-step')}:9:9: step id "same" is used twice in this lesson`,
-    ]);
+    expect(await problems(bad('duplicate-step'))).toEqual([`${bad('duplicate-step')}:9:9: step id "same" is used twice in this lesson`]);
   });
 
   it('reports a duplicate key at its second occurrence, in plain words', async () => {
@@ -114,7 +112,8 @@ describe('loadLessonFile', () => {
   });
 
   it('neutralises control characters in lesson text', () => {
-    const text = 'id: esc\ntitle: "Evil \\e[2J title"\nsummary: "bell \\a and \\u009b"\nsteps:\n  - {id: a, type: explain, title: A, body: B}\n';
+    const text =
+      'id: esc\ntitle: "Evil \\e[2J title"\nsummary: "bell \\a and \\u009b"\nsteps:\n  - {id: a, type: explain, title: A, body: B}\n';
     const { lesson } = loadLessonText(text, 'e.yaml');
     expect(lesson?.title).toBe('Evil \u241b[2J title');
     expect(lesson?.summary).toBe('bell \u2407 and <U+009B>');

@@ -79,7 +79,8 @@ export function describeCourseDay(spec: CourseDay, more?: (get: () => Lesson) =>
         if (q.type !== 'choice' && q.type !== 'multi') continue;
         for (const c of q.choices.filter((c) => !c.correct)) expect(c.why, `${q.id}: "${c.text}"`).toBeTruthy();
         const longestWrong = Math.max(...q.choices.filter((c) => !c.correct).map((c) => c.text.length));
-        for (const c of q.choices.filter((c) => c.correct)) expect(c.text.length, `${q.id}: "${c.text}"`).toBeLessThanOrEqual(longestWrong * 1.5);
+        for (const c of q.choices.filter((c) => c.correct))
+          expect(c.text.length, `${q.id}: "${c.text}"`).toBeLessThanOrEqual(longestWrong * 1.5);
       }
     });
 

@@ -18,7 +18,11 @@ describeCourseDay({ day: 1, misconceptions: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
   const exercise = () => lesson().steps.find((s): s is ManifestStep => s.type === 'manifest')!;
 
   it('solves the exercise with the Namespace learn-lab and a label of its own', () => {
-    const ns = parse(exercise().solution) as { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> } };
+    const ns = parse(exercise().solution) as {
+      apiVersion: string;
+      kind: string;
+      metadata: { name: string; namespace?: string; labels?: Record<string, string> };
+    };
     expect([ns.apiVersion, ns.kind, ns.metadata.name]).toEqual(['v1', 'Namespace', 'learn-lab']);
     expect(Object.keys(ns.metadata.labels ?? {}).length).toBeGreaterThan(0);
     for (const value of Object.values(ns.metadata.labels ?? {})) expect(typeof value).toBe('string');
@@ -46,7 +50,7 @@ describeCourseDay({ day: 1, misconceptions: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
     expect(lesson().next).toBe('day2');
   });
 
-  it("teaches nothing about Mesos, whose status the brief marks unverified", () => {
+  it('teaches nothing about Mesos, whose status the brief marks unverified', () => {
     expect(allText(lesson())).not.toMatch(/mesos/i);
   });
 

@@ -52,7 +52,13 @@ describeCourseDay({ day: 2, misconceptions: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
     const expected = lesson()
       .steps.filter((s): s is CommandStep => s.type === 'command')
       .flatMap((s) => s.expect);
-    for (const command of ['kubectl cluster-info', 'kubectl get nodes', 'kubectl get pods -n kube-system -l tier=control-plane', 'kubectl api-resources', 'kubectl explain configmaps.data']) {
+    for (const command of [
+      'kubectl cluster-info',
+      'kubectl get nodes',
+      'kubectl get pods -n kube-system -l tier=control-plane',
+      'kubectl api-resources',
+      'kubectl explain configmaps.data',
+    ]) {
       expect(expected).toContain(command);
     }
   });

@@ -25,7 +25,8 @@ function listing(command: string): Listing {
   const out: Listing = { namespace: undefined, selector: '' };
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const [flag, inline] = w.includes('=') && w.startsWith('--') ? [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)] : [w, undefined];
+    const [flag, inline] =
+      w.includes('=') && w.startsWith('--') ? [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)] : [w, undefined];
     const value = () => inline ?? words[++i]!;
     if (flag === '-n' || flag === '--namespace') out.namespace = value();
     else if (flag === '-l' || flag === '--selector') out.selector = value();
@@ -79,7 +80,8 @@ describeCourseDay({ day: 3, misconceptions: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 
   });
 
   it('uses the course-wide nginx tag', () => {
-    const image = (parse(steps(lesson()).exercise.solution) as { spec: { containers: Array<{ image: string }> } }).spec.containers[0]!.image;
+    const image = (parse(steps(lesson()).exercise.solution) as { spec: { containers: Array<{ image: string }> } }).spec.containers[0]!
+      .image;
     expect(image).toBe('nginx:1.30');
   });
 });

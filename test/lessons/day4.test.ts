@@ -27,17 +27,35 @@ describeCourseDay({ day: 4, misconceptions: [1, 2, 3, 4, 5, 6, 7, 8, 9], manifes
   it('keeps the ids of the steps whose meaning did not change, so saved progress still applies', () => {
     const ids = new Set(get().steps.map((s) => s.id));
     const kept = [
-      'four-words', 'what-happens', 'flow-order', 'docker-today', 'what-is-an-image', 'image-at-rest',
-      'image-names', 'full-image-name', 'where-images-live', 'laptop-image', 'what-is-a-container',
-      'how-many-kernels', 'lost-file', 'what-is-a-pod', 'bare-pod-node-fails', 'pod-network',
-      'reach-other-pod', 'pod-storage', 'pod-shares', 'pod-manifest',
-      'kubectl-first-pod', 'read-logs', 'first-pod',
+      'four-words',
+      'what-happens',
+      'flow-order',
+      'docker-today',
+      'what-is-an-image',
+      'image-at-rest',
+      'image-names',
+      'full-image-name',
+      'where-images-live',
+      'laptop-image',
+      'what-is-a-container',
+      'how-many-kernels',
+      'lost-file',
+      'what-is-a-pod',
+      'bare-pod-node-fails',
+      'pod-network',
+      'reach-other-pod',
+      'pod-storage',
+      'pod-shares',
+      'pod-manifest',
+      'kubectl-first-pod',
+      'read-logs',
+      'first-pod',
     ];
     for (const id of kept) expect(ids, id).toContain(id);
   });
 
   // 1
-  it('teaches that a Pod\'s containers share IPC and the hostname too, before pod-shares asks, and its hint hands over no option', () => {
+  it("teaches that a Pod's containers share IPC and the hostname too, before pod-shares asks, and its hint hands over no option", () => {
     const ids = get().steps.map((s) => s.id);
     expect(ids.indexOf('pod-network')).toBeLessThan(ids.indexOf('pod-shares'));
     const network = step(get(), 'pod-network', 'explain').body;
@@ -195,7 +213,15 @@ describeCourseDay({ day: 4, misconceptions: [1, 2, 3, 4, 5, 6, 7, 8, 9], manifes
 
   it('teaches -o wide (IP and node), -o yaml (what was filled in), -l, --show-labels and delete -f', () => {
     const body = step(get(), 'kubectl-first-pod', 'explain').body;
-    for (const s of ['-o wide', "each Pod's IP and its node", '-l app=web', '--show-labels', 'kubectl get pod web -o yaml', 'restartPolicy: Always', 'kubectl delete -f pod.yaml']) {
+    for (const s of [
+      '-o wide',
+      "each Pod's IP and its node",
+      '-l app=web',
+      '--show-labels',
+      'kubectl get pod web -o yaml',
+      'restartPolicy: Always',
+      'kubectl delete -f pod.yaml',
+    ]) {
       expect(body, s).toContain(s);
     }
     expect(step(get(), 'pod-node', 'command').question).toMatch(/node[^.]*Pod IP/);
@@ -237,7 +263,10 @@ describeCourseDay({ day: 4, misconceptions: [1, 2, 3, 4, 5, 6, 7, 8, 9], manifes
 
     const specFixed = starter.replace(/^Spec:/m, 'spec:');
     const round2 = await errors(specFixed, fix);
-    expect(round2.some((p) => p.path === 'spec.image' || p.path === 'spec.containers[0].image'), JSON.stringify(round2)).toBe(true);
+    expect(
+      round2.some((p) => p.path === 'spec.image' || p.path === 'spec.containers[0].image'),
+      JSON.stringify(round2),
+    ).toBe(true);
 
     const indentFixed = specFixed.replace(/^ {2}image: nginx$/m, '      image: nginx');
     const round3 = await errors(indentFixed, fix);
@@ -249,12 +278,20 @@ describeCourseDay({ day: 4, misconceptions: [1, 2, 3, 4, 5, 6, 7, 8, 9], manifes
     expect(await errors(indentFixed.replace('image: nginx', 'image: nginx:latest'), fix)).toHaveLength(1);
   });
 
-  it('names each fix in the step\'s own checks, whatever the checker says first', () => {
+  it("names each fix in the step's own checks, whatever the checker says first", () => {
     const fix = step(get(), 'fix-first-pod', 'manifest');
     const by = (path: string) => fix.checks.filter((c) => c.path === path);
     expect(by('Spec')[0]).toMatchObject({ absent: true, message: expect.stringMatching(/case-sensitive/) });
     expect(by('spec.image')[0]).toMatchObject({ absent: true, message: expect.stringMatching(/indented/) });
-    expect(by('spec.containers[0].image').map((c) => c.message).join(' ')).toMatch(/Indentation/);
-    expect(by('spec.containers[0].image').map((c) => c.message).join(' ')).toMatch(/tag/);
+    expect(
+      by('spec.containers[0].image')
+        .map((c) => c.message)
+        .join(' '),
+    ).toMatch(/Indentation/);
+    expect(
+      by('spec.containers[0].image')
+        .map((c) => c.message)
+        .join(' '),
+    ).toMatch(/tag/);
   });
 });

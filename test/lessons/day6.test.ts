@@ -11,7 +11,10 @@ import { loadLessonFile } from '../../src/lesson/load.js';
 
 describeCourseDay({ day: 6, misconceptions: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14], manifests: 1 }, (lesson) => {
   const exercise = (): ManifestStep => lesson().steps.find((s): s is ManifestStep => s.type === 'manifest')!;
-  const deployment = () => parseAllDocuments(exercise().context ?? '').map((d) => d.toJS()).find((o) => o?.kind === 'Deployment');
+  const deployment = () =>
+    parseAllDocuments(exercise().context ?? '')
+      .map((d) => d.toJS())
+      .find((o) => o?.kind === 'Deployment');
 
   it("gives day 5's Deployment as context, exactly as day 5's solution", async () => {
     const day5 = (await loadLessonFile(lessonFile('day5'))).lesson!;
@@ -30,7 +33,9 @@ describeCourseDay({ day: 6, misconceptions: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 
   it("has a solution whose targetPort is a containerPort of the Deployment's Pods, 80", () => {
     const [port] = parse(exercise().solution).spec.ports;
     expect(port).toEqual({ protocol: 'TCP', port: 80, targetPort: 80, nodePort: 30007 });
-    const containerPorts = deployment().spec.template.spec.containers.flatMap((c: { ports?: { containerPort: number }[] }) => c.ports ?? []).map((p: { containerPort: number }) => p.containerPort);
+    const containerPorts = deployment()
+      .spec.template.spec.containers.flatMap((c: { ports?: { containerPort: number }[] }) => c.ports ?? [])
+      .map((p: { containerPort: number }) => p.containerPort);
     expect(containerPorts).toContain(port.targetPort);
   });
 

@@ -45,7 +45,9 @@ describeCourseDay({ day: 7, misconceptions: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
   it('teaches that ReadWriteOnce is one node, and asks about it', () => {
     const steps = lesson().steps;
     const taught = steps.findIndex((s) => s.type === 'explain' && /ReadWriteOnce.*single node/s.test(s.body));
-    const asked = steps.findIndex((s) => s.type === 'choice' && s.choices.some((c) => !c.correct && /ReadWriteOnce means one Pod/.test(c.text)));
+    const asked = steps.findIndex(
+      (s) => s.type === 'choice' && s.choices.some((c) => !c.correct && /ReadWriteOnce means one Pod/.test(c.text)),
+    );
     expect(taught).toBeGreaterThanOrEqual(0);
     expect(asked).toBeGreaterThan(taught);
   });

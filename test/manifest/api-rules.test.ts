@@ -34,7 +34,12 @@ const RULES: [fixture: string, expected: string[]][] = [
       '19:9 spec.containers[0].env[2].valueFrom.secretKeyRef valueFrom may have only one source, and configMapKeyRef is already set',
     ],
   ],
-  ['api-request-limit', ['17:18 spec.template.spec.containers[0].resources.requests.cpu the request 1 is more than the limit 500m; a request must be at most its limit']],
+  [
+    'api-request-limit',
+    [
+      '17:18 spec.template.spec.containers[0].resources.requests.cpu the request 1 is more than the limit 500m; a request must be at most its limit',
+    ],
+  ],
   [
     'api-run-as-user',
     [

@@ -19,16 +19,69 @@ import { applyMutation, fcOptions, mutations } from '../helpers/fuzz.js';
 import { runCli } from '../helpers/spawn.js';
 import { fixturePath } from './helpers.js';
 
-const FIXTURES = readdirSync(fixturePath('')).filter((f) => f.endsWith('.yaml')).sort();
+const FIXTURES = readdirSync(fixturePath(''))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const texts = FIXTURES.map((f) => readFileSync(fixturePath(f), 'utf8'));
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 /** Text that means something to YAML or to a terminal, or is just odd. */
 const token = fc.constantFrom(
-  ': ', ':', '- ', '-', '\t', '  ', '\n', '\n  ', '\n- ', '\r\n', '#', '&a ', '*a', '*b', '<<: *a\n', '!!binary ', '!!str ', '!custom ',
-  '---\n', '...\n', '"', "'", '[', ']', '{', '}', ',', '? ', '|', '>-', '%YAML 1.1\n', 'null', '~', '0x1F', '1e999', '-.inf', '.nan',
-  '2001-12-14', 'yes', 'on', '\u001b[2J', '\u001b]8;;http://x\u0007', '\u0000', '\u009b', '\ufeff', '日本', '👍', 'x'.repeat(300),
-  'containers:', 'image: ', 'apiVersion: v1\n', 'kind: Pod\n', 'kind: List\n', 'items: [', 'metadata:\n  name: ',
+  ': ',
+  ':',
+  '- ',
+  '-',
+  '\t',
+  '  ',
+  '\n',
+  '\n  ',
+  '\n- ',
+  '\r\n',
+  '#',
+  '&a ',
+  '*a',
+  '*b',
+  '<<: *a\n',
+  '!!binary ',
+  '!!str ',
+  '!custom ',
+  '---\n',
+  '...\n',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '? ',
+  '|',
+  '>-',
+  '%YAML 1.1\n',
+  'null',
+  '~',
+  '0x1F',
+  '1e999',
+  '-.inf',
+  '.nan',
+  '2001-12-14',
+  'yes',
+  'on',
+  '\u001b[2J',
+  '\u001b]8;;http://x\u0007',
+  '\u0000',
+  '\u009b',
+  '\ufeff',
+  '日本',
+  '👍',
+  'x'.repeat(300),
+  'containers:',
+  'image: ',
+  'apiVersion: v1\n',
+  'kind: Pod\n',
+  'kind: List\n',
+  'items: [',
+  'metadata:\n  name: ',
 );
 
 const mutation = mutations({
@@ -43,14 +96,27 @@ const mutated = fc
 
 /** Objects shaped like Kubernetes manifests, some fields right and most not, as YAML. */
 const scalar = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
-const labels = fc.dictionary(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('app', 'app.kubernetes.io/name', 'a/b/c')), scalar, { maxKeys: 3 });
+const labels = fc.dictionary(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('app', 'app.kubernetes.io/name', 'a/b/c')), scalar, {
+  maxKeys: 3,
+});
 const container = fc.record(
   {
     name: fc.oneof(fc.constantFrom('web', 'Web_1', ''), scalar),
     image: fc.oneof(fc.constantFrom('nginx:1.27', 'nginx:latest', 'NGINX', ':tag', 'a@sha256:zz'), scalar),
-    ports: fc.array(fc.record({ containerPort: fc.oneof(fc.integer({ min: -5, max: 70000 }), scalar), protocol: fc.constantFrom('TCP', 'UDP', 'tcp') }, { requiredKeys: [] }), { maxLength: 3 }),
+    ports: fc.array(
+      fc.record(
+        { containerPort: fc.oneof(fc.integer({ min: -5, max: 70000 }), scalar), protocol: fc.constantFrom('TCP', 'UDP', 'tcp') },
+        { requiredKeys: [] },
+      ),
+      { maxLength: 3 },
+    ),
     command: fc.oneof(fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }), scalar),
-    resources: fc.record({ limits: fc.dictionary(fc.constantFrom('cpu', 'memory', 'gpu'), fc.oneof(fc.constantFrom('500m', '128Mi', '1.5', '-1', 'lots'), scalar)) }),
+    resources: fc.record({
+      limits: fc.dictionary(
+        fc.constantFrom('cpu', 'memory', 'gpu'),
+        fc.oneof(fc.constantFrom('500m', '128Mi', '1.5', '-1', 'lots'), scalar),
+      ),
+    }),
   },
   { requiredKeys: [] },
 );
@@ -67,8 +133,25 @@ const k8sObject = fc.record(
   {
     apiVersion: fc.oneof(fc.constantFrom('v1', 'apps/v1', 'batch/v1', 'extensions/v1beta1', 'example.com/v1', 'v2'), scalar),
     kind: fc.oneof(fc.constantFrom('Pod', 'Deployment', 'Job', 'Service', 'ConfigMap', 'ReplicaSet', 'pod', 'Widget'), scalar),
-    metadata: fc.oneof(fc.record({ name: fc.oneof(fc.constantFrom('web', 'Web', 'a'.repeat(300), 'a..b'), scalar), labels, annotations: labels }, { requiredKeys: [] }), scalar),
-    spec: fc.oneof(podSpec, fc.record({ replicas: scalar, selector: fc.record({ matchLabels: labels }), template: fc.record({ metadata: fc.record({ labels }), spec: podSpec }) }, { requiredKeys: [] }), fc.jsonValue({ maxDepth: 3 })),
+    metadata: fc.oneof(
+      fc.record(
+        { name: fc.oneof(fc.constantFrom('web', 'Web', 'a'.repeat(300), 'a..b'), scalar), labels, annotations: labels },
+        { requiredKeys: [] },
+      ),
+      scalar,
+    ),
+    spec: fc.oneof(
+      podSpec,
+      fc.record(
+        {
+          replicas: scalar,
+          selector: fc.record({ matchLabels: labels }),
+          template: fc.record({ metadata: fc.record({ labels }), spec: podSpec }),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.jsonValue({ maxDepth: 3 }),
+    ),
     data: labels,
   },
   { requiredKeys: [] },
@@ -79,7 +162,18 @@ const generated = fc.array(k8sObject, { minLength: 1, maxLength: 3 }).map((objec
 const check: fc.Arbitrary<ManifestCheck> = fc.record(
   {
     path: fc.oneof(
-      fc.constantFrom('metadata.name', 'spec.containers[0].image', 'spec.containers[*].name', 'spec.containers[9].ports[0].containerPort', 'metadata.labels["app.kubernetes.io/name"]', 'kind', 'a..b', '[', '["x', 'spec[*]'),
+      fc.constantFrom(
+        'metadata.name',
+        'spec.containers[0].image',
+        'spec.containers[*].name',
+        'spec.containers[9].ports[0].containerPort',
+        'metadata.labels["app.kubernetes.io/name"]',
+        'kind',
+        'a..b',
+        '[',
+        '["x',
+        'spec[*]',
+      ),
       fc.string({ maxLength: 15 }),
     ),
     equals: fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean()),
@@ -113,7 +207,10 @@ async function expectWellFormed(text: string, checks: ManifestCheck[] = []): Pro
 
 describe('the manifest checker under random input (fast-check; a failure prints its seed)', { timeout: 60_000 }, () => {
   it('mutated fixtures', async () => {
-    await fc.assert(fc.asyncProperty(mutated, (text) => expectWellFormed(text)), fcOptions({ numRuns: 300 }));
+    await fc.assert(
+      fc.asyncProperty(mutated, (text) => expectWellFormed(text)),
+      fcOptions({ numRuns: 300 }),
+    );
   });
 
   it('random Kubernetes-shaped objects, with random lesson checks', async () => {
@@ -121,12 +218,21 @@ describe('the manifest checker under random input (fast-check; a failure prints 
   });
 
   it('mutated fixtures with random lesson checks', async () => {
-    await fc.assert(fc.asyncProperty(mutated, fc.array(check, { minLength: 1, maxLength: 4 }), expectWellFormed), fcOptions({ numRuns: 100 }));
+    await fc.assert(
+      fc.asyncProperty(mutated, fc.array(check, { minLength: 1, maxLength: 4 }), expectWellFormed),
+      fcOptions({ numRuns: 100 }),
+    );
   });
 
   it('arbitrary text and JSON', async () => {
-    await fc.assert(fc.asyncProperty(fc.string({ maxLength: 200, unit: 'binary' }), (text) => expectWellFormed(text)), fcOptions({ numRuns: 150 }));
-    await fc.assert(fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), (value) => expectWellFormed(JSON.stringify(value))), fcOptions({ numRuns: 100 }));
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 200, unit: 'binary' }), (text) => expectWellFormed(text)),
+      fcOptions({ numRuns: 150 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), (value) => expectWellFormed(JSON.stringify(value))),
+      fcOptions({ numRuns: 100 }),
+    );
   });
 });
 
@@ -135,7 +241,8 @@ describe('bugs found by these properties', () => {
   it('an indented first line: every problem inside its line (was 2:29 on the 4-column line "b: 1")', async () => {
     const text = '  name: web\nb: 1\n  name: web\n    image: x\n';
     const lines = text.split('\n');
-    for (const p of await checkManifests(text)) expect(p.col, `${p.line}:${p.col} ${p.message}`).toBeLessThanOrEqual(lines[p.line - 1]!.length + 1);
+    for (const p of await checkManifests(text))
+      expect(p.col, `${p.line}:${p.col} ${p.message}`).toBeLessThanOrEqual(lines[p.line - 1]!.length + 1);
   });
 });
 

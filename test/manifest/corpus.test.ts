@@ -11,7 +11,9 @@ import { checkManifests } from '../../src/manifest/check.js';
 import { fixturePath } from './helpers.js';
 
 const DIR = fixturePath('corpus');
-const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 interface Doc {
   file: string;
@@ -25,7 +27,12 @@ interface Doc {
 const docs: Doc[] = files.flatMap((file) =>
   readFileSync(join(DIR, file), 'utf8')
     .split(/^---\n/m)
-    .map((text) => ({ file, text, names: [...text.matchAll(/metadata:\n\s*name: (\S+)/g)].map((m) => m[1]!), kind: /^kind: (\S+)/m.exec(text)![1]! })),
+    .map((text) => ({
+      file,
+      text,
+      names: [...text.matchAll(/metadata:\n\s*name: (\S+)/g)].map((m) => m[1]!),
+      kind: /^kind: (\S+)/m.exec(text)![1]!,
+    })),
 );
 
 /** One mistake: the first `from` in the document becomes `to`; it must be reported on the line of the first `at` (default: the line where `to` starts). */
@@ -80,7 +87,12 @@ const MUTATIONS: Mutation[] = [
   ['api-rolling', '            memory: 1Gi', '            memory: 2Gi'],
   ['worker-recreate', '      labels:\n        app: worker', '      labels:\n        app: workers', '      labels:'],
   ['web-configured', '        - configMapRef:', '        - configmapRef:'],
-  ['web-configured', '          name: html\n      containers', '          name: html\n      - name: html\n        emptyDir: {}\n      containers', '      - name: html\n        emptyDir'],
+  [
+    'web-configured',
+    '          name: html\n      containers',
+    '          name: html\n      - name: html\n        emptyDir: {}\n      containers',
+    '      - name: html\n        emptyDir',
+  ],
   // StatefulSets and DaemonSets
   ['web-stateful', '        - name: www', '        - name: web'],
   ['web-stateful', '      accessModes: [ReadWriteOnce]', '      accessModes: [ReadWriteOnly]'],
@@ -162,7 +174,23 @@ describe('a corpus of valid manifests', () => {
   it('has at least 60 documents across the kinds the course uses', () => {
     expect(docs.length).toBeGreaterThanOrEqual(60);
     expect(new Set(docs.map((d) => d.kind))).toEqual(
-      new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'ConfigMap', 'Secret', 'Namespace', 'PersistentVolumeClaim', 'PersistentVolume', 'Ingress', 'NetworkPolicy', 'List']),
+      new Set([
+        'Pod',
+        'Deployment',
+        'StatefulSet',
+        'DaemonSet',
+        'Job',
+        'CronJob',
+        'Service',
+        'ConfigMap',
+        'Secret',
+        'Namespace',
+        'PersistentVolumeClaim',
+        'PersistentVolume',
+        'Ingress',
+        'NetworkPolicy',
+        'List',
+      ]),
     );
   });
 
@@ -187,13 +215,18 @@ describe('single-mistake mutations of the corpus', () => {
     const errors = (await checkManifests(text)).filter((p) => p.severity === 'error');
     const caught = errors.some((p) => p.line === line);
     outcomes.push({ caught, elsewhere: errors.some((p) => p.line !== line) });
-    expect(errors.map((p) => `${p.line}:${p.col} ${p.path} ${p.message}`), `an error on line ${line}`).toContainEqual(expect.stringMatching(new RegExp(`^${line}:`)));
+    expect(
+      errors.map((p) => `${p.line}:${p.col} ${p.path} ${p.message}`),
+      `an error on line ${line}`,
+    ).toContainEqual(expect.stringMatching(new RegExp(`^${line}:`)));
   });
 
   it('detection rate', () => {
     const caught = outcomes.filter((o) => o.caught).length;
     const elsewhere = outcomes.filter((o) => o.elsewhere).length;
-    console.log(`corpus: ${docs.length} valid manifests pass; ${caught}/${outcomes.length} mutations caught at the right line (${((100 * caught) / outcomes.length).toFixed(1)}%), ${elsewhere} with another error elsewhere too`);
+    console.log(
+      `corpus: ${docs.length} valid manifests pass; ${caught}/${outcomes.length} mutations caught at the right line (${((100 * caught) / outcomes.length).toFixed(1)}%), ${elsewhere} with another error elsewhere too`,
+    );
     expect(outcomes).toHaveLength(MUTATIONS.length);
     expect(caught).toBe(outcomes.length);
   });

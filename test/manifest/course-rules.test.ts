@@ -30,12 +30,16 @@ describe('Namespace', () => {
 describe('what kubectl refuses before sending anything', () => {
   it("day 2's planted apiversion: at the miscased key, saying kubectl refuses it, and the check stops there as kubectl does", async () => {
     const problems = await checkFixture('course-configmap-apiversion.yaml');
-    expect(lines(problems)).toEqual(['1:1 apiVersion required: kubectl refuses the file before sending it to the API server (apiVersion not set)']);
+    expect(lines(problems)).toEqual([
+      '1:1 apiVersion required: kubectl refuses the file before sending it to the API server (apiVersion not set)',
+    ]);
     expect(problems[0]!.hint).toBe('keys are case-sensitive: write apiVersion, not apiversion');
   });
 
   it('a missing kind, and an apiVersion with no value', async () => {
-    expect(lines(await checkManifest('apiVersion: v1\nmetadata:\n  name: x\n'))).toEqual(['1:1 kind required: kubectl refuses the file before sending it to the API server (kind not set)']);
+    expect(lines(await checkManifest('apiVersion: v1\nmetadata:\n  name: x\n'))).toEqual([
+      '1:1 kind required: kubectl refuses the file before sending it to the API server (kind not set)',
+    ]);
     expect(lines(await checkManifest('kind: ConfigMap\napiVersion:\nmetadata:\n  name: x\n'))).toEqual([
       '2:1 apiVersion required, but it has no value: kubectl refuses the file before sending it to the API server (apiVersion not set)',
     ]);
@@ -65,12 +69,20 @@ describe('ConfigMap', () => {
   it('1 MiB of data and binaryData values in all (an alias repeats a value, so the text itself can be smaller)', async () => {
     const big = 'x'.repeat(600_000);
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  a: &big "${big}"\n  b: *big\n`;
-    expect(lines(await checkManifests(text))).toEqual(['5:1  the values of data and binaryData add up to 1200000 bytes; a ConfigMap holds at most 1048576 (1 MiB)']);
+    expect(lines(await checkManifests(text))).toEqual([
+      '5:1  the values of data and binaryData add up to 1200000 bytes; a ConfigMap holds at most 1048576 (1 MiB)',
+    ]);
     expect(await checkManifests(text.replace('  b: *big\n', ''))).toEqual([]);
   });
 
   it('keys as IsConfigMapKey has them', () => {
-    expect(['a', 'A_b-c.d', '.env', '.x', 'k'.repeat(253)].map(configMapKey)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(['a', 'A_b-c.d', '.env', '.x', 'k'.repeat(253)].map(configMapKey)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(['', 'a b', 'a/b', '.', '..', '..x', 'k'.repeat(254)].map(configMapKey)).toEqual([
       'must not be empty',
       'may contain only letters, digits, "-", "_" and "."',
@@ -83,7 +95,14 @@ describe('ConfigMap', () => {
   });
 
   it('base64 as Go reads it: standard alphabet, padded, line breaks skipped', () => {
-    expect(['', 'aGk=', 'aGVsbG8=', 'aGVs\nbG8=', 'aGVs\r\nbG8=', 'a+/='].map(base64Problem)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(['', 'aGk=', 'aGVsbG8=', 'aGVs\nbG8=', 'aGVs\r\nbG8=', 'a+/='].map(base64Problem)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(['aGk', 'a=Gk', 'aGk=aGk=', 'aG k='].map((v) => base64Problem(v) !== undefined)).toEqual([true, true, true, true]);
   });
 });

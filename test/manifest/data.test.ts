@@ -26,12 +26,31 @@ describe('the generated Kubernetes schema data', () => {
   });
 
   it('knows the kinds of days 4 and 5, and which apiVersions are gone', () => {
-    for (const [apiVersion, kind] of [['v1', 'Pod'], ['apps/v1', 'Deployment'], ['v1', 'Service'], ['batch/v1', 'Job'], ['networking.k8s.io/v1', 'Ingress']]) {
+    for (const [apiVersion, kind] of [
+      ['v1', 'Pod'],
+      ['apps/v1', 'Deployment'],
+      ['v1', 'Service'],
+      ['batch/v1', 'Job'],
+      ['networking.k8s.io/v1', 'Ingress'],
+    ]) {
       expect(lookupKind(apiVersion!, kind!).found, `${apiVersion} ${kind}`).toBe(true);
     }
-    expect(lookupKind('apps/v1beta1', 'Deployment')).toEqual({ found: false, reason: 'not-served', status: { served: 'removed', in: '1.16', use: ['apps/v1'] } });
-    for (const group of ['resource.k8s.io', 'storagemigration.k8s.io', 'flowcontrol.apiserver.k8s.io', 'coordination.k8s.io', 'certificates.k8s.io']) {
-      expect(lookupKind(`${group}/v9`, 'Widget').found === false && lookupKind(`${group}/v9`, 'Widget'), group).not.toEqual({ found: false, reason: 'custom-resource' });
+    expect(lookupKind('apps/v1beta1', 'Deployment')).toEqual({
+      found: false,
+      reason: 'not-served',
+      status: { served: 'removed', in: '1.16', use: ['apps/v1'] },
+    });
+    for (const group of [
+      'resource.k8s.io',
+      'storagemigration.k8s.io',
+      'flowcontrol.apiserver.k8s.io',
+      'coordination.k8s.io',
+      'certificates.k8s.io',
+    ]) {
+      expect(lookupKind(`${group}/v9`, 'Widget').found === false && lookupKind(`${group}/v9`, 'Widget'), group).not.toEqual({
+        found: false,
+        reason: 'custom-resource',
+      });
     }
     const container = objectType('ApiCoreV1Container');
     expect(container).not.toBe('any');
@@ -72,7 +91,10 @@ describe('agrees with the kubernetes-models validators', () => {
     [['spec', 'activeDeadlineSeconds'], '60'],
     [['spec', 'hostNetwork'], 1],
     [['spec', 'securityContext', 'runAsUser'], 1000.5],
-    [['spec', 'securityContext', 'supplementalGroups'], [1, 2.5]],
+    [
+      ['spec', 'securityContext', 'supplementalGroups'],
+      [1, 2.5],
+    ],
     [['spec', 'dnsPolicy'], 'Default'],
     [['spec', 'dnsPolicy'], 'default'],
     [['metadata', 'labels', 'app'], 1],
@@ -82,7 +104,8 @@ describe('agrees with the kubernetes-models validators', () => {
   function set(obj: unknown, path: (string | number)[], value: unknown): unknown {
     const copy = structuredClone(obj) as Record<string | number, unknown>;
     let here = copy;
-    for (const key of path.slice(0, -1)) here = (here[key] ??= typeof path[path.indexOf(key) + 1] === 'number' ? [] : {}) as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1))
+      here = (here[key] ??= typeof path[path.indexOf(key) + 1] === 'number' ? [] : {}) as Record<string | number, unknown>;
     here[path.at(-1)!] = value;
     return copy;
   }
@@ -100,7 +123,9 @@ describe('agrees with the kubernetes-models validators', () => {
     const { validate } = (await import(specifier)) as { validate: ((data: unknown) => boolean) & { errors?: { instancePath: string }[] } };
     const manifest = set(base, path, value);
     validate(manifest);
-    const theirs = (validate.errors ?? []).some((e) => e.instancePath === jsonPointer(path) || e.instancePath.startsWith(`${jsonPointer(path)}/`));
+    const theirs = (validate.errors ?? []).some(
+      (e) => e.instancePath === jsonPointer(path) || e.instancePath.startsWith(`${jsonPointer(path)}/`),
+    );
     const problems = await checkManifest(stringify(manifest));
     const mine = problems.some((p) => p.severity === 'error' && (p.path === ours(path) || p.path.startsWith(`${ours(path)}[`)));
     expect(mine).toBe(theirs);

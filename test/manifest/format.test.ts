@@ -15,7 +15,8 @@ describe('formatProblem', () => {
   });
 
   it('text from the manifest or the file name cannot drive the terminal', async () => {
-    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    "\u001b]0;owned\u0007\u001b[2J": x\nspec:\n  containers:\n  - name: a\n    image: nginx\n';
+    const text =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    "\u001b]0;owned\u0007\u001b[2J": x\nspec:\n  containers:\n  - name: a\n    image: nginx\n';
     const problems = await checkManifest(text);
     expect(problems.length).toBeGreaterThan(0);
     for (const p of problems) {

@@ -26,13 +26,25 @@ describe('what kubectl accepts, the checker accepts', () => {
   });
 
   it('a List without items, or with fields a List does not have', async () => {
-    expect(lines(await checkManifest('apiVersion: v1\nkind: List\nitem: []\n'))).toEqual(['1:1 items required', '3:1 item unknown field "item"']);
-    expect(lines(await checkManifest('apiVersion: v1\nkind: List\nitems:\n  name: x\n'))).toEqual(['4:3 items expected a list, got a mapping']);
+    expect(lines(await checkManifest('apiVersion: v1\nkind: List\nitem: []\n'))).toEqual([
+      '1:1 items required',
+      '3:1 item unknown field "item"',
+    ]);
+    expect(lines(await checkManifest('apiVersion: v1\nkind: List\nitems:\n  name: x\n'))).toEqual([
+      '4:3 items expected a list, got a mapping',
+    ]);
   });
 
   it("go-yaml's escapes: \\' in a double-quoted string is a single quote; an escape neither knows is still an error", async () => {
     const text = fixture('valid-go-yaml-escape.yaml');
-    expect(await checkManifest(text, { checks: [{ path: 'data.greeting', equals: "it's fine" }, { path: 'data.path', equals: 'a/b' }] })).toEqual([]);
+    expect(
+      await checkManifest(text, {
+        checks: [
+          { path: 'data.greeting', equals: "it's fine" },
+          { path: 'data.path', equals: 'a/b' },
+        ],
+      }),
+    ).toEqual([]);
     expect(lines(await checkManifest(fixture('syntax-bad-escape.yaml')))).toEqual(['6:16  YAML syntax: invalid escape sequence \\q']);
   });
 });

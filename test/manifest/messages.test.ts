@@ -28,13 +28,19 @@ describe('messages a beginner can act on', () => {
 
   it('a missing "- " before a list item is named, once', async () => {
     const problems = await checkFixtureMulti('syntax-missing-dash.yaml');
-    expect(lines(problems)).toEqual(['9:5  "name" is set twice in this list item (first on line 7); a "- " is probably missing before it, to start a new item']);
-    expect(problems[0]!.hint).toBe('write "- name: sidecar", the "- " in column 3 like the item on line 7, and indent the lines of this item under it');
+    expect(lines(problems)).toEqual([
+      '9:5  "name" is set twice in this list item (first on line 7); a "- " is probably missing before it, to start a new item',
+    ]);
+    expect(problems[0]!.hint).toBe(
+      'write "- name: sidecar", the "- " in column 3 like the item on line 7, and indent the lines of this item under it',
+    );
     expect(await checkFixtureMulti('syntax-missing-dash-valid.yaml')).toEqual([]);
   });
 
   it('a key set twice in a plain mapping is still just that', async () => {
-    expect(lines(await checkFixtureMulti('syntax-duplicate-key.yaml'))).toEqual(['9:5  "image" is set twice in this mapping (first on line 8); each key may appear only once']);
+    expect(lines(await checkFixtureMulti('syntax-duplicate-key.yaml'))).toEqual([
+      '9:5  "image" is set twice in this mapping (first on line 8); each key may appear only once',
+    ]);
   });
 
   it('": " inside a list item of text gets a hint to quote it; a mapping expected says which fields', async () => {
@@ -49,27 +55,39 @@ describe('messages a beginner can act on', () => {
 
   it('labels given as a list: key: value lines are asked for', async () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels:\n  - app: web\n';
-    expect(lines(await checkManifests(text))).toEqual(['6:3 metadata.labels expected "key: value" lines such as "app: web" here, got a list']);
+    expect(lines(await checkManifests(text))).toEqual([
+      '6:3 metadata.labels expected "key: value" lines such as "app: web" here, got a list',
+    ]);
   });
 
   it('a key with a value on its line, then indented lines: reported at that value', async () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers: nginx\n  - name: nginx\n    image: nginx:1.30\n';
     const problems = await checkManifests(text);
-    expect(lines(problems)).toEqual(['6:15  "containers:" has a value on its own line ("nginx"), so the indented lines below it cannot belong to it']);
+    expect(lines(problems)).toEqual([
+      '6:15  "containers:" has a value on its own line ("nginx"), so the indented lines below it cannot belong to it',
+    ]);
     expect(await checkManifests(text.replace('containers: nginx', 'containers:'))).toEqual([]);
   });
 
   it('a field of the empty key above it, not indented under it: named, with the line to write', async () => {
-    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.30\n    ports:\n    containerPort: 80\n';
+    const text =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.30\n    ports:\n    containerPort: 80\n';
     const problems = await checkManifests(text);
-    expect(lines(problems)).toEqual(['10:5 spec.containers[0].containerPort unknown field "containerPort" here; it is a field of "ports" above it']);
+    expect(lines(problems)).toEqual([
+      '10:5 spec.containers[0].containerPort unknown field "containerPort" here; it is a field of "ports" above it',
+    ]);
     expect(problems[0]!.hint).toBe('indent it under "ports:" as a list item: "- containerPort: 80"');
     expect(await checkManifests(text.replace('    containerPort', '    - containerPort'))).toEqual([]);
   });
 
   it('problems come in line order, whichever step found them', async () => {
-    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: -1\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: api}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.30\n        imagePullPolicy: always\n';
+    const text =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: -1\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: api}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.30\n        imagePullPolicy: always\n';
     const problems = await checkManifests(text);
-    expect(problems.map(where)).toEqual(['6:13 spec.replicas', '11:7 spec.template.metadata.labels', '16:26 spec.template.spec.containers[0].imagePullPolicy']);
+    expect(problems.map(where)).toEqual([
+      '6:13 spec.replicas',
+      '11:7 spec.template.metadata.labels',
+      '16:26 spec.template.spec.containers[0].imagePullPolicy',
+    ]);
   });
 });

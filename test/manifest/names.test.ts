@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dns1035Label, dns1123Label, dns1123Subdomain, imageReference, labelValue, portName, portNumber, qualifiedName } from '../../src/manifest/names.js';
+import {
+  dns1035Label,
+  dns1123Label,
+  dns1123Subdomain,
+  imageReference,
+  labelValue,
+  portName,
+  portNumber,
+  qualifiedName,
+} from '../../src/manifest/names.js';
 
 describe('name formats, as the API server checks them', () => {
   it('DNS-1123 labels: lowercase alphanumerics and "-", alphanumeric at both ends, at most 63; a leading digit is fine', () => {
@@ -71,9 +80,7 @@ describe('name formats, as the API server checks them', () => {
   });
 
   it('every string the label regex accepts passes, and the checks never throw', () => {
-    fc.assert(
-      fc.property(fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/), (name) => dns1123Label(name) === undefined),
-    );
+    fc.assert(fc.property(fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/), (name) => dns1123Label(name) === undefined));
     fc.assert(
       fc.property(fc.string(), (s) => {
         for (const f of [dns1123Label, dns1123Subdomain, dns1035Label, portName, qualifiedName, labelValue, imageReference]) f(s);

@@ -21,10 +21,13 @@ describe('quantities, as resource.ParseQuantity reads them', () => {
     expect(quantityValue(text)).toBeCloseTo(value);
   });
 
-  it.each(['1GB', '512mb', '500 m', '1K', '1gi', '2g', '1KiB', '1.5.2', '', 'lots', 'Mi', '1e', '1e1.5', '0x10'])('%j is not a quantity', (text) => {
-    expect(isQuantity(text)).toBe(false);
-    expect(quantityValue(text)).toBeUndefined();
-  });
+  it.each(['1GB', '512mb', '500 m', '1K', '1gi', '2g', '1KiB', '1.5.2', '', 'lots', 'Mi', '1e', '1e1.5', '0x10'])(
+    '%j is not a quantity',
+    (text) => {
+      expect(isQuantity(text)).toBe(false);
+      expect(quantityValue(text)).toBeUndefined();
+    },
+  );
 
   it.each([
     ['1GB', ['1G', '1Gi']],

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkManifest, type ManifestProblem } from '../../src/manifest/check.js';
 import { checkFixture, checkFixtureMulti, where } from './helpers.js';
 
-const lines = (problems: ManifestProblem[]) =>
-  problems.map((p) => `${where(p)} ${p.message}`);
+const lines = (problems: ManifestProblem[]) => problems.map((p) => `${where(p)} ${p.message}`);
 
 describe('step 3: the API server rules the schema does not carry', () => {
   it('object, container and label names', async () => {
@@ -72,7 +71,9 @@ describe('step 3: the API server rules the schema does not carry', () => {
     const deployment = (op: string) =>
       `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchExpressions:\n    - key: app\n      operator: ${op}\n      values: [web]\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx\n`;
     expect(await checkManifest(deployment('In'))).toEqual([]);
-    expect(lines(await checkManifest(deployment('NotIn')))).toEqual(['13:7 spec.template.metadata.labels selector does not match template labels: the template needs app NotIn (web)']);
+    expect(lines(await checkManifest(deployment('NotIn')))).toEqual([
+      '13:7 spec.template.metadata.labels selector does not match template labels: the template needs app NotIn (web)',
+    ]);
   });
 
   it("a Job's Pods must set restartPolicy OnFailure or Never", async () => {
@@ -86,10 +87,13 @@ describe('step 3: the API server rules the schema does not carry', () => {
   });
 
   it('a Service name is a DNS-1035 label (starts with a letter), unlike a Pod name', async () => {
-    const named = (kind: string, name: string) => `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n${kind === 'Pod' ? 'spec:\n  containers:\n  - name: a\n    image: nginx\n' : ''}`;
+    const named = (kind: string, name: string) =>
+      `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n${kind === 'Pod' ? 'spec:\n  containers:\n  - name: a\n    image: nginx\n' : ''}`;
     expect(lines(await checkManifest(named('Service', '1web')))).toEqual(['4:9 metadata.name name "1web" must start with a letter']);
     expect(await checkManifest(named('Pod', '1web'))).toEqual([]);
     // RBAC names are not DNS names upstream: no rule applies.
-    expect(await checkManifest(`apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: system:reader\n`)).toEqual([]);
+    expect(await checkManifest(`apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: system:reader\n`)).toEqual(
+      [],
+    );
   });
 });

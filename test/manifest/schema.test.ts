@@ -12,7 +12,11 @@ describe('step 2: the Kubernetes schema of the apiVersion and kind', () => {
   it('unknown fields, at the key, with a did-you-mean', async () => {
     const problems = await checkFixture('schema-unknown-fields.yaml');
     expect(problems.map(where)).toEqual(['5:3 metadata.label', '7:1 spec.containers', '8:3 spec.container']);
-    expect(shown(problems)).toEqual(['unknown field "label"; did you mean "labels"?', 'required', 'unknown field "container"; did you mean "containers"?']);
+    expect(shown(problems)).toEqual([
+      'unknown field "label"; did you mean "labels"?',
+      'required',
+      'unknown field "container"; did you mean "containers"?',
+    ]);
     expect(problems[2]!.hint).toBe('kubectl explain pod.spec lists the fields of spec');
   });
 
@@ -46,7 +50,11 @@ describe('step 2: the Kubernetes schema of the apiVersion and kind', () => {
 
   it('values outside an enum, with the near one', async () => {
     const problems = await checkFixture('schema-enum.yaml');
-    expect(problems.map(where)).toEqual(['6:18 spec.restartPolicy', '10:22 spec.containers[0].imagePullPolicy', '13:17 spec.containers[0].ports[0].protocol']);
+    expect(problems.map(where)).toEqual([
+      '6:18 spec.restartPolicy',
+      '10:22 spec.containers[0].imagePullPolicy',
+      '13:17 spec.containers[0].ports[0].protocol',
+    ]);
     expect(shown(problems)).toEqual([
       '"Sometimes" is not a valid value',
       '"always" is not a valid value; did you mean "Always"?',
@@ -70,18 +78,22 @@ describe('step 2: the Kubernetes schema of the apiVersion and kind', () => {
   it('an apiVersion Kubernetes no longer serves', async () => {
     const problems = await checkFixture('schema-removed-apiversion.yaml');
     expect(problems.map(where)).toEqual(['1:13 apiVersion']);
-    expect(shown(problems)).toEqual(['apiVersion "extensions/v1beta1" is not served by Kubernetes 1.35 (removed in 1.16); use apiVersion: apps/v1']);
+    expect(shown(problems)).toEqual([
+      'apiVersion "extensions/v1beta1" is not served by Kubernetes 1.35 (removed in 1.16); use apiVersion: apps/v1',
+    ]);
   });
 
   it('apiVersions Kubernetes 1.35 does not serve: removed (error), added later, alpha, beta off by default (warnings)', async () => {
     const problems = await checkFixtureMulti('schema-not-served.yaml');
-    expect(problems.map((p) => `${where(p)} ${p.message}`)).toEqual([
-      '1:13 apiVersion apiVersion "batch/v1beta1" is not served by Kubernetes 1.35 (removed in 1.25); use apiVersion: batch/v1',
-      '5:13 apiVersion apiVersion "policy/v1beta1" is not served by Kubernetes 1.35 (removed in 1.25)',
-      '9:13 (warning) apiVersion apiVersion "admissionregistration.k8s.io/v1" is not served by Kubernetes 1.35 (added in 1.36)',
-      '17:13 (warning) apiVersion apiVersion "resource.k8s.io/v1beta2" is not served by Kubernetes 1.35 (beta, off by default); kube-learn has no schema for it, so only its YAML was checked',
-      '21:13 (warning) apiVersion apiVersion "resource.k8s.io/v1alpha3" is not served by Kubernetes 1.35 (alpha, off by default); kube-learn has no schema for it, so only its YAML was checked',
-    ].map((l) => l.replace(/^(\S+) \(warning\) (\S+)/, '$1 $2 (warning)')));
+    expect(problems.map((p) => `${where(p)} ${p.message}`)).toEqual(
+      [
+        '1:13 apiVersion apiVersion "batch/v1beta1" is not served by Kubernetes 1.35 (removed in 1.25); use apiVersion: batch/v1',
+        '5:13 apiVersion apiVersion "policy/v1beta1" is not served by Kubernetes 1.35 (removed in 1.25)',
+        '9:13 (warning) apiVersion apiVersion "admissionregistration.k8s.io/v1" is not served by Kubernetes 1.35 (added in 1.36)',
+        '17:13 (warning) apiVersion apiVersion "resource.k8s.io/v1beta2" is not served by Kubernetes 1.35 (beta, off by default); kube-learn has no schema for it, so only its YAML was checked',
+        '21:13 (warning) apiVersion apiVersion "resource.k8s.io/v1alpha3" is not served by Kubernetes 1.35 (alpha, off by default); kube-learn has no schema for it, so only its YAML was checked',
+      ].map((l) => l.replace(/^(\S+) \(warning\) (\S+)/, '$1 $2 (warning)')),
+    );
   });
 
   it('built-in groups the learner may not know are checked, not taken for custom resources', async () => {
@@ -119,7 +131,9 @@ describe('step 2: the Kubernetes schema of the apiVersion and kind', () => {
     expect(problems.map(where)).toEqual(['10:3 spec.schedulingGroup (warning)']);
     expect(problems[0]!.message).toBe('"schedulingGroup" is newer than Kubernetes 1.35 (added in 1.36); a 1.35 cluster rejects it');
     // Its value is still checked against the newer release's schema.
-    const typo = (await checkManifest(fixture('schema-newer-field.yaml').replace('podGroupName', 'podGroupNam'))).filter((p) => p.severity === 'error');
+    const typo = (await checkManifest(fixture('schema-newer-field.yaml').replace('podGroupName', 'podGroupNam'))).filter(
+      (p) => p.severity === 'error',
+    );
     expect(typo.map(where)).toEqual(['11:5 spec.schedulingGroup.podGroupNam']);
   });
 
@@ -151,7 +165,8 @@ describe('step 2: the Kubernetes schema of the apiVersion and kind', () => {
   });
 
   it('Deployments (day 5) are checked against their own schema', async () => {
-    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replica: 2\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx\n';
+    const text =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replica: 2\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx\n';
     const problems = await checkManifest(text);
     expect(problems.map((p) => `${where(p)} ${p.message}`)).toEqual([
       '5:1 spec.selector required',

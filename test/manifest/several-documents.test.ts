@@ -5,7 +5,10 @@ import { fixture, where } from './helpers.js';
 const lines = (problems: readonly ManifestProblem[]) => problems.map((p) => `${where(p)} ${p.message}`);
 
 /** Day 7's exercise: a claim and the Pod that mounts it, in one answer. */
-const day7 = fixture('cross-good.yaml').split(/^---\n/m).slice(2).join('---\n');
+const day7 = fixture('cross-good.yaml')
+  .split(/^---\n/m)
+  .slice(2)
+  .join('---\n');
 const day7Checks: ManifestCheck[] = [
   { kind: 'PersistentVolumeClaim', path: 'metadata.name', equals: 'data-claim' },
   { kind: 'PersistentVolumeClaim', path: 'spec.accessModes', contains: 'ReadWriteOnce' },

@@ -14,20 +14,26 @@ describe('step 1: YAML syntax, in plain words', () => {
   it('a key indented more than the one above it, at that key', async () => {
     const problems = await checkFixture('syntax-indent-deeper.yaml');
     expect(problems.map(where)).toEqual(['8:6 ']);
-    expect(problems[0]!.message).toBe('this line is indented more than "name:" on line 7; keys of one mapping must start in the same column');
+    expect(problems[0]!.message).toBe(
+      'this line is indented more than "name:" on line 7; keys of one mapping must start in the same column',
+    );
     expect(problems[0]!.hint).toMatch(/column 5/);
   });
 
   it('keys of one mapping not lined up', async () => {
     const problems = await checkFixture('syntax-indent-shallower.yaml');
     expect(problems.map(where)).toEqual(['5:3 ']);
-    expect(problems[0]!.message).toMatch(/^this line is not lined up with the keys around it \(line 4 starts in column 5, this one in column 3\)/);
+    expect(problems[0]!.message).toMatch(
+      /^this line is not lined up with the keys around it \(line 4 starts in column 5, this one in column 3\)/,
+    );
   });
 
   it('a list item not lined up with the items above it', async () => {
     const problems = await checkFixture('syntax-list-misaligned.yaml');
     expect(problems.map(where)).toEqual(['7:4 ']);
-    expect(problems[0]!.message).toBe('this list item is not lined up with the items above it (line 5 starts in column 3, this one in column 4)');
+    expect(problems[0]!.message).toBe(
+      'this list item is not lined up with the items above it (line 5 starts in column 3, this one in column 4)',
+    );
   });
 
   it('a duplicate key, at its second occurrence, naming the first', async () => {
@@ -67,7 +73,8 @@ describe('step 1: YAML syntax, in plain words', () => {
   });
 
   it('many documents are fine for check, and empty ones between --- are skipped', async () => {
-    const text = '---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\n# only a comment\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n---\n';
+    const text =
+      '---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\n# only a comment\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n---\n';
     expect(await checkManifests(text)).toEqual([]);
   });
 
@@ -82,7 +89,8 @@ describe('step 1: YAML syntax, in plain words', () => {
   });
 
   it('reads the text the way kubectl does (YAML 1.1): yes is true, 10:30 stays text', async () => {
-    const pod = (env: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    env:\n    - name: X\n      value: ${env}\n`;
+    const pod = (env: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    env:\n    - name: X\n      value: ${env}\n`;
     const yes = await checkManifest(pod('yes'));
     expect(yes.map(where)).toEqual(['11:14 spec.containers[0].env[0].value']);
     expect(yes[0]!.message).toBe('expected text, got true/false yes');
@@ -93,7 +101,12 @@ describe('step 1: YAML syntax, in plain words', () => {
 
   it('a document that repeats aliases exponentially is refused, not walked', async () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 12; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bomb\ndata:\n  k: v\nlaughs:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
     const problems = await checkManifest(text, { checks: [{ path: 'laughs[*][*][*][*][*][*][*][*][*][*][*][*]', exists: true }] });
     expect(problems.map((p) => `${where(p)} ${p.message}`)).toEqual([

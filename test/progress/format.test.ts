@@ -50,7 +50,14 @@ const progress: fc.Arbitrary<Progress> = fc
         steps: fc.array(fc.tuple(id, step), { maxLength: 5 }),
         drafts: fc.array(fc.tuple(id, fc.record({ answer: fc.string(), savedAt: iso })), { maxLength: 2 }),
         tries: fc.array(
-          fc.tuple(id, fc.record({ attempts: fc.nat(5), picks: fc.array(fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 3 })), { maxLength: 3 }), savedAt: iso })),
+          fc.tuple(
+            id,
+            fc.record({
+              attempts: fc.nat(5),
+              picks: fc.array(fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 3 })), { maxLength: 3 }),
+              savedAt: iso,
+            }),
+          ),
           { maxLength: 2 },
         ),
       }),
@@ -76,7 +83,8 @@ describe('the progress format', () => {
   });
 
   it('keeps ids that look like object internals as plain ids', () => {
-    const text = '{"version":2,"lessons":{"__proto__":{"started":"2025-01-01T00:00:00Z","updated":"2025-01-01T00:00:00Z","tries":{},"steps":{"constructor":{"type":"explain","status":"seen","attempts":0,"firstTry":false,"revealed":false,"settledAt":"2025-01-01T00:00:00Z","spentMs":0}}}}}';
+    const text =
+      '{"version":2,"lessons":{"__proto__":{"started":"2025-01-01T00:00:00Z","updated":"2025-01-01T00:00:00Z","tries":{},"steps":{"constructor":{"type":"explain","status":"seen","attempts":0,"firstTry":false,"revealed":false,"settledAt":"2025-01-01T00:00:00Z","spentMs":0}}}}}';
     const p = ok(text);
     expect([...p.lessons.keys()]).toEqual(['__proto__']);
     expect([...p.lessons.get('__proto__')!.steps.keys()]).toEqual(['constructor']);
@@ -144,13 +152,22 @@ describe('the progress format', () => {
   it('reads the learner id and the tries of the v2 fixture', () => {
     const p = ok(fixture(2));
     expect(p.learner).toBe('5f0c2a9e7b3d4e61');
-    expect(p.lessons.get('day4')!.tries.get('pod-restart')).toEqual({ attempts: 1, picks: ['The kubelet'], savedAt: '2025-03-01T09:21:00.000Z' });
+    expect(p.lessons.get('day4')!.tries.get('pod-restart')).toEqual({
+      attempts: 1,
+      picks: ['The kubelet'],
+      savedAt: '2025-03-01T09:21:00.000Z',
+    });
     expect(problem({ version: 2, learner: 'not hex!', lessons: {} })).toBe('learner should be a hex id');
-    expect(problem({ version: 2, lessons: { day4: { started: '2025-01-01T00:00:00Z', updated: '2025-01-01T00:00:00Z', steps: {} } } })).toBe('lessons.day4.tries should be an object');
+    expect(
+      problem({ version: 2, lessons: { day4: { started: '2025-01-01T00:00:00Z', updated: '2025-01-01T00:00:00Z', steps: {} } } }),
+    ).toBe('lessons.day4.tries should be an object');
   });
 
   it('refuses a newer version without reading further', () => {
-    expect(decode(JSON.stringify({ version: FORMAT_VERSION + 1, lessons: 'anything' }))).toEqual({ kind: 'newer', version: FORMAT_VERSION + 1 });
+    expect(decode(JSON.stringify({ version: FORMAT_VERSION + 1, lessons: 'anything' }))).toEqual({
+      kind: 'newer',
+      version: FORMAT_VERSION + 1,
+    });
   });
 
   it('says what is wrong with a corrupt file, naming the field', () => {
@@ -169,14 +186,26 @@ describe('the progress format', () => {
       edit(d);
       return problem(d);
     };
-    expect(broken((d) => (d.lessons.day4.steps['pod-shares'].attempts = -1))).toBe('lessons.day4.steps.pod-shares.attempts should be a whole number >= 0');
-    expect(broken((d) => (d.lessons.day4.steps['pod-shares'].status = 'maybe'))).toBe('lessons.day4.steps.pod-shares.status should be one of right, wrong, skipped, seen');
-    expect(broken((d) => (d.lessons.day4.steps['pod-shares'].answer = [1]))).toBe('lessons.day4.steps.pod-shares.answer should be a text or a list of texts');
-    expect(broken((d) => (d.lessons.day4.steps['pod-shares'].firstTry = 'yes'))).toBe('lessons.day4.steps.pod-shares.firstTry should be true or false');
+    expect(broken((d) => (d.lessons.day4.steps['pod-shares'].attempts = -1))).toBe(
+      'lessons.day4.steps.pod-shares.attempts should be a whole number >= 0',
+    );
+    expect(broken((d) => (d.lessons.day4.steps['pod-shares'].status = 'maybe'))).toBe(
+      'lessons.day4.steps.pod-shares.status should be one of right, wrong, skipped, seen',
+    );
+    expect(broken((d) => (d.lessons.day4.steps['pod-shares'].answer = [1]))).toBe(
+      'lessons.day4.steps.pod-shares.answer should be a text or a list of texts',
+    );
+    expect(broken((d) => (d.lessons.day4.steps['pod-shares'].firstTry = 'yes'))).toBe(
+      'lessons.day4.steps.pod-shares.firstTry should be true or false',
+    );
     expect(broken((d) => (d.lessons.day4.started = 'yesterday'))).toBe('lessons.day4.started should be a date and time');
     expect(broken((d) => (d.lessons.day4.steps = []))).toBe('lessons.day4.steps should be an object');
-    expect(broken((d) => (d.lessons.day4.drafts['pod-with-port'].answer = ['a']))).toBe('lessons.day4.drafts.pod-with-port.answer should be a text');
-    expect(broken((d) => delete d.lessons.day5.steps.replicas.spentMs)).toBe('lessons.day5.steps.replicas.spentMs should be a whole number >= 0');
+    expect(broken((d) => (d.lessons.day4.drafts['pod-with-port'].answer = ['a']))).toBe(
+      'lessons.day4.drafts.pod-with-port.answer should be a text',
+    );
+    expect(broken((d) => delete d.lessons.day5.steps.replicas.spentMs)).toBe(
+      'lessons.day5.steps.replicas.spentMs should be a whole number >= 0',
+    );
   });
 
   it('never puts control characters from a file into its one-line report', () => {
@@ -197,7 +226,11 @@ describe('the migration chain', () => {
       1: (d) => ({ ...d, lessons: { ...(d.lessons as object), renamed: (d as any).lessons.old }, seen: [d.version] }),
       2: (d) => ({ ...d, seen: [...((d.seen as number[] | undefined) ?? []), d.version] }),
     };
-    expect(migrate({ version: 1, lessons: { old: 1 } }, 1, 3, chain)).toEqual({ version: 3, lessons: { old: 1, renamed: 1 }, seen: [1, 2] });
+    expect(migrate({ version: 1, lessons: { old: 1 } }, 1, 3, chain)).toEqual({
+      version: 3,
+      lessons: { old: 1, renamed: 1 },
+      seen: [1, 2],
+    });
     expect(migrate({ version: 2, lessons: {} }, 2, 3, chain)).toEqual({ version: 3, lessons: {}, seen: [2] });
   });
 

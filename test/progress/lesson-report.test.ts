@@ -19,8 +19,24 @@ const day4 = {
   summary: 'Pods.',
   steps: [
     { id: 'images-and-containers', type: 'explain', title: 'Images', body: 'x' },
-    { id: 'pod-smallest-unit', type: 'choice', question: 'Smallest unit?', choices: [{ text: 'A Pod', correct: true }, { text: 'A container', correct: false }] },
-    { id: 'pod-shares', type: 'multi', question: 'What do they share?', choices: [{ text: 'net', correct: true }, { text: 'image', correct: false }] },
+    {
+      id: 'pod-smallest-unit',
+      type: 'choice',
+      question: 'Smallest unit?',
+      choices: [
+        { text: 'A Pod', correct: true },
+        { text: 'A container', correct: false },
+      ],
+    },
+    {
+      id: 'pod-shares',
+      type: 'multi',
+      question: 'What do they share?',
+      choices: [
+        { text: 'net', correct: true },
+        { text: 'image', correct: false },
+      ],
+    },
     { id: 'new-step', type: 'text', question: 'New?', accept: ['yes'] },
     { id: 'first-pod', type: 'manifest', task: 'Write a Pod\nwith one container', solution: 'kind: Pod', checks: [] },
   ],

@@ -60,7 +60,9 @@ describe('the lock', () => {
     plantLock(`${process.pid} ${hostname()} ${Date.now()}\n`);
     const patient = new ProgressStore(store.path, { lock: { staleMs: 60_000, timeoutMs: 200 } });
     const err = await rejection(patient.record('day4', seen('intro')));
-    expect(err.message).toBe(`could not save progress to ${state.file}: another kube-learn is saving (pid ${process.pid}); try again; your earlier progress is unchanged`);
+    expect(err.message).toBe(
+      `could not save progress to ${state.file}: another kube-learn is saving (pid ${process.pid}); try again; your earlier progress is unchanged`,
+    );
     expect(existsSync(state.file)).toBe(false);
     expect(existsSync(store.lockPath)).toBe(true);
   });
@@ -161,7 +163,9 @@ describe('a save that stalls past the stale limit', () => {
         applyOutcome(p, 'day4', seen('mine'), new Date(), 0);
       }),
     );
-    expect(err.message).toBe(`could not save progress to ${state.file}: another kube-learn replaced it while this one was saving, 3 times over; your earlier progress is unchanged`);
+    expect(err.message).toBe(
+      `could not save progress to ${state.file}: another kube-learn replaced it while this one was saving, 3 times over; your earlier progress is unchanged`,
+    );
     expect((await store.load()).progress.lessons.get('day4')!.steps.has('theirs-0')).toBe(true);
   });
 });

@@ -1,14 +1,4 @@
-import {
-  chmodSync,
-  chownSync,
-  existsSync,
-  mkdirSync,
-  symlinkSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, symlinkSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -60,7 +50,15 @@ describe('the progress store', () => {
       answered('q1', 'A Pod'),
       answered('q2', ['net', 'storage'], false),
       { stepId: 'q3', type: 'text' as const, status: 'skipped' as const, attempts: 0, firstTry: false, revealed: false },
-      { stepId: 'm1', type: 'manifest' as const, status: 'right' as const, attempts: 3, firstTry: false, revealed: true, answer: 'kind: Pod\n' },
+      {
+        stepId: 'm1',
+        type: 'manifest' as const,
+        status: 'right' as const,
+        attempts: 3,
+        firstTry: false,
+        revealed: true,
+        answer: 'kind: Pod\n',
+      },
     ];
     for (const o of outcomes) await store.record('day4', o, 1000);
     const { progress, notice } = await new ProgressStore(store.path).load();
@@ -88,11 +86,25 @@ describe('the progress store', () => {
     await store.saveDraft('day4', 'pod', 'kind: Pod\n# first try\n');
     await store.saveDraft('day4', 'pod', 'kind: Pod\n# second try\n');
     await store.saveDraft('day4', 'gone', 'kind: Service\n');
-    const lesson = { id: 'day4', steps: [{ id: 'intro', type: 'explain' }, { id: 'pod', type: 'manifest' }] };
+    const lesson = {
+      id: 'day4',
+      steps: [
+        { id: 'intro', type: 'explain' },
+        { id: 'pod', type: 'manifest' },
+      ],
+    };
     let { progress } = await store.load();
     expect([...draftAnswers(progress, 'day4', lesson)]).toEqual([['pod', 'kind: Pod\n# second try\n']]);
     expect([...previousOutcomes(progress, 'day4', lesson).keys()]).toEqual(['intro']);
-    await store.record('day4', { stepId: 'pod', type: 'manifest', status: 'right', attempts: 3, firstTry: false, revealed: false, answer: 'kind: Pod\n' });
+    await store.record('day4', {
+      stepId: 'pod',
+      type: 'manifest',
+      status: 'right',
+      attempts: 3,
+      firstTry: false,
+      revealed: false,
+      answer: 'kind: Pod\n',
+    });
     ({ progress } = await store.load());
     expect(draftAnswers(progress, 'day4', lesson).size).toBe(0);
     expect(progress.lessons.get('day4')!.drafts.has('pod')).toBe(false);
@@ -113,7 +125,9 @@ describe('the progress store', () => {
     const [aside] = siblings().filter((f) => f.startsWith('progress.json.corrupt-'));
     expect(aside).toMatch(/^progress\.json\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z$/);
     expect(readFileSync(join(state.dir, aside!), 'utf8')).toBe('{"version": 1, "lessons": {"day4": ');
-    expect(notice).toBe(`progress file ${state.file} could not be read (not JSON (${notice!.match(/not JSON \((.*)\)\); moved/)![1]})); moved it to ${join(state.dir, aside!)} and started fresh`);
+    expect(notice).toBe(
+      `progress file ${state.file} could not be read (not JSON (${notice!.match(/not JSON \((.*)\)\); moved/)![1]})); moved it to ${join(state.dir, aside!)} and started fresh`,
+    );
     expect(notice).not.toContain('\n');
     expect(existsSync(state.file)).toBe(false);
     await store.record('day4', seen('intro'));
@@ -124,7 +138,9 @@ describe('the progress store', () => {
     mkdirSync(state.dir, { recursive: true });
     writeFileSync(state.file, JSON.stringify({ version: 1, lessons: { day4: { steps: {} } } }));
     const { notice } = await store.load();
-    expect(notice).toMatch(/could not be read \(lessons\.day4\.started should be a date and time\); moved it to .*progress\.json\.corrupt-/);
+    expect(notice).toMatch(
+      /could not be read \(lessons\.day4\.started should be a date and time\); moved it to .*progress\.json\.corrupt-/,
+    );
   });
 
   it('never overwrites an earlier corrupt copy', async () => {
@@ -216,7 +232,9 @@ describe('saving into a folder that cannot be written', () => {
     const early = await rejection(store.ensureWritable());
     expect(early.message).toContain(state.file);
     const err = await rejection(store.record('day4', seen('next')));
-    expect(err.message).toMatch(new RegExp(`^could not save progress to ${state.file}: .*(read-only|no permission).*; your earlier progress is unchanged$`));
+    expect(err.message).toMatch(
+      new RegExp(`^could not save progress to ${state.file}: .*(read-only|no permission).*; your earlier progress is unchanged$`),
+    );
     expect(readFileSync(state.file)).toEqual(before);
     expect((await store.load()).progress.lessons.get('day4')!.steps.size).toBe(1);
     restore();
@@ -227,7 +245,9 @@ describe('saving into a folder that cannot be written', () => {
   it('a file where the folder should be: one line naming the path', async () => {
     writeFileSync(state.dir, 'not a folder');
     const err = await rejection(store.ensureWritable());
-    expect(err.message).toBe(`could not save progress to ${state.file}: a file is in the way of the folder ${state.dir}; your earlier progress is unchanged`);
+    expect(err.message).toBe(
+      `could not save progress to ${state.file}: a file is in the way of the folder ${state.dir}; your earlier progress is unchanged`,
+    );
     await rejection(store.record('day4', seen('intro')));
     expect((await store.load()).progress.lessons.size).toBe(0);
     expect(readFileSync(state.dir, 'utf8')).toBe('not a folder');
@@ -263,15 +283,20 @@ describe('saving into a folder that cannot be written', () => {
 });
 
 describe.runIf(process.getuid !== undefined)('a state folder someone else could write', () => {
-  const refused = (why: string) => `progress folder ${state.dir} ${why}; kube-learn keeps progress only in a folder that only you can write`;
+  const refused = (why: string) =>
+    `progress folder ${state.dir} ${why}; kube-learn keeps progress only in a folder that only you can write`;
 
   it('writable by others: refused in one line, for reading and saving, and left as it is', async () => {
     mkdirSync(state.dir);
     chmodSync(state.dir, 0o777);
     expect((await rejection(store.load())).message).toBe(refused('can be written by other users (mode 777; chmod 700 it if it is yours)'));
-    expect((await rejection(store.record('day4', seen('intro')))).message).toBe(refused('can be written by other users (mode 777; chmod 700 it if it is yours)'));
+    expect((await rejection(store.record('day4', seen('intro')))).message).toBe(
+      refused('can be written by other users (mode 777; chmod 700 it if it is yours)'),
+    );
     chmodSync(state.dir, 0o770);
-    expect((await rejection(store.ensureWritable())).message).toBe(refused('can be written by its group (mode 770; chmod 700 it if it is yours)'));
+    expect((await rejection(store.ensureWritable())).message).toBe(
+      refused('can be written by its group (mode 770; chmod 700 it if it is yours)'),
+    );
     expect(readdirSync(state.dir)).toEqual([]);
   });
 

@@ -41,7 +41,13 @@ function progress(): Progress {
     drafts: new Map(),
     tries: new Map(),
   };
-  const day2: LessonRecord = { started: at, updated: at, steps: new Map([['intro', settled('explain', false)]]), drafts: new Map(), tries: new Map() };
+  const day2: LessonRecord = {
+    started: at,
+    updated: at,
+    steps: new Map([['intro', settled('explain', false)]]),
+    drafts: new Map(),
+    tries: new Map(),
+  };
   return {
     lessons: new Map([
       ['day1', day1],

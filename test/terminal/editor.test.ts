@@ -41,8 +41,18 @@ describe('editorCommand', () => {
   const none = () => false;
 
   it('prefers $VISUAL to $EDITOR, ignores blank values, and names the program by its file name', () => {
-    expect(editorCommand({ VISUAL: 'code --wait', EDITOR: 'vi' }, none)).toEqual({ program: 'code', args: ['--wait'], variable: 'VISUAL', name: 'code' });
-    expect(editorCommand({ VISUAL: '  ', EDITOR: '"/opt/My Editor/ed" -s' }, none)).toEqual({ program: '/opt/My Editor/ed', args: ['-s'], variable: 'EDITOR', name: 'ed' });
+    expect(editorCommand({ VISUAL: 'code --wait', EDITOR: 'vi' }, none)).toEqual({
+      program: 'code',
+      args: ['--wait'],
+      variable: 'VISUAL',
+      name: 'code',
+    });
+    expect(editorCommand({ VISUAL: '  ', EDITOR: '"/opt/My Editor/ed" -s' }, none)).toEqual({
+      program: '/opt/My Editor/ed',
+      args: ['-s'],
+      variable: 'EDITOR',
+      name: 'ed',
+    });
     expect(editorCommand({}, none)).toBeUndefined();
     expect(editorCommand({ EDITOR: '""' }, none)).toBeUndefined();
   });
@@ -82,7 +92,10 @@ describe('editText', () => {
 
   it('an editor killed by a signal, one that is missing or not executable, one that deletes the file', async () => {
     const killed = script('killed', 'kill -9 $$');
-    expect(await editText(editorCommand({ EDITOR: killed })!, 'x')).toEqual({ ok: false, message: 'Your editor (killed) was stopped by SIGKILL; its changes were not taken.' });
+    expect(await editText(editorCommand({ EDITOR: killed })!, 'x')).toEqual({
+      ok: false,
+      message: 'Your editor (killed) was stopped by SIGKILL; its changes were not taken.',
+    });
     expect(await editText(editorCommand({ EDITOR: '/nonexistent/kube-learn-ed --wait' })!, 'x')).toEqual({
       ok: false,
       message: 'Could not start your editor ($EDITOR): /nonexistent/kube-learn-ed: no such program.',
@@ -90,19 +103,31 @@ describe('editText', () => {
     const plainFile = join(dir, 'not-executable');
     writeFileSync(plainFile, 'text');
     const denied = await editText(editorCommand({ VISUAL: plainFile })!, 'x');
-    expect(denied).toEqual({ ok: false, message: `Could not start your editor ($VISUAL): ${plainFile}: permission denied (is it executable?).` });
+    expect(denied).toEqual({
+      ok: false,
+      message: `Could not start your editor ($VISUAL): ${plainFile}: permission denied (is it executable?).`,
+    });
     const deleter = script('deleter', 'rm "$1"');
-    expect(await editText(editorCommand({ EDITOR: deleter })!, 'x')).toEqual({ ok: false, message: 'Your editor (deleter) left no file to read (ENOENT).' });
+    expect(await editText(editorCommand({ EDITOR: deleter })!, 'x')).toEqual({
+      ok: false,
+      message: 'Your editor (deleter) left no file to read (ENOENT).',
+    });
   });
 
   it('an editor that leaves a FIFO or a huge file: one line, at once, and the temp folder removed', async () => {
     const log = join(dir, 'fifo.log');
     const fifo = script('fifo-maker', `echo "$1" > '${log}'; rm "$1"; mkfifo "$1"`);
-    expect(await editText(editorCommand({ EDITOR: fifo })!, 'x')).toEqual({ ok: false, message: 'Your editor (fifo-maker) left something that is not a file; its changes were not taken.' });
+    expect(await editText(editorCommand({ EDITOR: fifo })!, 'x')).toEqual({
+      ok: false,
+      message: 'Your editor (fifo-maker) left something that is not a file; its changes were not taken.',
+    });
     expect(existsSync(dirname(readFileSync(log, 'utf8').trim()))).toBe(false);
     // Sparse: 100 MB on paper, nothing on disk.
     const huge = script('huge', 'truncate -s 100M "$1"');
-    expect(await editText(editorCommand({ EDITOR: huge })!, 'x')).toEqual({ ok: false, message: 'Your editor (huge) left a file larger than 1 MiB; its changes were not taken.' });
+    expect(await editText(editorCommand({ EDITOR: huge })!, 'x')).toEqual({
+      ok: false,
+      message: 'Your editor (huge) left a file larger than 1 MiB; its changes were not taken.',
+    });
   });
 
   it('a signal while the editor runs stops the editor and cancels', async () => {

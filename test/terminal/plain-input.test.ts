@@ -34,8 +34,14 @@ describe('plain answers', () => {
   });
 
   it('multi: a number out of range or a word is not an answer', () => {
-    expect(parseChoices('1,9', options)).toEqual({ ok: false, message: 'There is no option 9: answer with numbers from 1 to 3, separated by commas or spaces.' });
-    expect(parseChoices('1,abc', options)).toEqual({ ok: false, message: '"abc" is not a number: answer with numbers from 1 to 3, separated by commas or spaces.' });
+    expect(parseChoices('1,9', options)).toEqual({
+      ok: false,
+      message: 'There is no option 9: answer with numbers from 1 to 3, separated by commas or spaces.',
+    });
+    expect(parseChoices('1,abc', options)).toEqual({
+      ok: false,
+      message: '"abc" is not a number: answer with numbers from 1 to 3, separated by commas or spaces.',
+    });
     expect(parseChoices(' , ', options)).toMatchObject({ ok: false });
   });
 

@@ -23,7 +23,14 @@ async function plainRun(input: string, opts: { colors?: typeof noColor; signal?:
   stdout.on('data', (d: Buffer) => (out += d.toString()));
   stdin.write(input);
   if (opts.end !== false) stdin.end();
-  const prompter = new PlainPrompter({ input: stdin, output: stdout, width: () => 60, colors: opts.colors ?? noColor, signal: opts.signal, cwd: opts.cwd });
+  const prompter = new PlainPrompter({
+    input: stdin,
+    output: stdout,
+    width: () => 60,
+    colors: opts.colors ?? noColor,
+    signal: opts.signal,
+    cwd: opts.cwd,
+  });
   const settled: StepOutcome[] = [];
   try {
     const result = await runLesson(tutorLesson(), prompter, { onSettled: (o) => void settled.push(o), checkManifest: fakeCheck });
@@ -59,7 +66,9 @@ describe('the plain front end', () => {
     const { out, settled } = await plainRun(`\n7\nabc\n2\n1,9\n1,3\nkubectl\n${manifest}`);
     expect(out).toContain('There is no option 7: answer with a number from 1 to 3.\n? What is an image?\n  1) A running process');
     expect(out).toContain('"abc" is not one of the options');
-    expect(out).toContain('There is no option 9: answer with numbers from 1 to 4, separated by commas or spaces.\n? Which are true of a Pod? (one or more)');
+    expect(out).toContain(
+      'There is no option 9: answer with numbers from 1 to 4, separated by commas or spaces.\n? Which are true of a Pod? (one or more)',
+    );
     expect(settled[1]).toMatchObject({ status: 'right', attempts: 1, firstTry: true });
     expect(settled[2]).toMatchObject({ status: 'right', attempts: 1, firstTry: true });
   });

@@ -19,7 +19,12 @@ describe('the Markdown scanners', () => {
   it('find the code spans the expression found', () => {
     fc.assert(
       fc.property(textOf(['`', '`', 'a', ' ', '\n', '\u2028', '\r']), (text) => {
-        const expected = [...text.matchAll(OLD_CODE)].map((m) => ({ index: m.index, fence: m[1], content: m[2], end: m.index + m[0].length }));
+        const expected = [...text.matchAll(OLD_CODE)].map((m) => ({
+          index: m.index,
+          fence: m[1],
+          content: m[2],
+          end: m.index + m[0].length,
+        }));
         expect(codeSpans(text)).toEqual(expected);
       }),
       { numRuns: 3000 },

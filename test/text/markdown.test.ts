@@ -25,7 +25,16 @@ describe('renderMarkdown', () => {
   it('sets code blocks apart, indented and never wrapped', () => {
     const md = 'Write:\n\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: a-very-long-name-that-does-not-fit-in-twenty\n```\nDone.';
     expect(plain(md, 20)).toBe(
-      ['Write:', '', '    apiVersion: v1', '    kind: Pod', '    metadata:', '      name: a-very-long-name-that-does-not-fit-in-twenty', '', 'Done.'].join('\n'),
+      [
+        'Write:',
+        '',
+        '    apiVersion: v1',
+        '    kind: Pod',
+        '    metadata:',
+        '      name: a-very-long-name-that-does-not-fit-in-twenty',
+        '',
+        'Done.',
+      ].join('\n'),
     );
   });
 

@@ -54,9 +54,37 @@ describe('graphemes', () => {
   it('splits text as Intl.Segmenter does, also where it skips the Segmenter', () => {
     // Any code point, and many from the ranges where graphemes join: marks,
     // joiners, emoji and their modifiers, flags, Hangul, Indic and Arabic.
-    const joining = fc.constantFrom(0x301, 0x200d, 0xfe0f, 0x1f3fd, 0x1f1e9, 0x1f1ea, 0x1100, 0x1161, 0x11a8, 0xac00, 0x915, 0x94d, 0x937, 0x600, 0x661, 0xe33, 0xff9e, 0xe0061, 0x0d, 0x0a);
-    const codePoint = fc.oneof(fc.integer({ min: 0, max: 0x10ffff }), fc.integer({ min: 0x20, max: 0x7e }), joining, fc.integer({ min: 0x1f300, max: 0x1faff }));
-    const text = fc.array(codePoint, { maxLength: 12 }).map((cps) => cps.map((cp) => (cp >= 0xd800 && cp <= 0xdfff ? 'x' : String.fromCodePoint(cp))).join(''));
+    const joining = fc.constantFrom(
+      0x301,
+      0x200d,
+      0xfe0f,
+      0x1f3fd,
+      0x1f1e9,
+      0x1f1ea,
+      0x1100,
+      0x1161,
+      0x11a8,
+      0xac00,
+      0x915,
+      0x94d,
+      0x937,
+      0x600,
+      0x661,
+      0xe33,
+      0xff9e,
+      0xe0061,
+      0x0d,
+      0x0a,
+    );
+    const codePoint = fc.oneof(
+      fc.integer({ min: 0, max: 0x10ffff }),
+      fc.integer({ min: 0x20, max: 0x7e }),
+      joining,
+      fc.integer({ min: 0x1f300, max: 0x1faff }),
+    );
+    const text = fc
+      .array(codePoint, { maxLength: 12 })
+      .map((cps) => cps.map((cp) => (cp >= 0xd800 && cp <= 0xdfff ? 'x' : String.fromCodePoint(cp))).join(''));
     fc.assert(
       fc.property(text, (t) => {
         expect(Array.from(graphemes(t))).toEqual(reference(t));

@@ -12,8 +12,10 @@ import { RIGHT, tutorLesson } from './lesson-fixture.js';
  */
 async function fakeCheck(text: string): Promise<ManifestProblem[]> {
   const problems: ManifestProblem[] = [];
-  if (!/name: web\b/.test(text)) problems.push({ line: 3, col: 1, path: 'metadata.name', message: 'required', hint: 'Name it web.', severity: 'error' });
-  if (text.includes('latest')) problems.push({ line: 1, col: 1, path: 'spec.containers[0].image', message: 'avoid latest', severity: 'warning' });
+  if (!/name: web\b/.test(text))
+    problems.push({ line: 3, col: 1, path: 'metadata.name', message: 'required', hint: 'Name it web.', severity: 'error' });
+  if (text.includes('latest'))
+    problems.push({ line: 1, col: 1, path: 'spec.containers[0].image', message: 'avoid latest', severity: 'warning' });
   return problems;
 }
 
@@ -94,22 +96,48 @@ describe('runLesson', () => {
     expect(shown[nq + 1]).toBe('"A running process": That is a container.');
     expect(shown[nq + 2]).toBe('Hint: Think of a template.');
     // Settled: the why of every option picked along the way, then the explanation.
-    expect(shown).toContain('- "A running process" is wrong: That is a container.\n- "A read-only template" is right: Containers start from it.');
+    expect(shown).toContain(
+      '- "A running process" is wrong: That is a container.\n- "A read-only template" is right: Containers start from it.',
+    );
     expect(prompter.asked[1]!.question.attempt).toBe(2);
-    expect(settled[1]).toEqual({ stepId: 'q-image', type: 'choice', status: 'right', attempts: 2, firstTry: false, revealed: false, answer: 'A read-only template' });
+    expect(settled[1]).toEqual({
+      stepId: 'q-image',
+      type: 'choice',
+      status: 'right',
+      attempts: 2,
+      firstTry: false,
+      revealed: false,
+      answer: 'A read-only template',
+    });
     expect(result.score).toEqual({ right: 3, questions: 4 });
     expect(result.missed.map((m) => m.stepId)).toEqual(['q-image']);
-    expect(result.missed[0]).toEqual({ stepId: 'q-image', question: 'What is an image?', rightAnswers: ['A read-only template'], explanation: 'Images are read-only templates.', how: 'right-after-retry' });
+    expect(result.missed[0]).toEqual({
+      stepId: 'q-image',
+      question: 'What is an image?',
+      rightAnswers: ['A read-only template'],
+      explanation: 'Images are read-only templates.',
+      how: 'right-after-retry',
+    });
     expect(result.misconceptions.map((m) => m.number)).toEqual([1]);
   });
 
   it('two wrong answers: the right answer is shown, with the why of the chosen and the right option', async () => {
     const { prompter, settled } = await run([next, 0, 2, [...RIGHT['q-pod']], RIGHT['q-cli'], RIGHT['first-pod']]);
-    expect(settled[1]).toEqual({ stepId: 'q-image', type: 'choice', status: 'wrong', attempts: 2, firstTry: false, revealed: true, answer: 'A virtual machine' });
+    expect(settled[1]).toEqual({
+      stepId: 'q-image',
+      type: 'choice',
+      status: 'wrong',
+      attempts: 2,
+      firstTry: false,
+      revealed: true,
+      answer: 'A virtual machine',
+    });
     const shown = prompter.shown;
     expect(shown).toContain('Not quite. The answer: A read-only template');
     // Both picks are explained (the last one has no why), and the right one since it was revealed.
-    expect(shown).toContain('- "A running process" is wrong: That is a container.\n- "A read-only template" is right: Containers start from it.');
+    expect(shown).toContain(
+      '- "A running process" is wrong: That is a container.\n- "A read-only template" is right: Containers start from it.',
+    );
     expect(prompter.asked.filter((a) => a.question.stepId === 'q-image')).toHaveLength(2);
   });
 
@@ -134,7 +162,7 @@ describe('runLesson', () => {
     expect(prompter.shown[nq + 1]).not.toContain('share an IP');
   });
 
-  it('shows the options in the learner\'s order and maps the answer back: the stored answer is the text', async () => {
+  it("shows the options in the learner's order and maps the answer back: the stored answer is the text", async () => {
     const lesson = tutorLesson();
     const prompter = new ScriptedPrompter([next]);
     // Find the learner order first by asking once and quitting.
@@ -143,7 +171,9 @@ describe('runLesson', () => {
     const right = shown.indexOf('A read-only template');
     const settled: StepOutcome[] = [];
     const again = new ScriptedPrompter([next, right, quit]);
-    await expect(runLesson(lesson, again, { learner: 'feedc0de', onSettled: (o) => void settled.push(o), checkManifest: fakeCheck })).rejects.toThrow(Cancelled);
+    await expect(
+      runLesson(lesson, again, { learner: 'feedc0de', onSettled: (o) => void settled.push(o), checkManifest: fakeCheck }),
+    ).rejects.toThrow(Cancelled);
     expect(again.asked[0]!.options).toEqual(shown);
     expect(settled[1]).toMatchObject({ stepId: 'q-image', status: 'right', firstTry: true, answer: 'A read-only template' });
   });
@@ -178,12 +208,22 @@ describe('runLesson', () => {
     expect(prompter.shown).toContain('Skipped. The answers:\n\n- It can hold several containers\n- Its containers share an IP');
     expect(result.score).toEqual({ right: 3, questions: 4 });
     expect(result.missed.map((m) => m.stepId)).toEqual(['q-pod']);
-    expect(result.misconceptions).toEqual([{ number: 2, claim: 'A Pod is a container.', correction: 'A Pod is a group of containers that share a network namespace.' }]);
+    expect(result.misconceptions).toEqual([
+      { number: 2, claim: 'A Pod is a container.', correction: 'A Pod is a group of containers that share a network namespace.' },
+    ]);
   });
 
   it('skip after a wrong answer keeps the attempt and the last answer', async () => {
     const { settled } = await run([next, 0, skip, [...RIGHT['q-pod']], RIGHT['q-cli'], RIGHT['first-pod']]);
-    expect(settled[1]).toEqual({ stepId: 'q-image', type: 'choice', status: 'skipped', attempts: 1, firstTry: false, revealed: true, answer: 'A running process' });
+    expect(settled[1]).toEqual({
+      stepId: 'q-image',
+      type: 'choice',
+      status: 'skipped',
+      attempts: 1,
+      firstTry: false,
+      revealed: true,
+      answer: 'A running process',
+    });
   });
 
   it('quit at a question throws Cancelled(quit) after the settled steps were reported', async () => {
@@ -198,7 +238,9 @@ describe('runLesson', () => {
   it('quit at an explanation does not settle it', async () => {
     const prompter = new ScriptedPrompter([quit]);
     const settled: string[] = [];
-    await expect(runLesson(tutorLesson(), prompter, { onSettled: (o) => void settled.push(o.stepId) })).rejects.toMatchObject({ reason: 'quit' });
+    await expect(runLesson(tutorLesson(), prompter, { onSettled: (o) => void settled.push(o.stepId) })).rejects.toMatchObject({
+      reason: 'quit',
+    });
     expect(settled).toEqual([]);
   });
 
@@ -222,7 +264,18 @@ describe('runLesson', () => {
         order.push(`saved ${o.stepId}`);
       },
     });
-    expect(order).toEqual(['position 1', 'saved intro', 'position 2', 'saved q-image', 'position 3', 'saved q-pod', 'position 4', 'saved q-cli', 'position 5', 'saved first-pod']);
+    expect(order).toEqual([
+      'position 1',
+      'saved intro',
+      'position 2',
+      'saved q-image',
+      'position 3',
+      'saved q-pod',
+      'position 4',
+      'saved q-cli',
+      'position 5',
+      'saved first-pod',
+    ]);
   });
 
   it('a listener that fails stops the lesson with its error', async () => {
@@ -236,10 +289,21 @@ describe('runLesson', () => {
 describe('questions', () => {
   it('multi: order and repeats do not matter; a partly right answer is wrong', async () => {
     const { settled } = await run([next, 1, [2, 0, 2], RIGHT['q-cli'], RIGHT['first-pod']]);
-    expect(settled[2]).toMatchObject({ status: 'right', firstTry: true, answer: ['It can hold several containers', 'Its containers share an IP'] });
+    expect(settled[2]).toMatchObject({
+      status: 'right',
+      firstTry: true,
+      answer: ['It can hold several containers', 'Its containers share an IP'],
+    });
     const partly = await run([next, 1, [0], [0, 1, 2], RIGHT['q-cli'], RIGHT['first-pod']]);
-    expect(partly.settled[2]).toMatchObject({ status: 'wrong', attempts: 2, revealed: true, answer: ['It can hold several containers', 'It is a container', 'Its containers share an IP'] });
-    expect(partly.prompter.shown.join('\n')).toContain('- "It can hold several containers" is right: Sidecars, for one.\n- "It is a container" is wrong: It holds containers.');
+    expect(partly.settled[2]).toMatchObject({
+      status: 'wrong',
+      attempts: 2,
+      revealed: true,
+      answer: ['It can hold several containers', 'It is a container', 'Its containers share an IP'],
+    });
+    expect(partly.prompter.shown.join('\n')).toContain(
+      '- "It can hold several containers" is right: Sidecars, for one.\n- "It is a container" is wrong: It holds containers.',
+    );
   });
 
   it('multi: choosing nothing, or an option that does not exist, is not an attempt', async () => {
@@ -277,7 +341,14 @@ describe('the manifest step', () => {
     expect(asks.map((a) => a.initial)).toEqual(['apiVersion: v1\nkind: Pod\n', wrong]);
     expect(prompter.shown).toContain('Problems found:\n\n- 3:1 metadata.name: required\n  - Hint: Name it web.');
     expect(prompter.shown).toContain('Hint: metadata.name');
-    expect(settled[4]).toMatchObject({ stepId: 'first-pod', type: 'manifest', status: 'right', attempts: 2, firstTry: false, answer: RIGHT['first-pod'] });
+    expect(settled[4]).toMatchObject({
+      stepId: 'first-pod',
+      type: 'manifest',
+      status: 'right',
+      attempts: 2,
+      firstTry: false,
+      answer: RIGHT['first-pod'],
+    });
   });
 
   it('warnings alone settle it right, and are shown', async () => {
@@ -303,7 +374,11 @@ describe('the manifest step', () => {
     expect(prompter.shown).toContain('The manifest is empty: nothing to check.');
     expect(prompter.shown).toContain('Skipped. A solution:');
     expect(settled[4]).toEqual({ stepId: 'first-pod', type: 'manifest', status: 'skipped', attempts: 0, firstTry: false, revealed: true });
-    expect(result.missed.at(-1)).toMatchObject({ stepId: 'first-pod', question: 'Write a Pod named `web`.', explanation: 'That is a Pod.' });
+    expect(result.missed.at(-1)).toMatchObject({
+      stepId: 'first-pod',
+      question: 'Write a Pod named `web`.',
+      explanation: 'That is a Pod.',
+    });
     expect(result.missed.at(-1)!.rightAnswers).toEqual([]);
   });
 
@@ -315,7 +390,11 @@ describe('the manifest step', () => {
       drafts: new Map([['first-pod', 'kind: Pod # from last time\n']]),
       onDraft: (stepId, text) => void drafts.push([stepId, text]),
     });
-    expect(prompter.asked.filter((a) => a.type === 'lines').map((a) => a.initial)).toEqual(['kind: Pod # from last time\n', 'kind: Pod # from last time\n', wrong]);
+    expect(prompter.asked.filter((a) => a.type === 'lines').map((a) => a.initial)).toEqual([
+      'kind: Pod # from last time\n',
+      'kind: Pod # from last time\n',
+      wrong,
+    ]);
     expect(drafts).toEqual([
       ['first-pod', wrong],
       ['first-pod', RIGHT['first-pod']],
@@ -336,7 +415,12 @@ describe('the manifest step', () => {
 });
 
 describe('resuming', () => {
-  const outcome = (stepId: string, type: StepOutcome['type'], status: StepOutcome['status'], firstTry = status === 'right'): StepOutcome => ({
+  const outcome = (
+    stepId: string,
+    type: StepOutcome['type'],
+    status: StepOutcome['status'],
+    firstTry = status === 'right',
+  ): StepOutcome => ({
     stepId,
     type,
     status,

@@ -58,4 +58,9 @@ export function tutorLesson(): Lesson {
 }
 
 /** The answers that are right at the first try, step by step (an explain step takes "continue"). */
-export const RIGHT = { 'q-image': 1, 'q-pod': [0, 2], 'q-cli': 'kubectl', 'first-pod': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n' } as const;
+export const RIGHT = {
+  'q-image': 1,
+  'q-pod': [0, 2],
+  'q-cli': 'kubectl',
+  'first-pod': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n',
+} as const;

@@ -15,7 +15,13 @@ const o = (stepId: string, type: StepOutcome['type'], status: StepOutcome['statu
 
 describe('lessonResult', () => {
   it('counts right at the first try out of all questions; unsettled questions are neither right nor missed', () => {
-    const r = lessonResult(tutorLesson(), new Map([['intro', o('intro', 'explain', 'seen', 0)], ['q-image', o('q-image', 'choice', 'right')]]));
+    const r = lessonResult(
+      tutorLesson(),
+      new Map([
+        ['intro', o('intro', 'explain', 'seen', 0)],
+        ['q-image', o('q-image', 'choice', 'right')],
+      ]),
+    );
     expect(r.score).toEqual({ right: 1, questions: 4 });
     expect(r.missed).toEqual([]);
     expect(r.outcomes.map((x) => x.stepId)).toEqual(['intro', 'q-image']);
@@ -39,7 +45,16 @@ describe('showSummary', () => {
   it('shows the score line, the missed questions with answer and explanation, and misconceptions (what comes next: ./next-lesson.test.ts)', async () => {
     const lesson = tutorLesson();
     const p = new ScriptedPrompter([]);
-    await showSummary(p, lessonResult(lesson, new Map([['q-pod', o('q-pod', 'multi', 'skipped', 0)], ['q-cli', o('q-cli', 'text', 'right')]])));
+    await showSummary(
+      p,
+      lessonResult(
+        lesson,
+        new Map([
+          ['q-pod', o('q-pod', 'multi', 'skipped', 0)],
+          ['q-cli', o('q-cli', 'text', 'right')],
+        ]),
+      ),
+    );
     expect(p.shown).toEqual([
       'Lesson done: A tiny lesson',
       'Score: 1/4',

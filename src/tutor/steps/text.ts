@@ -19,7 +19,11 @@ export const text: StepKind<TextStep> = {
     askLine(
       p,
       step,
-      { empty: 'Type an answer.', judge: async (answer) => ({ right: await isRightText(step, answer) }), rightAnswers: text.rightAnswers(step) },
+      {
+        empty: 'Type an answer.',
+        judge: async (answer) => ({ right: await isRightText(step, answer) }),
+        rightAnswers: text.rightAnswers(step),
+      },
       ctx,
     ),
   question: (step) => step.question,

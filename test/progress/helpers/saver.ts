@@ -18,6 +18,10 @@ for (let i = 0; i < limit; i++) {
   n++;
   // Answers of varying length, so a torn write could not pass for a whole file.
   const answer = `answer ${n} ${'x'.repeat((n % 37) * 53)}`;
-  await store.record(lessonId, { stepId: `${prefix}${n}`, type: 'text', status: 'right', attempts: 1, firstTry: true, revealed: false, answer }, n);
+  await store.record(
+    lessonId,
+    { stepId: `${prefix}${n}`, type: 'text', status: 'right', attempts: 1, firstTry: true, revealed: false, answer },
+    n,
+  );
   process.stdout.write(`saved ${n}\n`);
 }

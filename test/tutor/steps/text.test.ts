@@ -33,6 +33,12 @@ describe('a pattern that backtracks in most engines', () => {
     const { compilePattern } = await import('../../../src/text/pattern.js');
     const compiled = compilePattern(nested.accept_pattern!, { whole: true, ignoreCase: true });
     if (!compiled.ok) throw new Error(compiled.error);
-    expect(growth((answer: string) => compiled.pattern.test(answer), (n) => `${'a'.repeat(n)}latesx`, 20_000)).toBeLessThan(3);
+    expect(
+      growth(
+        (answer: string) => compiled.pattern.test(answer),
+        (n) => `${'a'.repeat(n)}latesx`,
+        20_000,
+      ),
+    ).toBeLessThan(3);
   });
 });
