@@ -13,6 +13,7 @@ import type { EarlierTries, LessonResult, StepOutcome } from '../lesson/outcome.
 import { draftAnswers, earlierTries, previousOutcomes } from './records.js';
 import { settleRecorder } from './recorder.js';
 import { ProgressStore } from './store.js';
+import { randomHex } from './random-name.js';
 import { resumeLine, summarize } from './summary.js';
 
 export interface SessionPort {
@@ -74,12 +75,9 @@ export async function openLessonSession(lesson: Lesson, port: SessionPort, opts:
     }
   }
 
-  let learner = progress.learner;
-  if (learner === undefined) {
-    const made = await store.learnerId();
-    if (made.notice) port.warn(made.notice);
-    learner = made.id;
-  }
+  // Made up on a first start and stored with the first save (ProgressStore.useLearner).
+  const learner = progress.learner ?? randomHex(8);
+  store.useLearner(learner);
 
   const drafts = draftAnswers(progress, lesson.id, lesson);
   const tries = earlierTries(progress, lesson.id, lesson);

@@ -29,7 +29,6 @@ import { decode, encode } from './format.js';
 import { storageError } from './fs-errors.js';
 import { withLock, type LockOptions } from './lock.js';
 import { applyDraft, applyFinished, applyOutcome, applyReset, applyTries } from './records.js';
-import { randomHex } from './random-name.js';
 import { progressPath } from './paths.js';
 import { emptyProgress, FORMAT_VERSION, type Progress } from './types.js';
 
@@ -62,6 +61,7 @@ const identityOf = (st: Stats) => `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctime
 const SAVE_TRIES = 3;
 
 export class ProgressStore {
+  private learner: string | undefined;
   readonly lockPath: string;
 
   constructor(
@@ -122,7 +122,11 @@ export class ProgressStore {
           this.lockPath,
           (held) => {
             const { loaded: current, identity } = this.readForUpdate();
-            if (change(current.progress) === false) return current;
+            const changed = change(current.progress) !== false;
+            // The learner id goes in with the first save; a file that already has one (another first run won) keeps it.
+            const adopted = this.learner !== undefined && current.progress.learner === undefined;
+            if (adopted) current.progress.learner = this.learner;
+            if (!changed && !adopted) return current;
             // A save that stalled past the stale limit may have lost its lock, and another
             // save may have replaced the file meanwhile: then this one starts over from
             // that file instead of replacing its newer steps.
@@ -167,13 +171,14 @@ export class ProgressStore {
     return this.update((p) => applyTries(p, lessonId, stepId, tries, this.now()));
   }
 
-  /** This learner's id, made up and stored on first use (under the lock, so two first runs agree). */
-  async learnerId(): Promise<{ id: string; notice?: string }> {
-    const { progress, notice } = await this.update((p) => {
-      if (p.learner !== undefined) return false;
-      p.learner = randomHex(8);
-    });
-    return { id: progress.learner!, ...(notice ? { notice } : {}) };
+  /**
+   * The learner id to store with the next save, when the file has none yet.
+   * Not written at once: a first start would pay a locked, synced write
+   * before its first prompt. Two first runs at the same moment: the first
+   * save wins, and the other run keeps its own id until it ends.
+   */
+  useLearner(id: string): void {
+    this.learner = id;
   }
 
   finish(lessonId: string): Promise<Loaded> {
