@@ -4,29 +4,14 @@
  * Used by the resume line, `kube-learn list` and `kube-learn progress`; what
  * counts is decided in ../lesson/score.ts.
  */
-import { scoreBreakdown, stillApplies, tally, type Score } from '../lesson/score.js';
+import { scoreBreakdown, stillApplies, tally, type Tally } from '../lesson/score.js';
 import { plural } from '../text/words.js';
 import type { LessonShape } from './records.js';
 import type { LessonRecord, Progress } from './types.js';
 
-export interface LessonSummary {
+/** A lesson's tally (../lesson/score.ts) with where the learner stands in it. */
+export interface LessonSummary extends Tally {
   lessonId: string;
-  /** Steps in the lesson as it is now. */
-  total: number;
-  /** Of those, the ones settled. */
-  settled: number;
-  /** Questions (every step but explain) in the lesson. */
-  questions: number;
-  /** Questions settled. */
-  answered: number;
-  /** Questions right at the first try: the score. */
-  right: number;
-  /** Settled questions by how they went. */
-  byScore: Record<Score, number>;
-  /** Step ids of settled questions not right at the first try, in lesson order. */
-  missed: string[];
-  /** Index of the first step not settled; undefined when every step is. */
-  nextIndex: number | undefined;
   complete: boolean;
   started?: string;
   finished?: string;
@@ -42,19 +27,7 @@ export function summarize(lesson: LessonShape, record: LessonRecord | undefined)
     const r = steps?.get(step.id);
     if (stillApplies(step, r)) timeSpentMs += r.spentMs;
   }
-  const s: LessonSummary = {
-    lessonId: lesson.id,
-    total: t.total,
-    settled: t.settled,
-    questions: t.questions,
-    answered: t.answered,
-    right: t.right,
-    byScore: t.byScore,
-    missed: t.missed,
-    nextIndex: t.nextIndex,
-    complete: t.total > 0 && t.settled === t.total,
-    timeSpentMs,
-  };
+  const s: LessonSummary = { lessonId: lesson.id, ...t, complete: t.total > 0 && t.settled === t.total, timeSpentMs };
   if (record) {
     s.started = record.started;
     if (record.finished !== undefined) s.finished = record.finished;
