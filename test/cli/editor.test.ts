@@ -109,7 +109,9 @@ describe('the manifest step in $EDITOR / $VISUAL', { timeout: 60_000 }, () => {
     await s.waitFor('❯ Edit it again in your editor (flaky)');
     expect(s.text()).toContain('busybox');
     s.press(KEYS.enter);
-    const failed = await s.waitFor('Your editor (flaky) exited with status 1; its changes were not taken.');
+    // The message comes first and the menu after it: wait for the whole screen, not the first line of it.
+    await s.waitFor('Your editor (flaky) exited with status 1; its changes were not taken.');
+    const failed = await s.waitFor('Write it again here, line by line');
     // One line, then the same menu, now with the line-by-line way too; no stack trace.
     expect(failed).toMatch(
       /its changes were not taken\.\n\n?\? Your manifest\n❯ Edit it again in your editor \(flaky\)\n {2}Write it again here, line by line/,
