@@ -16,10 +16,10 @@ describe('hostile lesson files', () => {
       const name = String.fromCharCode(97 + i);
       levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
-    const started = performance.now();
+    // The verdict is the proof it was not expanded: resolving stops with this
+    // error once more than MAX_ALIASES aliases have been expanded. (No clock:
+    // speed targets live in the bench.)
     expect(problemsOf(`${levels.join('\n')}\n`)).toEqual([expect.stringMatching(/^h\.yaml:1:1: too many aliases/)]);
-    // Not a speed target: a bomb that expanded would take minutes and gigabytes, not this.
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('refuses a deeply nested document, naming the nesting', () => {
