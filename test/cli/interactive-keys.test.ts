@@ -254,3 +254,23 @@ describe('the keys without colour', { timeout: 60_000 }, () => {
     expect(s.raw).not.toMatch(/\u001b\[[\d;]*m/);
   });
 });
+
+describe('the action keys at the manifest menu', { timeout: 60_000 }, () => {
+  it('h shows the hint and s skips to a solution, with the help line saying so', async () => {
+    const s = (session = new PtySession(['tiny-pod', '--lessons', 'test/fixtures/lessons-tutor'], { cols: 100 }));
+    const menu = await s.waitFor('❯ Write it here, line by line');
+    expect(lastPart(menu, '? Your manifest')).toBe(
+      [
+        '? Your manifest',
+        '❯ Write it here, line by line',
+        '',
+        '↑↓ move • ⏎ choose • h hint • s skip (see a solution) • q save and quit',
+      ].join('\n'),
+    );
+    s.press('h');
+    await s.waitFor((text) => lastPart(text, 'Hint: The name goes under metadata').includes('❯ Write it here, line by line'));
+    s.press('s');
+    await s.waitFor('Skipped. A solution:');
+    expect((await s.waitForExit()).exitCode).toBe(0);
+  });
+});
