@@ -12,10 +12,10 @@
 import { Cancelled } from '../errors.js';
 import type { Palette } from './colors.js';
 import type { Action, Position, Prompter, Question, Reply, Tone } from '../tutor/prompter.js';
-import { ACTIONS, actionKeys, BACK, offered, SKIP_MANIFEST } from './actions.js';
+import { ACTIONS, BACK, offered, SKIP_MANIFEST } from './actions.js';
 import { inlinePieces } from '../text/markdown.js';
 import { wrapPieces } from '../text/width.js';
-import { promptTheme, type KeyHelp } from './inquirer-theme.js';
+import { promptTheme, QUESTION_KEYS, type KeyHelp } from './inquirer-theme.js';
 import type { KeyPromptLook } from './key-prompts.js';
 import { Screen, type Draw } from './screen.js';
 import type { EditorCommand, EditResult } from './editor.js';
@@ -170,7 +170,7 @@ export class InteractivePrompter implements Prompter {
             options: entries,
             actions,
             pageSize: this.pageSize(entries.length),
-            ...this.keyed([['↑↓', 'move'], ['⏎', 'choose'], ...actionKeys(actions)]),
+            ...this.keyed(QUESTION_KEYS.list(actions, 'choose')),
           },
           ctx,
         ),
@@ -205,7 +205,7 @@ export class InteractivePrompter implements Prompter {
             actions,
             active: kept?.active,
             pageSize: this.pageSize(options.length),
-            ...this.keyed([['↑↓', 'move'], ['⏎', 'answer'], ...actionKeys(actions)]),
+            ...this.keyed(QUESTION_KEYS.list(actions)),
           },
           ctx,
         ),
@@ -230,7 +230,7 @@ export class InteractivePrompter implements Prompter {
             ticked: kept?.ticked,
             noneTicked: `Nothing ticked: space ticks the option under the cursor${actions.includes('skip') ? ', s skips' : ''}.`,
             pageSize: this.pageSize(options.length),
-            ...this.keyed([['↑↓', 'move'], ['space', 'select'], ['⏎', 'submit'], ...actionKeys(actions)]),
+            ...this.keyed(QUESTION_KEYS.ticks(actions)),
           },
           ctx,
         ),
@@ -250,23 +250,11 @@ export class InteractivePrompter implements Prompter {
    */
   async askText(q: Question): Promise<Reply<string>> {
     const message = this.message(q.text);
-    const words = offered(q.hasHint, q.canReread).map((a) => ACTIONS[a].help);
-    const more = `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+    const keys = QUESTION_KEYS.line(offered(q.hasHint, q.canReread));
     for (;;) {
-      const text = await this.run(
-        ({ typeLine }, ctx) =>
-          typeLine(
-            {
-              message,
-              ...this.keyed([
-                ['⏎', 'answer'],
-                ['⏎ on an empty line:', more],
-              ]),
-            },
-            ctx,
-          ),
-        { answered: (v) => this.answeredLine(q.text, v) },
-      );
+      const text = await this.run(({ typeLine }, ctx) => typeLine({ message, ...this.keyed(keys) }, ctx), {
+        answered: (v) => this.answeredLine(q.text, v),
+      });
       if (text.trim() !== '') return { kind: 'answer', value: text };
       const action = await this.menu(q);
       if (action !== 'back') return { kind: action };
@@ -297,7 +285,7 @@ export class InteractivePrompter implements Prompter {
               options: ways.map((w) => (w === 'editor' ? this.wrapped(inEditor as string, 2, 4) : here)),
               actions,
               pageSize: this.pageSize(ways.length),
-              ...this.keyed([['↑↓', 'move'], ['⏎', 'choose'], ...actionKeys(actions, SKIP_MANIFEST.toLowerCase())]),
+              ...this.keyed(QUESTION_KEYS.list(actions, 'choose', SKIP_MANIFEST.toLowerCase())),
             },
             ctx,
           ),

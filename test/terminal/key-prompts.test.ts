@@ -8,6 +8,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../src/tutor/prompter.js';
 import { actionKeys, keyAction } from '../../src/terminal/actions.js';
+import { QUESTION_KEYS } from '../../src/terminal/inquirer-theme.js';
 import { chooseOne, type KeyPromptLook, tickSome, typeLine } from '../../src/terminal/key-prompts.js';
 
 const DOWN = '\u001b[B';
@@ -154,5 +155,25 @@ describe('typeLine', () => {
     const answer = typeLine({ message: 'Which?', help: 'THE HELP LINE', look }, t.context);
     await t.press(ENTER);
     expect(await answer).toBe('');
+  });
+});
+
+describe('the help line of each prompt', () => {
+  const said = (pairs: [string, string][]) => pairs.map(([key, does]) => `${key} ${does}`).join(' • ');
+
+  it('names the keys a list offers, and only those', () => {
+    expect(said(QUESTION_KEYS.list(ALL))).toBe('↑↓ move • ⏎ answer • h hint • b re-read • s skip • q save and quit');
+    expect(said(QUESTION_KEYS.list(['skip', 'quit']))).toBe('↑↓ move • ⏎ answer • s skip • q save and quit');
+    expect(said(QUESTION_KEYS.list(['hint', 'skip', 'quit'], 'choose', 'skip (see a solution)'))).toBe(
+      '↑↓ move • ⏎ choose • h hint • s skip (see a solution) • q save and quit',
+    );
+    expect(said(QUESTION_KEYS.ticks(['reread', 'skip', 'quit']))).toBe(
+      '↑↓ move • space select • ⏎ submit • b re-read • s skip • q save and quit',
+    );
+  });
+
+  it('a line of text names no letter: Enter on an empty line, and what it leads to', () => {
+    expect(said(QUESTION_KEYS.line(ALL))).toBe('⏎ answer • ⏎ on an empty line: hint, re-read, skip or save and quit');
+    expect(said(QUESTION_KEYS.line(['skip', 'quit']))).toBe('⏎ answer • ⏎ on an empty line: skip or save and quit');
   });
 });
