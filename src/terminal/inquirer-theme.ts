@@ -21,7 +21,7 @@ export const QUESTION_KEYS = {
     ['⏎', choose],
     ...actionKeys(actions, skip),
   ],
-  ticks: (actions: readonly Action[]): KeyHelp => [['↑↓', 'move'], ['space', 'select'], ['⏎', 'submit'], ...actionKeys(actions)],
+  ticks: (actions: readonly Action[]): KeyHelp => [['↑↓', 'move'], ['space', 'tick'], ['⏎', 'submit'], ...actionKeys(actions)],
   /** A line of text keeps its letters: the actions are in the menu Enter on an empty line opens. */
   line: (actions: readonly Action[]): KeyHelp => {
     const words = actions.map((a) => ACTIONS[a].help);

@@ -13,7 +13,7 @@ import { tempStateHome } from '../helpers/state.js';
 
 const LESSONS = ['--lessons', 'test/fixtures/lessons-keys'];
 const CHOICE_HELP = '↑↓ move • ⏎ answer • h hint • b re-read • s skip • q save and quit';
-const MULTI_HELP = '↑↓ move • space select • ⏎ submit • h hint • b re-read • s skip • q save and quit';
+const MULTI_HELP = '↑↓ move • space tick • ⏎ submit • h hint • b re-read • s skip • q save and quit';
 const TEXT_HELP = '⏎ answer • ⏎ on an empty line: hint, re-read, skip or save and quit';
 const MENU_HELP = '↑↓ move • ⏎ choose • h hint • b re-read • s skip • q save and quit';
 

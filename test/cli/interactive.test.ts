@@ -69,7 +69,7 @@ describe('kube-learn <lesson> in a terminal', { timeout: 60_000 }, () => {
     await s.waitFor('? Which are true of a Pod?');
     // The answer line's mark is neutral; the verdict carries ✔ (and its words).
     expect(s.screen()).toContain('› What is a container image? A read-only template\n✔ Right!');
-    expect(s.screen()).toContain('space select');
+    expect(s.screen()).toContain('space tick');
 
     s.press(KEYS.space);
     await s.waitFor('◉ It can hold several containers');

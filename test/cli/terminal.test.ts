@@ -36,7 +36,7 @@ const LESSON_WORDS = [
     ),
   ),
 ];
-const HELP_WORDS = ['move', 'answer', 'select', 'submit', 'hint', 're-read', 'skip', 'save', 'quit', 'line:', 'continue', 'choose'];
+const HELP_WORDS = ['move', 'answer', 'tick', 'submit', 'hint', 're-read', 'skip', 'save', 'quit', 'line:', 'continue', 'choose'];
 
 /** The words of `expected` that the screen shows cut in two (a piece at a line end, the rest on the next line). */
 function cutWords(screen: string, expected: readonly string[]): string[] {

@@ -168,7 +168,7 @@ describe('the help line of each prompt', () => {
       '↑↓ move • ⏎ choose • h hint • s skip (see a solution) • q save and quit',
     );
     expect(said(QUESTION_KEYS.ticks(['reread', 'skip', 'quit']))).toBe(
-      '↑↓ move • space select • ⏎ submit • b re-read • s skip • q save and quit',
+      '↑↓ move • space tick • ⏎ submit • b re-read • s skip • q save and quit',
     );
   });
 
