@@ -192,45 +192,41 @@ export class InteractivePrompter implements Prompter {
     return pauseInTerminal({ ...this.opts, screen: this.screen, whileWaiting: () => void this.loadPrompts().catch(() => undefined) });
   }
 
-  async chooseOne(q: Question, options: readonly string[]): Promise<Reply<number>> {
-    const message = this.message(q.text);
+  /**
+   * What both question lists take, laid out at the width of the moment (a
+   * resize asks again): the question, its options wrapped with `lead`
+   * columns before them, the actions and their keys, and where it was left.
+   */
+  private listOf(q: Question, options: readonly string[], lead: number, keys: (actions: Action[]) => KeyHelp, kept?: Kept) {
     const actions = offered(q.hasHint, q.canReread);
+    return {
+      message: this.message(q.text),
+      options: options.map((o) => this.wrapped(o, lead, lead + 2)),
+      actions,
+      active: kept?.active,
+      pageSize: this.pageSize(options.length),
+      ...this.keyed(keys(actions)),
+    };
+  }
+
+  async chooseOne(q: Question, options: readonly string[]): Promise<Reply<number>> {
     const kept = this.keptFor(q);
-    const end = await this.run(
-      ({ chooseOne }, ctx) =>
-        chooseOne(
-          {
-            message,
-            options: options.map((o) => this.wrapped(o, 2, 4)),
-            actions,
-            active: kept?.active,
-            pageSize: this.pageSize(options.length),
-            ...this.keyed(QUESTION_KEYS.list(actions)),
-          },
-          ctx,
-        ),
-      { answered: (e) => this.answeredLine(q.text, e.action ? ACTIONS[e.action].chosen : options[e.active]!) },
-    );
+    const end = await this.run(({ chooseOne }, ctx) => chooseOne(this.listOf(q, options, 2, QUESTION_KEYS.list, kept), ctx), {
+      answered: (e) => this.answeredLine(q.text, e.action ? ACTIONS[e.action].chosen : options[e.active]!),
+    });
     this.keep(q, end);
     return end.action ? { kind: end.action } : { kind: 'answer', value: end.active };
   }
 
   async chooseSome(q: Question, options: readonly string[]): Promise<Reply<number[]>> {
-    const message = this.message(q.text);
-    const actions = offered(q.hasHint, q.canReread);
     const kept = this.keptFor(q);
     const end = await this.run(
       ({ tickSome }, ctx) =>
         tickSome(
           {
-            message,
-            options: options.map((o) => this.wrapped(o, 3, 5)),
-            actions,
-            active: kept?.active,
+            ...this.listOf(q, options, 3, QUESTION_KEYS.ticks, kept),
             ticked: kept?.ticked,
-            noneTicked: `Nothing ticked: space ticks the option under the cursor${actions.includes('skip') ? ', s skips' : ''}.`,
-            pageSize: this.pageSize(options.length),
-            ...this.keyed(QUESTION_KEYS.ticks(actions)),
+            noneTicked: 'Nothing ticked: space ticks the option under the cursor, s skips.',
           },
           ctx,
         ),
@@ -249,10 +245,9 @@ export class InteractivePrompter implements Prompter {
    * own: Ctrl-H is Backspace, Ctrl-S and Ctrl-Q flow control, Ctrl-B readline's).
    */
   async askText(q: Question): Promise<Reply<string>> {
-    const message = this.message(q.text);
     const keys = QUESTION_KEYS.line(offered(q.hasHint, q.canReread));
     for (;;) {
-      const text = await this.run(({ typeLine }, ctx) => typeLine({ message, ...this.keyed(keys) }, ctx), {
+      const text = await this.run(({ typeLine }, ctx) => typeLine({ message: this.message(q.text), ...this.keyed(keys) }, ctx), {
         answered: (v) => this.answeredLine(q.text, v),
       });
       if (text.trim() !== '') return { kind: 'answer', value: text };

@@ -136,6 +136,32 @@ describe('the action keys at a choice list', { timeout: 60_000 }, () => {
   });
 });
 
+describe('the help line after a resize', { timeout: 60_000 }, () => {
+  it('the question, the options and the help line are laid out again at words for the new width', async () => {
+    const s = start();
+    await toChoice(s);
+    s.resize(40, 40);
+    const narrow = await s.waitFor((text) => /^\s*█*░+ Step 2 of 4/.test(text) && text.includes('❯ Storage for their data'));
+    for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+    expect(lastPart(narrow, '? What does')).toBe(
+      [
+        '? What does a Service give a set of',
+        '  Pods?',
+        '❯ Storage for their data',
+        '  Hardware to run on',
+        '  Quotas for their CPU',
+        '  Balanced traffic at one stable',
+        '    address',
+        '',
+        '↑↓ move • ⏎ answer • h hint • b re-read',
+        '• s skip • q save and quit',
+      ].join('\n'),
+    );
+    s.press('h');
+    await s.waitFor('Hint: Think of how');
+  });
+});
+
 describe('the action keys at a checkbox list', { timeout: 60_000 }, () => {
   it('the help line names space, Enter and the action keys', async () => {
     const screen = await toMulti(start());
