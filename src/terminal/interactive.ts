@@ -16,7 +16,7 @@ import { ACTIONS, BACK, offered, SKIP_MANIFEST } from './actions.js';
 import { inlinePieces } from '../text/markdown.js';
 import { wrapPieces } from '../text/width.js';
 import { promptTheme, QUESTION_KEYS, type KeyHelp } from './inquirer-theme.js';
-import type { KeyPromptLook } from './key-prompts.js';
+import type { KeyPromptLook, ListState } from './key-prompts.js';
 import { Screen, type Draw } from './screen.js';
 import type { EditorCommand, EditResult } from './editor.js';
 import { pauseInTerminal } from './pause.js';
@@ -39,11 +39,9 @@ function errorName(error: unknown): string | undefined {
 }
 
 /** Where a question's list was left for a hint or a re-read, so asking it again keeps the cursor and the ticks. */
-interface Kept {
+interface Kept extends ListState {
   stepId: string;
   attempt: number;
-  active: number;
-  ticked?: number[];
 }
 
 export class InteractivePrompter implements Prompter {
@@ -197,21 +195,23 @@ export class InteractivePrompter implements Prompter {
    * resize asks again): the question, its options wrapped with `lead`
    * columns before them, the actions and their keys, and where it was left.
    */
-  private listOf(q: Question, options: readonly string[], lead: number, keys: (actions: Action[]) => KeyHelp, kept?: Kept) {
+  private listOf(q: Question, options: readonly string[], lead: number, keys: (actions: Action[]) => KeyHelp, where: Partial<ListState>) {
     const actions = offered(q.hasHint, q.canReread);
     return {
       message: this.message(q.text),
       options: options.map((o) => this.wrapped(o, lead, lead + 2)),
       actions,
-      active: kept?.active,
+      active: where.active,
+      onMove: (state: ListState) => Object.assign(where, state),
       pageSize: this.pageSize(options.length),
       ...this.keyed(keys(actions)),
     };
   }
 
   async chooseOne(q: Question, options: readonly string[]): Promise<Reply<number>> {
-    const kept = this.keptFor(q);
-    const end = await this.run(({ chooseOne }, ctx) => chooseOne(this.listOf(q, options, 2, QUESTION_KEYS.list, kept), ctx), {
+    // Updated as the learner moves: a resize asks again from there.
+    const where: Partial<ListState> = { ...this.keptFor(q) };
+    const end = await this.run(({ chooseOne }, ctx) => chooseOne(this.listOf(q, options, 2, QUESTION_KEYS.list, where), ctx), {
       answered: (e) => this.answeredLine(q.text, e.action ? ACTIONS[e.action].chosen : options[e.active]!),
     });
     this.keep(q, end);
@@ -219,13 +219,13 @@ export class InteractivePrompter implements Prompter {
   }
 
   async chooseSome(q: Question, options: readonly string[]): Promise<Reply<number[]>> {
-    const kept = this.keptFor(q);
+    const where: Partial<ListState> = { ...this.keptFor(q) };
     const end = await this.run(
       ({ tickSome }, ctx) =>
         tickSome(
           {
-            ...this.listOf(q, options, 3, QUESTION_KEYS.ticks, kept),
-            ticked: kept?.ticked,
+            ...this.listOf(q, options, 3, QUESTION_KEYS.ticks, where),
+            ticked: where.ticked,
             noneTicked: 'Nothing ticked: space ticks the option under the cursor, s skips.',
           },
           ctx,

@@ -40,6 +40,12 @@ export interface KeyPromptLook {
   unchecked: string;
 }
 
+/** Where a list is: the cursor, and the ticked options of a checkbox list. */
+export interface ListState {
+  active: number;
+  ticked?: number[];
+}
+
 interface ListConfig {
   message: string;
   /** The options, each wrapped to the width (later lines indented). */
@@ -49,8 +55,10 @@ interface ListConfig {
   /** The key help line, wrapped to the width. */
   help: string;
   pageSize: number;
-  /** Where the cursor starts: a question asked again after a hint keeps its place. */
+  /** Where the cursor starts: a question asked again after a hint or a resize keeps its place. */
   active?: number;
+  /** Told each move and tick, so that a list asked again (after a resize) can start where this one was. */
+  onMove?: (state: ListState) => void;
   look: KeyPromptLook;
 }
 
@@ -111,7 +119,10 @@ export const chooseOne = createPrompt<ChooseEnd, ListConfig>((config, done) => {
       return;
     }
     const step = movement(key, theme);
-    if (step !== 0) setActive((active + step + count) % count);
+    if (step === 0) return;
+    const next = (active + step + count) % count;
+    setActive(next);
+    config.onMove?.({ active: next });
   });
   const page = usePagination({
     items: config.options,
@@ -147,9 +158,13 @@ export const tickSome = createPrompt<TickEnd, TickConfig>((config, done) => {
       return;
     }
     setError(undefined);
-    if (isSpaceKey(key)) setTicked(ticked.includes(active) ? ticked.filter((i) => i !== active) : [...ticked, active]);
     const step = movement(key, theme);
-    if (step !== 0) setActive((active + step + count) % count);
+    if (step === 0 && !isSpaceKey(key)) return;
+    const next = (active + step + count) % count;
+    const nowTicked = !isSpaceKey(key) ? ticked : ticked.includes(active) ? ticked.filter((i) => i !== active) : [...ticked, active];
+    setActive(next);
+    setTicked(nowTicked);
+    config.onMove?.({ active: next, ticked: [...nowTicked].sort((a, b) => a - b) });
   });
   const { look } = config;
   const page = usePagination({

@@ -162,6 +162,20 @@ describe('the help line after a resize', { timeout: 60_000 }, () => {
   });
 });
 
+describe('a resize keeps the place', { timeout: 60_000 }, () => {
+  it('a checkbox list asked again after a resize keeps the cursor and the ticks', async () => {
+    const s = start();
+    await toMulti(s);
+    s.press(KEYS.down + KEYS.space + KEYS.down);
+    await s.waitFor((text) => text.includes(' ◉ Selects Pods by their labels') && text.includes('❯◯ Queues requests'));
+    s.resize(60, 40);
+    const screen = await s.waitFor((text) => /^\s*█*░+ Step 3 of 4/.test(text) && text.includes('❯◯ Queues requests'));
+    expect(screen).toContain(' ◉ Selects Pods by their labels');
+    s.press(KEYS.down + KEYS.space + KEYS.enter);
+    await s.waitFor('✔ Right!');
+  });
+});
+
 describe('the action keys at a checkbox list', { timeout: 60_000 }, () => {
   it('the help line names space, Enter and the action keys', async () => {
     const screen = await toMulti(start());

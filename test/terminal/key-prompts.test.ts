@@ -131,6 +131,19 @@ describe('tickSome', () => {
     expect(await answer).toEqual({ action: undefined, active: 2, ticked: [1, 2, 3] });
   });
 
+  it('tells each move and tick, so a list asked again can start there', async () => {
+    const t = terminal();
+    const states: unknown[] = [];
+    const answer = tickSome({ ...list(ALL), noneTicked: 'NONE', onMove: (state) => states.push(state) }, t.context);
+    await t.press(DOWN, ' ', 'x', UP, 'q');
+    await answer;
+    expect(states).toEqual([
+      { active: 1, ticked: [] },
+      { active: 1, ticked: [1] },
+      { active: 0, ticked: [1] },
+    ]);
+  });
+
   it('Enter with nothing ticked says so and waits', async () => {
     const t = terminal();
     const answer = tickSome({ ...list(ALL), noneTicked: 'NONE' }, t.context);
