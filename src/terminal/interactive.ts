@@ -4,10 +4,11 @@
  * import. At a question's list the action keys (h hint, b re-read, s skip,
  * q save and quit) act at once; at a line of text, Enter on an empty line
  * opens a small menu of them; the help line under each prompt names the
- * keys that work there. The pause after an
- * explanation is one key (./pause.ts). Ctrl-C at any prompt is
- * Cancelled('signal'); a resize redraws the step at the new width. A
- * manifest is written in the learner's editor (./editor.ts) or line by line.
+ * keys that work there. The pause after an explanation is one key
+ * (./pause.ts). Ctrl-C at any prompt is Cancelled('signal'); a resize
+ * redraws the step at the new width and asks again from where the learner
+ * was. A manifest is written in the learner's editor (./editor.ts) or line
+ * by line.
  */
 import { Cancelled } from '../errors.js';
 import type { Palette } from './colors.js';
@@ -79,7 +80,8 @@ export class InteractivePrompter implements Prompter {
   }
 
   private keep(q: Question, end: { action?: Action; active: number; ticked?: number[] }): void {
-    if (end.action === 'hint' || end.action === 'reread') this.kept = { stepId: q.stepId, attempt: q.attempt, ...end };
+    if (end.action === 'hint' || end.action === 'reread')
+      this.kept = { stepId: q.stepId, attempt: q.attempt, active: end.active, ticked: end.ticked };
   }
 
   /**
@@ -210,7 +212,8 @@ export class InteractivePrompter implements Prompter {
 
   async chooseOne(q: Question, options: readonly string[]): Promise<Reply<number>> {
     // Updated as the learner moves: a resize asks again from there.
-    const where: Partial<ListState> = { ...this.keptFor(q) };
+    const kept = this.keptFor(q);
+    const where: Partial<ListState> = { active: kept?.active };
     const end = await this.run(({ chooseOne }, ctx) => chooseOne(this.listOf(q, options, 2, QUESTION_KEYS.list, where), ctx), {
       answered: (e) => this.answeredLine(q.text, e.action ? ACTIONS[e.action].chosen : options[e.active]!),
     });
@@ -219,7 +222,8 @@ export class InteractivePrompter implements Prompter {
   }
 
   async chooseSome(q: Question, options: readonly string[]): Promise<Reply<number[]>> {
-    const where: Partial<ListState> = { ...this.keptFor(q) };
+    const kept = this.keptFor(q);
+    const where: Partial<ListState> = { active: kept?.active, ticked: kept?.ticked };
     const end = await this.run(
       ({ tickSome }, ctx) =>
         tickSome(
