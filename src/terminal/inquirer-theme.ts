@@ -4,9 +4,33 @@
  * own), and the help line under each prompt names the keys that work there.
  */
 import type { Palette } from './colors.js';
+import type { Action } from '../tutor/prompter.js';
+import { ACTIONS, actionKeys } from './actions.js';
 import { wrapPieces, type Piece } from '../text/width.js';
 
 export type KeyHelp = [key: string, action: string][];
+
+/**
+ * The keys of each kind of question prompt (./key-prompts.ts), for its help
+ * line: the prompt's own keys, then the keys of the actions it offers.
+ * `choose` is what Enter does at a list ("answer", or "choose" in a menu).
+ */
+export const QUESTION_KEYS = {
+  list: (actions: readonly Action[], choose = 'answer', skip?: string): KeyHelp => [
+    ['↑↓', 'move'],
+    ['⏎', choose],
+    ...actionKeys(actions, skip),
+  ],
+  ticks: (actions: readonly Action[]): KeyHelp => [['↑↓', 'move'], ['space', 'tick'], ['⏎', 'submit'], ...actionKeys(actions)],
+  /** A line of text keeps its letters: the actions are in the menu Enter on an empty line opens. */
+  line: (actions: readonly Action[]): KeyHelp => {
+    const words = actions.map((a) => ACTIONS[a].help);
+    return [
+      ['⏎', 'answer'],
+      ['⏎ on an empty line:', words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words.join('')],
+    ];
+  },
+};
 
 /** "↑↓ move • ⏎ answer": each key in bold, what it does muted. */
 export function keyHelpPieces(c: Palette, pairs: KeyHelp): Piece[] {

@@ -1,11 +1,14 @@
 /**
- * The interactive front end: @inquirer/prompts (select, checkbox, input,
- * confirm), loaded lazily since it is slow to import. Hint, skip and quit are
- * entries of every question's list, or of a small menu that an empty answer
- * opens; the help line under each prompt says so. The pause after an
- * explanation is one key (./pause.ts). Ctrl-C at any prompt is
- * Cancelled('signal'); a resize redraws the step at the new width. A
- * manifest is written in the learner's editor (./editor.ts) or line by line.
+ * The interactive front end: our prompts on @inquirer/core (./key-prompts.ts)
+ * and inquirer's input and confirm, loaded lazily since they are slow to
+ * import. At a question's list the action keys (h hint, b re-read, s skip,
+ * q save and quit) act at once; at a line of text, Enter on an empty line
+ * opens a small menu of them; the help line under each prompt names the
+ * keys that work there. The pause after an explanation is one key
+ * (./pause.ts). Ctrl-C at any prompt is Cancelled('signal'); a resize
+ * redraws the step at the new width and asks again from where the learner
+ * was. A manifest is written in the learner's editor (./editor.ts) or line
+ * by line.
  */
 import { Cancelled } from '../errors.js';
 import type { Palette } from './colors.js';
@@ -13,7 +16,8 @@ import type { Action, Position, Prompter, Question, Reply, Tone } from '../tutor
 import { ACTIONS, BACK, offered, SKIP_MANIFEST } from './actions.js';
 import { inlinePieces } from '../text/markdown.js';
 import { wrapPieces } from '../text/width.js';
-import { promptTheme, type KeyHelp } from './inquirer-theme.js';
+import { promptTheme, QUESTION_KEYS, type KeyHelp } from './inquirer-theme.js';
+import type { KeyPromptLook, ListState } from './key-prompts.js';
 import { Screen, type Draw } from './screen.js';
 import type { EditorCommand, EditResult } from './editor.js';
 import { pauseInTerminal } from './pause.js';
@@ -35,8 +39,15 @@ function errorName(error: unknown): string | undefined {
   return error instanceof Error ? error.name : undefined;
 }
 
+/** Where a question's list was left for a hint or a re-read, so asking it again keeps the cursor and the ticks. */
+interface Kept extends ListState {
+  stepId: string;
+  attempt: number;
+}
+
 export class InteractivePrompter implements Prompter {
   private prompts?: Promise<Prompts>;
+  private kept?: Kept;
   private readonly screen: Screen;
   private readonly c: Palette;
 
@@ -53,6 +64,24 @@ export class InteractivePrompter implements Prompter {
 
   private theme(help?: KeyHelp) {
     return promptTheme(this.c, help, this.screen.width - 1);
+  }
+
+  /** Our prompts' look, and their help line of `keys` wrapped to the width. */
+  private keyed(keys: KeyHelp): { look: KeyPromptLook; help: string } {
+    const { icon, ...theme } = this.theme(keys);
+    return { look: { theme, ...icon }, help: theme.style.keysHelpTip(keys) };
+  }
+
+  /** What a list left for a hint or a re-read, if `q` is that same question at the same try. */
+  private keptFor(q: Question): Kept | undefined {
+    const kept = this.kept;
+    this.kept = undefined;
+    return kept && kept.stepId === q.stepId && kept.attempt === q.attempt ? kept : undefined;
+  }
+
+  private keep(q: Question, end: { action?: Action; active: number; ticked?: number[] }): void {
+    if (end.action === 'hint' || end.action === 'reread')
+      this.kept = { stepId: q.stepId, attempt: q.attempt, active: end.active, ticked: end.ticked };
   }
 
   /**
@@ -129,28 +158,25 @@ export class InteractivePrompter implements Prompter {
     return (width) => wrapPieces(pieces, width - 1, '', '  ').join('\n');
   }
 
-  /** The actions as menu entries; `skip` may be worded for the question (a manifest's shows a solution). */
-  private actionEntries(q: Question, skip = ACTIONS.skip.entry) {
-    return offered(q.hasHint, q.canReread).map((a) => ({ name: a === 'skip' ? skip : ACTIONS[a].entry, value: a }));
-  }
-
-  /** The menu an empty answer opens: back to the question, or hint, skip, quit. */
+  /** The menu an empty text answer opens: back to the question, or the actions, by entry or by key. */
   private async menu(q: Question): Promise<Action | 'back'> {
-    return this.run(
-      ({ select }, ctx) =>
-        select(
+    const actions = offered(q.hasHint, q.canReread);
+    const entries = [BACK, ...actions.map((a) => ACTIONS[a].entry)];
+    const end = await this.run(
+      ({ chooseOne }, ctx) =>
+        chooseOne(
           {
             message: 'Nothing entered. What now?',
-            choices: [{ name: BACK, value: 'back' as const }, ...this.actionEntries(q)],
-            theme: this.theme([
-              ['↑↓', 'move'],
-              ['⏎', 'choose'],
-            ]),
+            options: entries,
+            actions,
+            pageSize: this.pageSize(entries.length),
+            ...this.keyed(QUESTION_KEYS.list(actions, 'choose')),
           },
           ctx,
         ),
       { clear: true },
     );
+    return end.action ?? (end.active === 0 ? 'back' : actions[end.active - 1]!);
   }
 
   async position(p: Position): Promise<void> {
@@ -166,65 +192,66 @@ export class InteractivePrompter implements Prompter {
     return pauseInTerminal({ ...this.opts, screen: this.screen, whileWaiting: () => void this.loadPrompts().catch(() => undefined) });
   }
 
+  /**
+   * What both question lists take, laid out at the width of the moment (a
+   * resize asks again): the question, its options wrapped with `lead`
+   * columns before them, the actions and their keys, and where it was left.
+   */
+  private listOf(q: Question, options: readonly string[], lead: number, keys: (actions: Action[]) => KeyHelp, where: Partial<ListState>) {
+    const actions = offered(q.hasHint, q.canReread);
+    return {
+      message: this.message(q.text),
+      options: options.map((o) => this.wrapped(o, lead, lead + 2)),
+      actions,
+      active: where.active,
+      onMove: (state: ListState) => Object.assign(where, state),
+      pageSize: this.pageSize(options.length),
+      ...this.keyed(keys(actions)),
+    };
+  }
+
   async chooseOne(q: Question, options: readonly string[]): Promise<Reply<number>> {
-    const message = this.message(q.text);
-    const value = await this.run(
-      ({ select, Separator }, ctx) => {
-        const choices = [
-          ...options.map((o, i): { name: string; value: number | Action } => ({ name: this.wrapped(o, 2, 4), value: i })),
-          new Separator(this.c.muted('──────')),
-          ...this.actionEntries(q),
-        ];
-        return select(
-          {
-            message,
-            choices,
-            pageSize: this.pageSize(choices.length),
-            theme: this.theme([
-              ['↑↓', 'move'],
-              ['⏎', 'answer'],
-            ]),
-          },
-          ctx,
-        );
-      },
-      { answered: (v) => this.answeredLine(q.text, typeof v === 'number' ? options[v]! : ACTIONS[v].chosen) },
-    );
-    return typeof value === 'number' ? { kind: 'answer', value } : { kind: value };
+    // Updated as the learner moves: a resize asks again from there.
+    const kept = this.keptFor(q);
+    const where: Partial<ListState> = { active: kept?.active };
+    const end = await this.run(({ chooseOne }, ctx) => chooseOne(this.listOf(q, options, 2, QUESTION_KEYS.list, where), ctx), {
+      answered: (e) => this.answeredLine(q.text, e.action ? ACTIONS[e.action].chosen : options[e.active]!),
+    });
+    this.keep(q, end);
+    return end.action ? { kind: end.action } : { kind: 'answer', value: end.active };
   }
 
   async chooseSome(q: Question, options: readonly string[]): Promise<Reply<number[]>> {
-    const message = this.message(q.text);
-    for (;;) {
-      const chosen = await this.run(
-        ({ checkbox }, ctx) =>
-          checkbox(
-            {
-              message,
-              choices: options.map((o, i) => ({ name: this.wrapped(o, 3, 5), value: i })),
-              pageSize: this.pageSize(options.length),
-              shortcuts: { all: null, invert: null },
-              theme: this.theme([
-                ['↑↓', 'move'],
-                ['space', 'select'],
-                ['⏎', 'submit (none: hint, skip, quit)'],
-              ]),
-            },
-            ctx,
-          ),
-        { answered: (v) => this.answeredLine(q.text, v.map((i) => options[i]!).join(', ')) },
-      );
-      if (chosen.length > 0) return { kind: 'answer', value: chosen };
-      const action = await this.menu(q);
-      if (action !== 'back') return { kind: action };
-    }
+    const kept = this.keptFor(q);
+    const where: Partial<ListState> = { active: kept?.active, ticked: kept?.ticked };
+    const end = await this.run(
+      ({ tickSome }, ctx) =>
+        tickSome(
+          {
+            ...this.listOf(q, options, 3, QUESTION_KEYS.ticks, where),
+            ticked: where.ticked,
+            noneTicked: 'Nothing ticked: space ticks the option under the cursor, s skips.',
+          },
+          ctx,
+        ),
+      {
+        answered: (e) => this.answeredLine(q.text, e.action ? ACTIONS[e.action].chosen : e.ticked.map((i) => options[i]!).join(', ')),
+      },
+    );
+    this.keep(q, end);
+    return end.action ? { kind: end.action } : { kind: 'answer', value: end.ticked };
   }
 
+  /**
+   * A line of text. Its keys are the learner's letters, so the actions are
+   * one step away: Enter on an empty line opens their menu, where the same
+   * single keys work (Ctrl-key chords would collide with the terminal's
+   * own: Ctrl-H is Backspace, Ctrl-S and Ctrl-Q flow control, Ctrl-B readline's).
+   */
   async askText(q: Question): Promise<Reply<string>> {
-    const message = this.message(q.text);
-    if (q.attempt === 1) this.screen.show('Type your answer. Enter on an empty line: hint, skip or quit.', 'note');
+    const keys = QUESTION_KEYS.line(offered(q.hasHint, q.canReread));
     for (;;) {
-      const text = await this.run(({ input }, ctx) => input({ message, theme: this.theme() }, ctx), {
+      const text = await this.run(({ typeLine }, ctx) => typeLine({ message: this.message(q.text), ...this.keyed(keys) }, ctx), {
         answered: (v) => this.answeredLine(q.text, v),
       });
       if (text.trim() !== '') return { kind: 'answer', value: text };
@@ -247,25 +274,23 @@ export class InteractivePrompter implements Prompter {
     for (;;) {
       const inEditor = editor && `${q.attempt > 1 ? 'Edit it again' : 'Write it'} in your editor (${editor.name})`;
       const here = `${q.attempt > 1 ? 'Write it again' : 'Write it'} here, line by line`;
-      const action = await this.run(
-        ({ select }, ctx) =>
-          select(
+      const ways = [...(inEditor ? (['editor'] as const) : []), ...(!editor || editorFailed ? (['inline'] as const) : [])];
+      const actions = offered(q.hasHint, q.canReread);
+      const end = await this.run(
+        ({ chooseOne }, ctx) =>
+          chooseOne(
             {
               message: this.message(q.text),
-              choices: [
-                ...(inEditor ? [{ name: this.wrapped(inEditor, 2, 4), value: 'editor' as const }] : []),
-                ...(!editor || editorFailed ? [{ name: here, value: 'inline' as const }] : []),
-                ...this.actionEntries(q, SKIP_MANIFEST),
-              ],
-              theme: this.theme([
-                ['↑↓', 'move'],
-                ['⏎', 'choose'],
-              ]),
+              options: ways.map((w) => (w === 'editor' ? this.wrapped(inEditor as string, 2, 4) : here)),
+              actions,
+              pageSize: this.pageSize(ways.length),
+              ...this.keyed(QUESTION_KEYS.list(actions, 'choose', SKIP_MANIFEST.toLowerCase())),
             },
             ctx,
           ),
         { clear: true },
       );
+      const action = end.action ?? ways[end.active]!;
       if (action === 'inline') return { kind: 'answer', value: await this.inlineLines(initial) };
       if (action !== 'editor') return { kind: action };
       const edited = await this.edit(editor!, initial, editText);

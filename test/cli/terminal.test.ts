@@ -36,7 +36,7 @@ const LESSON_WORDS = [
     ),
   ),
 ];
-const HELP_WORDS = ['move', 'answer', 'select', 'submit', '(none:', 'hint,', 'skip,', 'quit)', 'continue', 'choose'];
+const HELP_WORDS = ['move', 'answer', 'tick', 'submit', 'hint', 're-read', 'skip', 'save', 'quit', 'line:', 'continue', 'choose'];
 
 /** The words of `expected` that the screen shows cut in two (a piece at a line end, the rest on the next line). */
 function cutWords(screen: string, expected: readonly string[]): string[] {
@@ -86,9 +86,10 @@ async function walkTiny(s: PtySession, cols: number): Promise<void> {
     'A running process',
     'A read-only template',
     'A virtual machine',
-    'Show a hint',
-    'Skip this question',
-    'Save and quit',
+    'h hint',
+    'b re-read',
+    's skip',
+    'q save and quit',
   );
   expectReadable(choice, cols);
   s.press(KEYS.enter);
