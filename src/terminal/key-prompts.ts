@@ -27,6 +27,7 @@ import {
   usePrefix,
   useState,
 } from '@inquirer/core';
+import { neutralize } from '../text/sanitize.js';
 import type { Action } from '../tutor/prompter.js';
 import { keyAction } from './actions.js';
 
@@ -200,6 +201,10 @@ export const typeLine = createPrompt<string, LineConfig>((config, done) => {
     }
     setValue(rl.line);
   });
-  const head = `${prefix} ${theme.style.message(config.message, status)} ${status === 'done' ? theme.style.answer(value) : value}`;
+  // What the learner pastes may hold controls (a C1 CSI, a bidi override):
+  // shown made visible, as lesson text is. Only the echo changes; the answer
+  // judged is the line as typed.
+  const shown = neutralize(value);
+  const head = `${prefix} ${theme.style.message(config.message, status)} ${status === 'done' ? theme.style.answer(shown) : shown}`;
   return status === 'done' ? head : [head, config.help];
 });

@@ -163,6 +163,15 @@ describe('typeLine', () => {
     expect(t.screen()).toContain('THE HELP LINE');
   });
 
+  it('echoes a pasted control (C1 CSI, bidi override) made visible, and answers the line as typed', async () => {
+    const t = terminal();
+    const answer = typeLine({ message: 'Which?', help: 'THE HELP LINE', look }, t.context);
+    await t.press('a\u009b2Jb\u202e', ENTER);
+    expect(await answer).toBe('a\u009b2Jb\u202e');
+    expect(t.screen()).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);
+    expect(t.screen()).toContain('a<U+009B>2Jb<U+202E>');
+  });
+
   it('Enter on an empty line answers the empty line (the caller opens the menu)', async () => {
     const t = terminal();
     const answer = typeLine({ message: 'Which?', help: 'THE HELP LINE', look }, t.context);
