@@ -1,9 +1,11 @@
 /**
  * The listener a lesson run hands the tutor: each settled step is saved at
- * once, with the time spent on it, so that quitting at any moment loses only
- * the step in front of the learner.
+ * once, with the time spent on it (and, for a question, its review card), so
+ * that quitting at any moment loses only the step in front of the learner.
  */
 import type { StepOutcome } from '../lesson/outcome.js';
+import type { Scheduler } from './cards.js';
+import { loadScheduler } from './schedule.js';
 import type { ProgressStore } from './store.js';
 
 export interface RecorderOptions {
@@ -13,6 +15,8 @@ export interface RecorderOptions {
   idleCapMs?: number;
   /** One-line notices from the store (a file gone corrupt mid-lesson and moved aside). */
   onNotice?: (line: string) => void;
+  /** Makes and moves review cards; by default FSRS (./schedule.ts), loaded with the first settled step. */
+  scheduler?: () => Promise<Scheduler>;
 }
 
 export function settleRecorder(
@@ -27,7 +31,9 @@ export function settleRecorder(
     const now = clock();
     const spent = Math.min(Math.max(0, now - mark), cap);
     mark = now;
-    const { notice } = await store.record(lessonId, outcome, spent);
+    // The scheduler loads with the first settled step, after the first prompt, not before it.
+    const scheduler = await (options.scheduler ?? loadScheduler)();
+    const { notice } = await store.record(lessonId, outcome, spent, scheduler);
     if (notice) options.onNotice?.(notice);
   };
 }

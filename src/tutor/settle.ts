@@ -52,6 +52,8 @@ export async function settle<T>(
         firstTry: status === 'right' && attempts === 1,
         revealed,
         ...(last === undefined ? {} : { answer: typeof last === 'string' ? last : [...last] }),
+        // Only where it changes the review rating: a later try already rates Hard.
+        ...(hintShown && status === 'right' && attempts === 1 ? { hinted: true as const } : {}),
       },
       picks,
     };
