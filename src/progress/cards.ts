@@ -7,6 +7,7 @@
  * `Scheduler` handed in.
  */
 import { isQuestion, stillApplies, type StepShape } from '../lesson/score.js';
+import { plural } from '../text/words.js';
 import type { LessonShape } from './records.js';
 import type { LessonRecord, Progress, ReviewCard } from './types.js';
 
@@ -35,6 +36,11 @@ export interface Scheduler {
   first(type: string, rating: Rating, at: Date): ReviewCard;
   /** `card` after a review at `at`, rated `rating`. */
   next(card: ReviewCard, rating: Rating, at: Date): ReviewCard;
+}
+
+/** "3 questions are due for review", "1 question is due for review": the line at a lesson start, the course map and a review's end. */
+export function dueLine(count: number): string {
+  return `${plural(count, 'question')} ${count === 1 ? 'is' : 'are'} due for review`;
 }
 
 export function isDue(card: ReviewCard, now: Date): boolean {
@@ -88,6 +94,18 @@ export function dueCount(progress: Progress, now: Date, lessons: readonly (strin
     total += lessonDue(progress.lessons.get(typeof l === 'string' ? l : l.id), now, lesson).due;
   }
   return total;
+}
+
+/** Across the lessons as they are now: the questions due, and when the next one not due yet falls due. */
+export function courseDue(progress: Progress, lessons: readonly LessonShape[], now: Date): { due: number; next?: string } {
+  let due = 0;
+  let next: string | undefined;
+  for (const lesson of lessons) {
+    const d = lessonDue(progress.lessons.get(lesson.id), now, lesson);
+    due += d.due;
+    if (d.next !== undefined && (next === undefined || Date.parse(d.next) < Date.parse(next))) next = d.next;
+  }
+  return next === undefined ? { due } : { due, next };
 }
 
 /**

@@ -36,7 +36,7 @@ export async function settle<T>(
   p: Prompter,
   step: QuestionStep,
   asker: Asker<T>,
-  ctx: Pick<WalkContext, 'earlier' | 'saveTries' | 'reread'> = {},
+  ctx: Pick<WalkContext, 'earlier' | 'saveTries' | 'reread' | 'once'> = {},
 ): Promise<SettledAnswers> {
   let attempts = ctx.earlier?.attempts ?? 0;
   const picks: (string | readonly string[])[] = [...(ctx.earlier?.picks ?? [])];
@@ -92,6 +92,10 @@ export async function settle<T>(
     if (verdict.right) {
       await p.show('Right!', 'right');
       return outcome('right', false);
+    }
+    if (ctx.once) {
+      await asker.reveal('Not quite.');
+      return outcome('wrong', true);
     }
     if (attempts === 1 || (asker.offerSolution && !(await p.confirm('Show the solution?', true)))) {
       // Saved before the next prompt: quitting now keeps this try.
