@@ -108,6 +108,14 @@ export function courseDue(progress: Progress, lessons: readonly LessonShape[], n
   return next === undefined ? { due } : { due, next };
 }
 
+/** Whether some settled question has no card yet (a file from before cards): only then does deriving need the scheduler. */
+export function lacksCards(progress: Progress): boolean {
+  for (const record of progress.lessons.values()) {
+    for (const [stepId, r] of record.steps) if (isQuestion(r) && record.cards.get(stepId)?.type !== r.type) return true;
+  }
+  return false;
+}
+
 /**
  * Gives every settled question a card: those settled before cards existed
  * (a progress file of format 2 or older) get one derived from their record,

@@ -9,8 +9,9 @@
  * day give the same schedule, which tests and instructors can predict.
  */
 import type { Card, Grade } from 'ts-fsrs';
-import type { Rating, Scheduler } from './cards.js';
-import { CARD_STATES, type ReviewCard } from './types.js';
+import { deriveCards, lacksCards, type Rating, type Scheduler } from './cards.js';
+import type { LessonShape } from './records.js';
+import { CARD_STATES, type Progress, type ReviewCard } from './types.js';
 
 type Fsrs = typeof import('ts-fsrs');
 
@@ -20,6 +21,15 @@ let loaded: Promise<Scheduler> | undefined;
 export function loadScheduler(): Promise<Scheduler> {
   loaded ??= import('ts-fsrs').then(fsrsScheduler);
   return loaded;
+}
+
+/**
+ * `progress` with a card for every settled question, derived in memory
+ * (not saved) for a report: the scheduler loads only when some card is missing.
+ */
+export async function withDerivedCards(progress: Progress, lessons?: readonly LessonShape[]): Promise<Progress> {
+  if (lacksCards(progress)) deriveCards(progress, await loadScheduler(), lessons);
+  return progress;
 }
 
 export function fsrsScheduler(lib: Fsrs): Scheduler {

@@ -88,7 +88,7 @@ export interface AfterReview {
 
 /** What was reviewed, how each went and when it comes back; then what is left or when the next review is. */
 export function reviewSummary(reviewed: readonly Reviewed[], after: AfterReview, now: Date, command: string): string[] {
-  const right = reviewed.filter((r) => r.mark === 'right').length;
+  const right = reviewed.filter((r) => r.mark === 'right' || r.mark === 'right-after-hint').length;
   const lines = [`${plural(reviewed.length, 'question')} reviewed, ${right} right.`];
   if (reviewed.length > 0)
     lines.push(reviewed.map((r) => `- ${r.question} (${r.lessonId}): ${MARK_WORDS[r.mark]}; back ${dueWhen(r.due, now)}`).join('\n'));
