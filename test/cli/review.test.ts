@@ -6,7 +6,8 @@
  * the course map and in `list`; quitting mid-review keeps what was
  * answered. `npm run build` first (npm test does).
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CliProcess, ROOT, runCli } from '../helpers/spawn.js';
@@ -198,6 +199,30 @@ describe('kube-learn review', { timeout: 60_000 }, () => {
     const clock = await kl(['review'], '', 'next tuesday');
     expect(clock.code).toBe(2);
     expect(clock.stderr).toBe('kube-learn: KUBE_LEARN_NOW is "next tuesday", not an ISO 8601 time such as 2026-12-03T09:00:00Z\n');
+  });
+
+  it('a question changed since (another type) or removed is never asked with its old card, and the card is dropped', async () => {
+    await kl(['alpha', '--plain'], ALPHA_TWO_MISSED, T0);
+    const edited = mkdtempSync(join(tmpdir(), 'kube-learn-review-lessons-'));
+    try {
+      // image turns from a choice into a text question; tool is gone.
+      const alpha = readFileSync(join(LESSONS, 'alpha.yaml'), 'utf8')
+        .replace(
+          / {2}- id: image\n {4}type: choice[\s\S]*?(?= {2}- id: pod\n)/,
+          '  - id: image\n    type: text\n    question: Name the template a container starts from.\n    accept: [image]\n',
+        )
+        .replace(/ {2}- id: tool\n[\s\S]*$/, '');
+      expect(alpha).toContain('type: text\n    question: Name the template');
+      writeFileSync(join(edited, 'alpha.yaml'), alpha);
+      const env = { XDG_STATE_HOME: home, KUBE_LEARN_NOW: NEXT_DAY, TZ: 'UTC' };
+      const r = await runCli(['review', '--plain', '--lessons', edited], { env });
+      expect(r.code).toBe(0);
+      // Only pod's card is left, due later.
+      expect(r.stdout).toMatch(/^No questions are due for review\. The next one is due in \d+ days \(2026-12-\d\d\)\.\n$/);
+      expect(Object.keys(savedCards('alpha'))).toEqual(['pod']);
+    } finally {
+      rmSync(edited, { recursive: true, force: true });
+    }
   });
 
   it('with nothing settled yet, says where review questions come from', async () => {
