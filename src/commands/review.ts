@@ -8,7 +8,6 @@ import { now } from '../clock.js';
 import { Cancelled, UsageError } from '../errors.js';
 import { loadCatalog } from '../lesson/catalog.js';
 import { formatFileProblem } from '../lesson/file-problem.js';
-import type { Lesson } from '../lesson/schema.js';
 import { courseDue, dueLine } from '../progress/cards.js';
 import { openReviewSession } from '../progress/review-session.js';
 import { wantsPlain } from '../terminal/mode.js';
@@ -16,8 +15,7 @@ import { jsonForTerminal } from '../text/json.js';
 import { neutralize } from '../text/sanitize.js';
 import { dueWhen } from '../text/words.js';
 import { DEFAULT_REVIEW_LIMIT, planReview, type ReviewItem } from '../tutor/review-plan.js';
-import { reviewSummary, runReview, showReviewSummary } from '../tutor/review.js';
-import { kindOf } from '../tutor/step-kinds.js';
+import { questionLine, reviewSummary, runReview, showReviewSummary } from '../tutor/review.js';
 import { frontEnd, onTerminationSignals, reviewCommand } from './start.js';
 
 export interface ReviewOptions {
@@ -100,7 +98,7 @@ function dryRun(plan: readonly ReviewItem[], standing: { due: number; next?: str
     lesson: lesson.id,
     step: step.id,
     type: step.type,
-    question: questionLine(lesson, step.id),
+    question: questionLine(step),
     due: card.due,
   }));
   if (json) {
@@ -116,10 +114,4 @@ function dryRun(plan: readonly ReviewItem[], standing: { due: number; next?: str
   const lines = [`${dueLine(standing.due)}${asking}:`, ...questions.map((q) => `- ${q.lesson}: ${q.question}`)];
   process.stdout.write(`${neutralize(lines.join('\n'))}\n`);
   return 0;
-}
-
-function questionLine(lesson: Lesson, stepId: string): string {
-  const step = lesson.steps.find((s) => s.id === stepId)!;
-  const text = kindOf(step).question(step) ?? stepId;
-  return text.trim().split('\n')[0]!.trim();
 }

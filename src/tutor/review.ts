@@ -10,6 +10,7 @@
 import type { StepOutcome } from '../lesson/outcome.js';
 import { SCORE_WORDS } from '../lesson/score.js';
 import { lessonLabel } from '../lesson/course.js';
+import type { QuestionStep } from '../lesson/schema.js';
 import { dueLine, ratingOf, type Rating } from '../progress/cards.js';
 import type { ReviewCard } from '../progress/types.js';
 import { dueWhen, plural } from '../text/words.js';
@@ -70,7 +71,7 @@ export async function runReview(items: readonly ReviewItem[], prompter: Prompter
     reviewed.push({
       lessonId: lesson.id,
       stepId: step.id,
-      question: firstLine(kindOf(step).question(step) ?? step.id),
+      question: questionLine(step),
       mark: markOf(outcome),
       rating,
       due: moved.due,
@@ -102,7 +103,9 @@ export async function showReviewSummary(prompter: Prompter, lines: readonly stri
   for (const line of lines) await prompter.show(line);
 }
 
-function firstLine(text: string): string {
-  const line = text.trim().split('\n')[0]!.trim();
-  return line === text.trim() ? line : `${line} …`;
+/** A question as a list names it: its first line (a manifest task's), marked when there is more. */
+export function questionLine(step: QuestionStep): string {
+  const text = (kindOf(step).question(step) ?? step.id).trim();
+  const line = text.split('\n')[0]!.trim();
+  return line === text ? line : `${line} …`;
 }
