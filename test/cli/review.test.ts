@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KEYS, PtySession } from '../helpers/pty.js';
 import { CliProcess, ROOT, runCli } from '../helpers/spawn.js';
 import { tempStateHome } from '../helpers/state.js';
 
@@ -185,6 +186,25 @@ describe('kube-learn review', { timeout: 60_000 }, () => {
     expect(code).toBe(130);
     expect(cli.stderr).toContain('Interrupted. Your answers so far are saved.');
     expect(savedCards('alpha').image!.reps).toBe(2);
+  });
+
+  it('in a terminal: the same front end as a lesson, and Ctrl-C keeps the answers given (exit 130)', async () => {
+    await kl(['alpha', '--plain'], ALPHA_TWO_MISSED, T0);
+    const s = new PtySession(['review', '--lessons', LESSONS], { env: { XDG_STATE_HOME: home, KUBE_LEARN_NOW: NEXT_DAY } });
+    try {
+      await s.waitFor('Review 1 of 2');
+      await s.waitFor('❯ A running process');
+      s.press(KEYS.down);
+      await s.waitFor('❯ A read-only template');
+      s.press(KEYS.enter);
+      await s.waitFor('Review 2 of 2');
+      expect(savedCards('alpha').image!.reps).toBe(2);
+      s.press(KEYS.ctrlC);
+      expect((await s.waitForExit()).exitCode).toBe(130);
+      expect(savedCards('alpha').tool!.reps).toBe(1);
+    } finally {
+      s.kill();
+    }
   });
 
   it('usage errors: a bad --limit, --json without --dry-run, a bad KUBE_LEARN_NOW (exit 2, one line)', async () => {
