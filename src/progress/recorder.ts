@@ -4,6 +4,7 @@
  * that quitting at any moment loses only the step in front of the learner.
  */
 import type { StepOutcome } from '../lesson/outcome.js';
+import { isQuestion } from '../lesson/score.js';
 import type { Scheduler } from './cards.js';
 import { loadScheduler } from './schedule.js';
 import type { ProgressStore } from './store.js';
@@ -15,7 +16,7 @@ export interface RecorderOptions {
   idleCapMs?: number;
   /** One-line notices from the store (a file gone corrupt mid-lesson and moved aside). */
   onNotice?: (line: string) => void;
-  /** Makes and moves review cards; by default FSRS (./schedule.ts), loaded with the first settled step. */
+  /** Makes and moves review cards; by default FSRS (./schedule.ts), loaded with the first settled question. */
   scheduler?: () => Promise<Scheduler>;
 }
 
@@ -31,8 +32,8 @@ export function settleRecorder(
     const now = clock();
     const spent = Math.min(Math.max(0, now - mark), cap);
     mark = now;
-    // The scheduler loads with the first settled step, after the first prompt, not before it.
-    const scheduler = await (options.scheduler ?? loadScheduler)();
+    // The scheduler loads with the first settled question (an explanation has no card), never before the first prompt.
+    const scheduler = isQuestion(outcome) ? await (options.scheduler ?? loadScheduler)() : undefined;
     const { notice } = await store.record(lessonId, outcome, spent, scheduler);
     if (notice) options.onNotice?.(notice);
   };
