@@ -207,6 +207,19 @@ describe('kube-learn review', { timeout: 60_000 }, () => {
     }
   });
 
+  it('the course map in a terminal says what is due above the map', async () => {
+    await kl(['alpha', '--plain'], ALPHA_TWO_MISSED, T0);
+    const s = new PtySession(['--lessons', LESSONS], { cols: 160, env: { XDG_STATE_HOME: home, KUBE_LEARN_NOW: NEXT_DAY } });
+    try {
+      const screen = await s.waitFor('The course:');
+      expect(screen.split('\n')[0]).toBe(`2 questions are due for review: kube-learn review --lessons ${LESSONS}`);
+      s.press('q');
+      expect((await s.waitForExit()).exitCode).toBe(0);
+    } finally {
+      s.kill();
+    }
+  });
+
   it('usage errors: a bad --limit, --json without --dry-run, a bad KUBE_LEARN_NOW (exit 2, one line)', async () => {
     for (const limit of ['0', '-3', 'ten', '2.5']) {
       const r = await kl(['review', '--limit', limit], '', NEXT_DAY);
