@@ -32,15 +32,15 @@ const LAZY = {
   // The linear-time pattern engine (src/text/pattern.ts): ~30 ms to load,
   // paid only by a lesson with patterns, when it first uses one.
   re2js: 're2js',
+  // The review scheduler (FSRS): when a card is made or moved, after a lesson's
+  // first answer or in `review`; due counts read stored due times without it.
+  'ts-fsrs': 'fsrs',
   'src/terminal/inquirer-prompts.ts': 'inquirer',
   'src/lesson/load.ts': 'lesson-loader',
   'src/lesson/schema.ts': 'lesson-schema',
   'src/manifest/check.ts': 'manifest-checker',
   // The kubectl reader: when a command answer is judged or a lesson is loaded from YAML.
   'src/kubectl/index.ts': 'kubectl',
-  // The review scheduler (FSRS): when a card is made or moved, after a lesson's
-  // first answer or in `review`; due counts read stored due times without it.
-  'ts-fsrs': 'fsrs',
 };
 
 /**
