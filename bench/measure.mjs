@@ -4,7 +4,7 @@
 // alone adds ~70 ms to any Node start on this machine) and a fresh state
 // folder, so progress never resumes mid-lesson.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,13 +19,8 @@ export function cleanEnv(extra = {}) {
   return env;
 }
 
-function withState(fn, progress) {
+function withState(fn) {
   const state = mkdtempSync(join(tmpdir(), 'kl-bench-state-'));
-  // A progress file to start from (a copy: the run may save into it).
-  if (progress) {
-    mkdirSync(join(state, 'kube-learn'), { mode: 0o700 });
-    copyFileSync(progress, join(state, 'kube-learn', 'progress.json'));
-  }
   return fn(cleanEnv({ XDG_STATE_HOME: state })).finally(() => rmSync(state, { recursive: true, force: true }));
 }
 
@@ -83,7 +78,7 @@ export function timeToExit(command, args, { okCodes = [0] } = {}) {
  * open, so the tutor waits), and the peak RSS at that moment. The child is
  * killed once the prompt is seen.
  */
-export function timeToPlainPrompt(command, args, { timeoutMs = 10_000, progress } = {}) {
+export function timeToPlainPrompt(command, args, { timeoutMs = 10_000 } = {}) {
   return withState(
     (env) =>
       new Promise((resolve, reject) => {
@@ -123,7 +118,6 @@ export function timeToPlainPrompt(command, args, { timeoutMs = 10_000, progress 
             );
         });
       }),
-    progress,
   );
 }
 

@@ -7,7 +7,6 @@
 // shared machine are too noisy to fail a build on.
 //
 //   node bench/run.mjs [--runs N] [--warmup N] [--only name,name] [--cli dist/cli.js] [--out bench/results.json]
-//                      [--progress-format 2|3] (the progress file of the `cards` figure; 2: without cards, for an older build)
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, release, tmpdir } from 'node:os';
@@ -15,7 +14,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeLessonPack, writeManifests } from './fixtures.mjs';
 import { writeKubectlCorpus } from './kubectl.mjs';
-import { writeProgressFile } from './progress-fixture.mjs';
 import { peakRssOfRun, timeToExit, timeToPlainPrompt, timeToRenderedPrompt } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -150,23 +148,6 @@ if (want('plain')) {
     ),
     1.5,
   );
-}
-if (want('cards')) {
-  // The same first prompt for a learner six days in: a progress file of the whole course with review cards.
-  const dir = mkdtempSync(join(tmpdir(), 'kl-bench-progress-'));
-  const progress = writeProgressFile(join(dir, 'progress.json'), join(dirname(cli), 'lessons.ndjson'), {
-    format: Number(arg('progress-format', 3)),
-  });
-  record(
-    'day4 --plain: first prompt (pipe), 7 lessons with cards saved',
-    'ms',
-    await paired(
-      () => timeToPlainPrompt(node, [cli, 'day4', '--plain'], { progress }),
-      () => timeToPlainPrompt(node, floorPrompt),
-    ),
-    1.5,
-  );
-  rmSync(dir, { recursive: true, force: true });
 }
 if (want('pty')) {
   record(

@@ -117,13 +117,7 @@ export function resumeCommand(lessonId: string, opts: StartOptions, env: NodeJS.
   return [...program, lessonId, ...(opts.lessons ? ['--lessons', shellQuote(opts.lessons)] : [])].join(' ');
 }
 
-/** The command that starts a review, as the learner ran the program (see resumeCommand), with their --lessons folder. */
-export function reviewCommand(opts: Pick<StartOptions, 'lessons'>, env: NodeJS.ProcessEnv = process.env): string {
-  const program = env.npm_command === 'exec' ? ['npx', 'kube-learn'] : ['kube-learn'];
-  return [...program, 'review', ...(opts.lessons ? ['--lessons', shellQuote(opts.lessons)] : [])].join(' ');
-}
-
-export async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> {
+async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> {
   const { stdin, stdout, env } = process;
   const colors = await palette(colorLevel(env, { plain, colorDepth: stdout.isTTY ? stdout.getColorDepth() : undefined }));
   if (plain) {
@@ -258,3 +252,12 @@ export async function start(lessonId: string, opts: StartOptions = {}): Promise<
     release();
   }
 }
+
+/** The command that starts a review, as the learner ran the program (see resumeCommand), with their --lessons folder. */
+export function reviewCommand(opts: Pick<StartOptions, 'lessons'>, env: NodeJS.ProcessEnv = process.env): string {
+  const program = env.npm_command === 'exec' ? ['npx', 'kube-learn'] : ['kube-learn'];
+  return [...program, 'review', ...(opts.lessons ? ['--lessons', shellQuote(opts.lessons)] : [])].join(' ');
+}
+
+// `kube-learn review` asks in the same front end, and stops on the same signals.
+export { frontEnd };

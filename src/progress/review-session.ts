@@ -39,11 +39,11 @@ export async function openReviewSession(lessons: readonly LessonShape[], opts: R
   const loaded = await store.load();
   if (loaded.notice) opts.warn(loaded.notice);
   const scheduler = opts.scheduler ?? (await loadScheduler());
-  let progress = loaded.progress;
+  const progress = loaded.progress;
+  // Derived here for this session, and in the file as it is at the save (another kube-learn may have saved meanwhile).
   if (deriveCards(progress, scheduler, lessons) && !opts.dryRun) {
-    const saved = await store.update((p) => deriveCards(p, scheduler, lessons));
-    if (saved.notice) opts.warn(saved.notice);
-    progress = saved.progress;
+    const { notice } = await store.update((p) => deriveCards(p, scheduler, lessons));
+    if (notice) opts.warn(notice);
   }
   return {
     progress,
