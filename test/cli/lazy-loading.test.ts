@@ -7,9 +7,9 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { tempStateHome } from '../helpers/state.js';
 import { describe, expect, it } from 'vitest';
 import { CLI, type Env, ROOT, runCli } from '../helpers/spawn.js';
-import { tempStateHome } from '../helpers/state.js';
 
 const PRELOAD = join(ROOT, 'test', 'fixtures', 'preload', 'report-loaded.cjs');
 const dist = join(CLI, '..');
@@ -25,14 +25,6 @@ async function report(args: string[], input = '', env: Env = {}): Promise<{ file
 /** The files under dist/ that a run of the CLI loaded, relative to dist/, sorted. */
 async function loaded(args: string[], input = '', env: Env = {}): Promise<string[]> {
   return (await report(args, input, env)).files.map((f) => relative(dist, f)).sort();
-}
-
-/** A state folder holding a progress file with review cards (fixture v3), some of them due at `KUBE_LEARN_NOW`. */
-function stateWithCards(): Env {
-  const { home, dir, file } = tempStateHome();
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  copyFileSync(join(ROOT, 'test', 'fixtures', 'progress', 'v3.json'), file);
-  return { XDG_STATE_HOME: home, KUBE_LEARN_NOW: '2025-03-03T10:00:00Z' };
 }
 
 describe('what the built CLI loads', () => {
@@ -58,21 +50,6 @@ describe('what the built CLI loads', () => {
         expect(internals).not.toContain(name);
     },
   );
-
-  it('a lesson with review cards saved, some due: still nothing lazy before the first prompt (the scheduler waits for an answer)', async () => {
-    const env = stateWithCards();
-    expect(await loaded(['day4', '--plain'], 'q\n', env)).toEqual(['cli.js', 'main.cjs']);
-    expect(await loaded([], '', env)).toEqual(['cli.js', 'main.cjs']);
-  });
-
-  it('review: commander and the scheduler (ts-fsrs)', async () => {
-    expect(await loaded(['review', '--dry-run'], '', stateWithCards())).toEqual([
-      'cli.js',
-      'lazy/commander.cjs',
-      'lazy/fsrs.cjs',
-      'main.cjs',
-    ]);
-  });
 
   it('the course map (kube-learn alone, in a pipe): the launcher and main.cjs, nothing lazy', async () => {
     expect(await loaded([])).toEqual(['cli.js', 'main.cjs']);
@@ -108,6 +85,31 @@ describe('what the built CLI loads', () => {
       'lazy/manifest-checker.cjs',
       'lazy/re2js.cjs',
       'lazy/yaml.cjs',
+      'main.cjs',
+    ]);
+  });
+});
+
+/** A state folder holding a progress file with review cards (fixture v3), some of them due at `KUBE_LEARN_NOW`. */
+function stateWithCards(): Env {
+  const { home, dir, file } = tempStateHome();
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  copyFileSync(join(ROOT, 'test', 'fixtures', 'progress', 'v3.json'), file);
+  return { XDG_STATE_HOME: home, KUBE_LEARN_NOW: '2025-03-03T10:00:00Z' };
+}
+
+describe('what the built CLI loads with review cards saved', () => {
+  it('a lesson with review cards saved, some due: still nothing lazy before the first prompt (the scheduler waits for an answer)', async () => {
+    const env = stateWithCards();
+    expect(await loaded(['day4', '--plain'], 'q\n', env)).toEqual(['cli.js', 'main.cjs']);
+    expect(await loaded([], '', env)).toEqual(['cli.js', 'main.cjs']);
+  });
+
+  it('review: commander and the scheduler (ts-fsrs)', async () => {
+    expect(await loaded(['review', '--dry-run'], '', stateWithCards())).toEqual([
+      'cli.js',
+      'lazy/commander.cjs',
+      'lazy/fsrs.cjs',
       'main.cjs',
     ]);
   });
