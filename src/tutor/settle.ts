@@ -74,7 +74,7 @@ export async function settle<T>(
     }
     if (reply.kind === 'hint') {
       await p.show(step.hint ? `Hint: ${step.hint}` : 'No hint for this one.', 'hint');
-      hintShown = true;
+      hintShown = hintShown || step.hint !== undefined;
       continue;
     }
     if (reply.kind === 'skip') {

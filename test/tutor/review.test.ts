@@ -157,11 +157,12 @@ describe('a review session', () => {
     const p = await progressAtT0();
     const now = later(2);
     const plan = planReview(p, [tutorLesson(), otherLesson()], now);
-    // tiny/q-image right; other/q-image wrong (one answer only); tiny/q-cli after the hint; other/q-cli skipped; the manifest right.
+    // tiny/q-image right; other/q-image wrong (one answer only); tiny/q-cli right (asking for a hint it does not have);
+    // other/q-cli skipped; the manifest right after its hint.
     const { prompter, ratings, reviewed, error } = await review(
       p,
       plan,
-      [RIGHT['q-image'], 0, hint, 'kubectl', skip, RIGHT['first-pod']],
+      [RIGHT['q-image'], 0, hint, 'kubectl', skip, hint, RIGHT['first-pod']],
       now,
     );
     expect(error).toBeUndefined();
@@ -169,17 +170,18 @@ describe('a review session', () => {
     expect(ratings).toEqual([
       ['tiny/q-image', 'good'],
       ['other/q-image', 'again'],
-      ['tiny/q-cli', 'hard'],
+      ['tiny/q-cli', 'good'],
       ['other/q-cli', 'again'],
-      ['tiny/first-pod', 'good'],
+      ['tiny/first-pod', 'hard'],
     ]);
-    // Five questions, six prompts: the hint asks the same question again, still the first (and only) answer.
+    // Five questions, seven prompts: a hint asks the same question again, still the first (and only) answer.
     expect(prompter.asked.map((a) => `${a.question.stepId}:${a.question.attempt}`)).toEqual([
       'q-image:1',
       'q-image:1',
       'q-cli:1',
       'q-cli:1',
       'q-cli:1',
+      'first-pod:1',
       'first-pod:1',
     ]);
     const positions = prompter.events.flatMap((e) => (e.kind === 'position' ? [e.position] : []));
@@ -195,7 +197,7 @@ describe('a review session', () => {
     // Saved: the cards moved; a miss comes back sooner than a right answer.
     const due = (lesson: string, step: string) => Date.parse(p.lessons.get(lesson)!.cards.get(step)!.due);
     expect(due('other', 'q-image')).toBeLessThan(due('tiny', 'q-image'));
-    expect(reviewed!.map((r) => r.mark)).toEqual(['right', 'missed', 'right-after-hint', 'skipped', 'right']);
+    expect(reviewed!.map((r) => r.mark)).toEqual(['right', 'missed', 'right', 'skipped', 'right-after-hint']);
   });
 
   it('shows the options shuffled, seeded by the learner, and a new order at the next review', async () => {
