@@ -23,7 +23,7 @@ const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).ver
  * commander (any command but a lesson), inquirer (the first interactive
  * prompt), the YAML parser, the lesson loader and the lesson schema (zod),
  * the manifest checker with its Kubernetes schema, the kubectl reader
- * with its flag tables, and the pattern engine.
+ * with its flag tables, the pattern engine, and the review scheduler.
  */
 const LAZY = {
   commander: 'commander',
@@ -32,6 +32,9 @@ const LAZY = {
   // The linear-time pattern engine (src/text/pattern.ts): ~30 ms to load,
   // paid only by a lesson with patterns, when it first uses one.
   re2js: 're2js',
+  // The review scheduler (FSRS): when a card is made or moved, after a lesson's
+  // first answer or in `review`; due counts read stored due times without it.
+  'ts-fsrs': 'fsrs',
   'src/terminal/inquirer-prompts.ts': 'inquirer',
   'src/lesson/load.ts': 'lesson-loader',
   'src/lesson/schema.ts': 'lesson-schema',
@@ -123,7 +126,7 @@ function bundleOptions(outfile, self, define = {}) {
  * Packages start-up must never load: main.cjs holding any of their code means
  * an import slipped past LAZY (the bench would notice, a build should).
  */
-const HEAVY = ['zod', 'yaml', 'commander', '@inquirer'];
+const HEAVY = ['zod', 'yaml', 'commander', '@inquirer', 'ts-fsrs'];
 
 function checkLight(name, metafile) {
   const heavy = Object.keys(metafile.inputs).filter((input) => HEAVY.some((pkg) => input.includes(`node_modules/${pkg}/`)));

@@ -73,6 +73,22 @@ async function program(): Promise<Command> {
     });
 
   cli
+    .command('review')
+    .description('ask again the questions due for review, across the lessons (spaced repetition)')
+    .option('--limit <n>', `ask at most this many questions (default ${DEFAULT_LIMIT})`)
+    .option('--dry-run', 'say what is due, without asking or saving')
+    .option('--json', 'with --dry-run: print JSON for scripts')
+    .option('--plain', 'line-based prompts (automatic without a terminal)')
+    .addOption(lessonsOption())
+    .addHelpText(
+      'after',
+      '\nA question you settle in a lesson comes back when you are about to forget it (FSRS):\na miss the next day, a sure answer days or weeks later. KUBE_LEARN_NOW=<ISO 8601 time>\nacts as if it were that time (for tests, and instructors trying a schedule).',
+    )
+    .action(async (opts: { limit?: string; dryRun?: boolean; json?: boolean; plain?: boolean; lessons?: string }) => {
+      exitCode = await (await import('./commands/review.js')).review(opts);
+    });
+
+  cli
     .command('lint')
     .description('check lesson files or folders (default: the built-in lessons)')
     .argument('[paths...]', 'lesson files or folders')
@@ -122,6 +138,9 @@ async function program(): Promise<Command> {
   for (const command of cli.commands) command.exitOverride().configureOutput(cli.configureOutput());
   return cli;
 }
+
+/** The cap of a review session (DEFAULT_REVIEW_LIMIT of src/tutor/review-plan.ts, which the help must not load). */
+const DEFAULT_LIMIT = 20;
 
 let exitCode: number | void = 0;
 

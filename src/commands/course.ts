@@ -10,7 +10,9 @@ import { loadCourse, type CourseView } from '../progress/course.js';
 import { colorLevel, palette } from '../terminal/colors.js';
 import { mapHeading, mapLines, pickFromMap } from '../terminal/course-map.js';
 import { wantsPlain } from '../terminal/mode.js';
-import { resumeCommand, start } from './start.js';
+import { dueLine } from '../progress/cards.js';
+import { neutralize } from '../text/sanitize.js';
+import { resumeCommand, reviewCommand, start } from './start.js';
 
 export interface CourseOptions {
   plain?: boolean;
@@ -27,7 +29,7 @@ export function courseHint(view: CourseView<Lesson>, command: (lessonId: string)
 export async function courseMap(opts: CourseOptions = {}): Promise<number> {
   const catalog = await loadCatalog({ lessonsDir: opts.lessons });
   for (const problem of catalog.problems) process.stderr.write(`kube-learn: skipped ${formatFileProblem(problem)}\n`);
-  const { view, warning } = await loadCourse(catalog.lessons);
+  const { view, due, warning } = await loadCourse(catalog.lessons);
   if (warning) process.stderr.write(`kube-learn: ${warning}\n`);
   if (view.entries.length === 0) {
     process.stdout.write('No lessons found.\n');
@@ -37,11 +39,21 @@ export async function courseMap(opts: CourseOptions = {}): Promise<number> {
   const { stdin, stdout, env } = process;
   const plain = wantsPlain(opts);
   const colors = await palette(colorLevel(env, { plain, colorDepth: stdout.isTTY ? stdout.getColorDepth() : undefined }));
+  const dueNote = due > 0 ? [`${dueLine(due)}: ${reviewCommand(opts)}`] : [];
   if (plain) {
-    const lines = [mapHeading(view), '', ...mapLines(view, view.current, { colors, marker: '> ' }), '', courseHint(view, command)];
+    const lines = [
+      mapHeading(view),
+      '',
+      ...mapLines(view, view.current, { colors, marker: '> ' }),
+      '',
+      courseHint(view, command),
+      ...dueNote,
+    ];
     stdout.write(`${lines.join('\n')}\n`);
     return 0;
   }
+  // Above the map, which redraws only itself.
+  if (dueNote.length > 0) stdout.write(`${neutralize(dueNote[0]!)}\n\n`);
   const picked = await pickFromMap(view, { input: stdin, output: stdout, colors });
   if (picked === undefined) return 0;
   return start(view.entries[picked]!.lesson.id, { lessons: opts.lessons });

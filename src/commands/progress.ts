@@ -6,7 +6,9 @@ import { lessonReport, orphanReport, progressReport, type LessonReport } from '.
 import { ProgressStore } from '../progress/store.js';
 import { jsonForTerminal } from '../text/json.js';
 import { neutralize } from '../text/sanitize.js';
-import { day } from '../text/words.js';
+import { day, dueWhen, plural } from '../text/words.js';
+import { now } from '../clock.js';
+import { withDerivedCards } from '../progress/schedule.js';
 import { wrap } from '../text/width.js';
 
 export interface ProgressOptions {
@@ -15,21 +17,24 @@ export interface ProgressOptions {
 }
 
 export async function progress(lessonId: string | undefined, opts: ProgressOptions = {}): Promise<number> {
+  const at = now();
   const store = ProgressStore.fromEnv();
-  const { progress: saved, notice } = await store.load();
+  const { progress: loaded, notice } = await store.load();
   if (notice) process.stderr.write(`kube-learn: ${neutralize(notice)}\n`);
 
   let reports: LessonReport[];
   if (lessonId === undefined) {
-    reports = progressReport(saved, (await loadCatalog({ lessonsDir: opts.lessons })).lessons);
+    const { lessons } = await loadCatalog({ lessonsDir: opts.lessons });
+    reports = progressReport(await withDerivedCards(loaded, lessons), lessons, at);
   } else {
-    // A lesson removed since still has its saved progress to show.
-    const orphan = orphanReport(saved, lessonId);
     const catalog = await loadCatalog({ lessonsDir: opts.lessons });
+    const saved = await withDerivedCards(loaded, catalog.lessons);
+    // A lesson removed since still has its saved progress to show.
+    const orphan = orphanReport(saved, lessonId, at);
     const lesson = catalog.lessons.find((l) => l.id === lessonId);
-    if (lesson) reports = [lessonReport(saved, lesson)];
+    if (lesson) reports = [lessonReport(saved, lesson, at)];
     else if (orphan) reports = [orphan];
-    else reports = [lessonReport(saved, await findLesson(lessonId, { lessonsDir: opts.lessons }))];
+    else reports = [lessonReport(saved, await findLesson(lessonId, { lessonsDir: opts.lessons }), at)];
   }
 
   if (opts.json) {
@@ -41,11 +46,18 @@ export async function progress(lessonId: string | undefined, opts: ProgressOptio
     return 0;
   }
   const width = Math.max(40, Math.min(process.stdout.columns || 80, 100));
-  process.stdout.write(`${reports.map((r) => reportLines(r, width).join('\n')).join('\n\n')}\n`);
+  process.stdout.write(`${reports.map((r) => reportLines(r, width, at).join('\n')).join('\n\n')}\n`);
   return 0;
 }
 
-function reportLines(r: LessonReport, width: number): string[] {
+/** "Review: 2 questions due now", "Next review: in 3 days (2026-12-05)"; none for a lesson without cards. */
+function reviewLine(r: LessonReport, at: Date): string | undefined {
+  const { due, next } = r.review;
+  if (due > 0) return `  Review: ${plural(due, 'question')} due now${next ? `, the next ${dueWhen(next, at)}` : ''}`;
+  return next ? `  Next review: ${dueWhen(next, at)}` : undefined;
+}
+
+function reportLines(r: LessonReport, width: number, at: Date): string[] {
   const lines = [neutralize(r.title === null ? `${r.id}  (no longer among the lessons)` : `${r.id}  ${r.title}`)];
   const { settled, total } = r.steps;
   if (total === null) lines.push(`  Steps settled: ${settled}`);
@@ -57,6 +69,8 @@ function reportLines(r: LessonReport, width: number): string[] {
   lines.push(`  Questions: ${answered} answered${of}: ${scoreBreakdown(byScore)}`);
   const when = r.finished ? `finished ${day(r.finished)}` : r.started ? `started ${day(r.started)}` : '';
   lines.push(`  Time spent: ${formatDuration(r.timeSpentMs)}${when ? `, ${when}` : ''}`);
+  const review = reviewLine(r, at);
+  if (review) lines.push(review);
   if (r.missed.length > 0) {
     lines.push('  Not right at the first try:');
     for (const m of r.missed)

@@ -45,7 +45,13 @@ interface Session extends Pick<RunOptions, 'previous' | 'onSettled' | 'drafts' |
  * (forgetting it on --restart, after asking in interactive mode), say where
  * the learner resumes, save in `onSettled`, mark the lesson finished.
  */
-async function openSession(lesson: Lesson, opts: StartOptions, prompter: Prompter, plain: boolean): Promise<Session> {
+async function openSession(
+  lesson: Lesson,
+  course: readonly CourseLesson[],
+  opts: StartOptions,
+  prompter: Prompter,
+  plain: boolean,
+): Promise<Session> {
   return openLessonSession(
     lesson,
     {
@@ -53,7 +59,12 @@ async function openSession(lesson: Lesson, opts: StartOptions, prompter: Prompte
       warn: (line) => void process.stderr.write(`kube-learn: ${neutralize(line)}\n`),
       confirm: (message) => prompter.confirm(message, false),
     },
-    { restart: opts.restart === true, interactive: !plain, restartCommand: `${resumeCommand(lesson.id, opts)} --restart` },
+    {
+      restart: opts.restart === true,
+      interactive: !plain,
+      restartCommand: `${resumeCommand(lesson.id, opts)} --restart`,
+      review: { lessons: course.map((l) => l.id), command: reviewCommand(opts) },
+    },
   );
 }
 
@@ -63,7 +74,7 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * The first signal asks the prompt to stop; a second one, if the first did
  * not end things, falls back to the default (the process dies by the signal).
  */
-function onTerminationSignals(stop: () => void): () => void {
+export function onTerminationSignals(stop: () => void): () => void {
   let seen = false;
   const handler = (signal: NodeJS.Signals) => {
     if (seen) {
@@ -157,7 +168,7 @@ async function takeLesson(
   signal: AbortSignal,
 ): Promise<string | undefined> {
   const { lesson, lessons } = await untilAborted(lessonFor(lessonId, opts, first), signal);
-  const session = await untilAborted(openSession(lesson, opts, prompter, plain), signal);
+  const session = await untilAborted(openSession(lesson, lessons, opts, prompter, plain), signal);
   const result = await runLesson(lesson, prompter, {
     previous: session.previous,
     onSettled: session.onSettled,
@@ -241,3 +252,12 @@ export async function start(lessonId: string, opts: StartOptions = {}): Promise<
     release();
   }
 }
+
+/** The command that starts a review, as the learner ran the program (see resumeCommand), with their --lessons folder. */
+export function reviewCommand(opts: Pick<StartOptions, 'lessons'>, env: NodeJS.ProcessEnv = process.env): string {
+  const program = env.npm_command === 'exec' ? ['npx', 'kube-learn'] : ['kube-learn'];
+  return [...program, 'review', ...(opts.lessons ? ['--lessons', shellQuote(opts.lessons)] : [])].join(' ');
+}
+
+// `kube-learn review` asks in the same front end, and stops on the same signals.
+export { frontEnd };

@@ -22,6 +22,8 @@ export interface StepOutcome {
   revealed: boolean;
   /** The last answer: choice text(s), text, or manifest text. */
   answer?: string | string[];
+  /** Right at the first try, after asking for the hint: not as sure as right unaided (its review card rates it Hard). Not stored. */
+  hinted?: true;
 }
 
 /** The wrong tries at a step not settled yet, kept so that quitting does not reset them. */

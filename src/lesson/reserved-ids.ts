@@ -3,4 +3,4 @@
  * first word close to one is a mistyped command (src/commands/start.ts).
  * Its own module so a lesson start can read it without the lint rules.
  */
-export const RESERVED_IDS = ['list', 'lint', 'schema', 'check', 'progress', 'reset', 'help', 'continue'];
+export const RESERVED_IDS = ['list', 'lint', 'schema', 'check', 'progress', 'reset', 'help', 'continue', 'review'];

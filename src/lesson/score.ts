@@ -45,8 +45,8 @@ export function isQuestion(step: { type: string }): boolean {
   return step.type !== 'explain';
 }
 
-/** Whether an answer saved for `step` (by its id) still applies to it. */
-export function stillApplies(step: StepShape, saved: SettledShape | undefined): saved is SettledShape {
+/** Whether an answer saved for `step` (by its id), or a review card made from one, still applies to it. */
+export function stillApplies<T extends { type: string; stepId?: string }>(step: StepShape, saved: T | undefined): saved is T {
   return saved !== undefined && saved.type === step.type && (saved.stepId === undefined || saved.stepId === step.id);
 }
 

@@ -5,6 +5,8 @@
  * ask here, so the highlighted day and the day `continue` starts agree.
  */
 import { inCourseOrder, type CourseLesson } from '../lesson/course.js';
+import { now } from '../clock.js';
+import { courseDue } from './cards.js';
 import type { LessonShape } from './records.js';
 import { ProgressStore } from './store.js';
 import { summarize, type LessonSummary } from './summary.js';
@@ -54,6 +56,8 @@ function continueAt(entries: readonly CourseEntry<unknown>[]): number | undefine
 
 export interface LoadedCourse<L> {
   view: CourseView<L>;
+  /** Questions due for review now across these lessons, from the stored cards (the scheduler is not loaded). */
+  due: number;
   /** One line for stderr: a corrupt file moved aside, or why progress is not shown. */
   warning?: string;
 }
@@ -70,10 +74,11 @@ export async function loadCourse<L extends Lesson>(
   try {
     const { progress, notice } = await store.load();
     const view = courseView(lessons, progress);
-    return notice ? { view, warning: notice } : { view };
+    const { due } = courseDue(progress, lessons, now());
+    return notice ? { view, due, warning: notice } : { view, due };
   } catch (error) {
     if (error instanceof Error && error.name === 'CheckFailed')
-      return { view: courseView(lessons, emptyProgress()), warning: `${error.message}; progress not shown` };
+      return { view: courseView(lessons, emptyProgress()), due: 0, warning: `${error.message}; progress not shown` };
     throw error;
   }
 }

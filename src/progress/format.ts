@@ -1,14 +1,17 @@
 /**
  * The progress file format, in memory and on disk.
  *
- * On disk (version 2):
- *   { "version": 2, "learner"?: hex id (seeds the order of options),
+ * On disk (version 3):
+ *   { "version": 3, "learner"?: hex id (seeds the order of options),
  *     "lessons": { "<lesson id>": {
  *        "started": ISO time, "updated": ISO time, "finished"?: ISO time,
  *        "steps": { "<step id>": { "type", "status", "attempts", "firstTry",
  *                                  "revealed", "answer"?, "settledAt", "spentMs" } },
  *        "drafts"?: { "<step id>": { "answer", "savedAt" } },
- *        "tries": { "<step id>": { "attempts", "picks": [answer...], "savedAt" } } } } }
+ *        "tries": { "<step id>": { "attempts", "picks": [answer...], "savedAt" } },
+ *        "cards": { "<step id>": { "type", "due", "stability", "difficulty", "scheduledDays",
+ *                                  "learningSteps", "reps", "lapses", "state", "lastReview"? } } } } }
+ * (`cards`: the review schedule of each settled question, an FSRS card; ./cards.ts.)
  *
  * Every change to what is written bumps FORMAT_VERSION, adds a migration in
  * ./migrate.ts and a fixture under test/fixtures/progress/; a reader drops
@@ -16,7 +19,7 @@
  */
 import { migrate } from './migrate.js';
 import { checkShape } from './shape.js';
-import { FORMAT_VERSION, type Progress, type StepRecord } from './types.js';
+import { FORMAT_VERSION, type Progress, type ReviewCard, type StepRecord } from './types.js';
 
 export type Decoded =
   | { kind: 'ok'; progress: Progress; migratedFrom?: number }
@@ -71,6 +74,9 @@ export function encode(progress: Progress): string {
     const tries: Record<string, unknown> = {};
     for (const [stepId, t] of lesson.tries) define(tries, stepId, { attempts: t.attempts, picks: t.picks, savedAt: t.savedAt });
     out.tries = tries;
+    const cards: Record<string, unknown> = {};
+    for (const [stepId, c] of lesson.cards) define(cards, stepId, encodeCard(c));
+    out.cards = cards;
     define(lessons, id, out);
   }
   const doc: Record<string, unknown> = { version: FORMAT_VERSION };
@@ -95,6 +101,22 @@ function encodeStep(s: StepRecord): Record<string, unknown> {
   if (s.answer !== undefined) out.answer = s.answer;
   out.settledAt = s.settledAt;
   out.spentMs = s.spentMs;
+  return out;
+}
+
+function encodeCard(c: ReviewCard): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    type: c.type,
+    due: c.due,
+    stability: c.stability,
+    difficulty: c.difficulty,
+    scheduledDays: c.scheduledDays,
+    learningSteps: c.learningSteps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state,
+  };
+  if (c.lastReview !== undefined) out.lastReview = c.lastReview;
   return out;
 }
 

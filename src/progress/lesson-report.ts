@@ -5,6 +5,8 @@
  */
 import type { Lesson } from '../lesson/schema.js';
 import { isQuestion, scoreOf, type Score } from '../lesson/score.js';
+import { now } from '../clock.js';
+import { lessonDue, type LessonDue } from './cards.js';
 import { summarize } from './summary.js';
 import type { Progress } from './types.js';
 
@@ -21,6 +23,12 @@ export interface LessonReport {
   started: string | null;
   finished: string | null;
   timeSpentMs: number;
+  /** The review schedule: questions with a card, those due now, and when the next one not due yet falls due (ISO; null: none). */
+  review: { cards: number; due: number; next: string | null };
+}
+
+function reviewFigures(d: LessonDue): LessonReport['review'] {
+  return { cards: d.cards, due: d.due, next: d.next ?? null };
 }
 
 function questionText(lesson: Lesson, stepId: string): string | null {
@@ -29,7 +37,7 @@ function questionText(lesson: Lesson, stepId: string): string | null {
   return step.type === 'manifest' ? (step.title ?? step.task.trim().split('\n')[0] ?? null) : step.question;
 }
 
-export function lessonReport(progress: Progress, lesson: Lesson): LessonReport {
+export function lessonReport(progress: Progress, lesson: Lesson, at: Date = now()): LessonReport {
   const record = progress.lessons.get(lesson.id);
   const s = summarize(lesson, record);
   return {
@@ -46,11 +54,12 @@ export function lessonReport(progress: Progress, lesson: Lesson): LessonReport {
     started: s.started ?? null,
     finished: s.finished ?? null,
     timeSpentMs: s.timeSpentMs,
+    review: reviewFigures(lessonDue(record, at, lesson)),
   };
 }
 
 /** A lesson known only from the progress file: counted by what was saved. */
-export function orphanReport(progress: Progress, lessonId: string): LessonReport | undefined {
+export function orphanReport(progress: Progress, lessonId: string, at: Date = now()): LessonReport | undefined {
   const record = progress.lessons.get(lessonId);
   if (!record) return undefined;
   let answered = 0;
@@ -76,6 +85,8 @@ export function orphanReport(progress: Progress, lessonId: string): LessonReport
     started: record.started,
     finished: record.finished ?? null,
     timeSpentMs,
+    // Counted as stored: without the lesson there is nothing to ask, so `review` leaves these out.
+    review: reviewFigures(lessonDue(record, at)),
   };
 }
 
@@ -84,9 +95,9 @@ function notFirstTry(score: Score): Exclude<Score, 'right-first-try'> {
 }
 
 /** Every lesson with saved progress: the known ones in catalogue order, then the others. */
-export function progressReport(progress: Progress, lessons: readonly Lesson[]): LessonReport[] {
-  const known = lessons.filter((l) => progress.lessons.has(l.id)).map((l) => lessonReport(progress, l));
+export function progressReport(progress: Progress, lessons: readonly Lesson[], at: Date = now()): LessonReport[] {
+  const known = lessons.filter((l) => progress.lessons.has(l.id)).map((l) => lessonReport(progress, l, at));
   const ids = new Set(lessons.map((l) => l.id));
   const others = [...progress.lessons.keys()].filter((id) => !ids.has(id)).sort();
-  return [...known, ...others.map((id) => orphanReport(progress, id)!)];
+  return [...known, ...others.map((id) => orphanReport(progress, id, at)!)];
 }

@@ -10,6 +10,8 @@
 import type { Lesson } from '../lesson/schema.js';
 import { day } from '../text/words.js';
 import type { EarlierTries, LessonResult, StepOutcome } from '../lesson/outcome.js';
+import { now } from '../clock.js';
+import { dueCount, dueLine } from './cards.js';
 import { draftAnswers, earlierTries, previousOutcomes } from './records.js';
 import { settleRecorder } from './recorder.js';
 import { ProgressStore } from './store.js';
@@ -31,6 +33,12 @@ export interface SessionOptions {
   interactive: boolean;
   /** The command that starts the lesson over, for the "done" line: `kube-learn day4 --restart`. */
   restartCommand: string;
+  /**
+   * The lessons whose due questions the learner is told about ("3 questions
+   * are due for review: kube-learn review"), and the command to name. Read
+   * from the progress file already loaded: no cost before the first prompt.
+   */
+  review?: { lessons: readonly string[]; command: string };
   store?: ProgressStore;
 }
 
@@ -78,6 +86,13 @@ export async function openLessonSession(lesson: Lesson, port: SessionPort, opts:
   // Made up on a first start and stored with the first save (ProgressStore.useLearner).
   const learner = progress.learner ?? randomHex(8);
   store.useLearner(learner);
+
+  if (opts.review) {
+    // The lesson at hand is loaded, so its cards are checked against it; the others' are counted as stored.
+    const lessons = opts.review.lessons.map((id) => (id === lesson.id ? lesson : id));
+    const due = dueCount(progress, now(), lessons);
+    if (due > 0) await port.say(`${dueLine(due)}: ${opts.review.command}`);
+  }
 
   const drafts = draftAnswers(progress, lesson.id, lesson);
   const tries = earlierTries(progress, lesson.id, lesson);

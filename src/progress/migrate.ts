@@ -18,12 +18,26 @@ export type Migration = (doc: Doc) => Doc;
  * between reads; the first lesson run stores one.
  */
 function v1ToV2(doc: Doc): Doc {
+  return withEachLesson(doc, (lesson) => ({ ...lesson, tries: {} }));
+}
+
+/**
+ * 2 -> 3: every lesson gains `cards` (the review schedule), empty: the cards
+ * of questions settled before are derived from their records on first use
+ * (./cards.ts), which needs the scheduler; a migration runs on every read
+ * of an old file, lesson starts included, and must stay cheap.
+ */
+function v2ToV3(doc: Doc): Doc {
+  return withEachLesson(doc, (lesson) => ({ ...lesson, cards: {} }));
+}
+
+/** `doc` with `change` applied to each lesson that is an object; anything malformed is left for the shape check, which names the field. */
+function withEachLesson(doc: Doc, change: (lesson: Doc) => Doc): Doc {
   const lessons = doc.lessons;
-  // Anything malformed is left for the shape check, which names the field.
   if (!isObject(lessons)) return doc;
   const out: Doc = {};
   for (const [id, lesson] of Object.entries(lessons)) {
-    const value = isObject(lesson) ? { ...lesson, tries: {} } : lesson;
+    const value = isObject(lesson) ? change(lesson) : lesson;
     Object.defineProperty(out, id, { value, enumerable: true, writable: true, configurable: true });
   }
   return { ...doc, lessons: out };
@@ -33,7 +47,7 @@ function isObject(v: unknown): v is Doc {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: v1ToV2 };
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: v1ToV2, 2: v2ToV3 };
 
 /**
  * Runs the chain from `from` up to `to`. Throws on a gap in the chain (a

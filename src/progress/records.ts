@@ -3,8 +3,9 @@
  * settled step, a finished lesson or a reset make to the progress data.
  */
 import type { EarlierTries, StepOutcome } from '../lesson/outcome.js';
-import { stillApplies, type StepShape } from '../lesson/score.js';
-import type { LessonRecord, Progress, StepRecord } from './types.js';
+import { isQuestion, stillApplies, type StepShape } from '../lesson/score.js';
+import { deriveCards, ratingOf, type Scheduler } from './cards.js';
+import type { LessonRecord, Progress, ReviewCard, StepRecord } from './types.js';
 
 /** The steps of a lesson as far as progress cares; a loaded Lesson fits. */
 export interface LessonShape {
@@ -61,15 +62,30 @@ export function previousOutcomes(progress: Progress, lessonId: string, lesson?: 
 function lessonRecord(progress: Progress, lessonId: string, at: Date): LessonRecord {
   let record = progress.lessons.get(lessonId);
   if (!record) {
-    record = { started: at.toISOString(), updated: at.toISOString(), steps: new Map(), drafts: new Map(), tries: new Map() };
+    record = {
+      started: at.toISOString(),
+      updated: at.toISOString(),
+      steps: new Map(),
+      drafts: new Map(),
+      tries: new Map(),
+      cards: new Map(),
+    };
     progress.lessons.set(lessonId, record);
   }
   return record;
 }
 
-export function applyOutcome(progress: Progress, lessonId: string, o: StepOutcome, at: Date, spentMs: number): void {
+/**
+ * A settled step, kept. With the scheduler, a question also gets its review
+ * card, rated by how it went, and questions settled before cards existed get
+ * theirs (./cards.ts): the first save that has the scheduler at hand does it.
+ */
+export function applyOutcome(progress: Progress, lessonId: string, o: StepOutcome, at: Date, spentMs: number, scheduler?: Scheduler): void {
   const record = lessonRecord(progress, lessonId, at);
   record.steps.set(o.stepId, toRecord(o, at, spentMs));
+  if (scheduler && isQuestion(o)) record.cards.set(o.stepId, scheduler.first(o.type, ratingOf(o), at));
+  else record.cards.delete(o.stepId);
+  if (scheduler) deriveCards(progress, scheduler);
   record.drafts.delete(o.stepId);
   record.tries.delete(o.stepId);
   record.updated = at.toISOString();
@@ -117,6 +133,19 @@ export function earlierTries(progress: Progress, lessonId: string, lesson?: Less
     out.set(stepId, { attempts: t.attempts, picks: t.picks });
   }
   return out;
+}
+
+/**
+ * A reviewed question's card, moved on the schedule. Not when the lesson's
+ * progress was reset meanwhile (by another kube-learn): a review never brings
+ * back what was forgotten on purpose. Reviews do not touch `updated`, which
+ * says which lesson the learner was last working through.
+ */
+export function applyReview(progress: Progress, lessonId: string, stepId: string, card: ReviewCard): boolean {
+  const record = progress.lessons.get(lessonId);
+  if (!record?.steps.has(stepId)) return false;
+  record.cards.set(stepId, card);
+  return true;
 }
 
 export function applyFinished(progress: Progress, lessonId: string, at: Date): void {

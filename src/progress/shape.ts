@@ -7,7 +7,16 @@
  * (`lessons.day4.steps.pod-image.attempts`) in the one-line report.
  */
 import { STEP_STATUSES, type StepStatus } from '../lesson/outcome.js';
-import type { Draft, LessonRecord, Progress, StepRecord, Tries } from './types.js';
+import {
+  CARD_STATES,
+  type CardState,
+  type Draft,
+  type LessonRecord,
+  type Progress,
+  type ReviewCard,
+  type StepRecord,
+  type Tries,
+} from './types.js';
 
 export type ShapeResult = { ok: true; progress: Progress } | { ok: false; problem: string };
 
@@ -41,12 +50,15 @@ function lessonRecord(raw: unknown, at: string): LessonRecord {
   }
   const tries = new Map<string, Tries>();
   for (const [id, t] of entries(o.tries, `${at}.tries`)) tries.set(id, triesRecord(t, `${at}.tries.${key(id)}`));
+  const cards = new Map<string, ReviewCard>();
+  for (const [id, c] of entries(o.cards, `${at}.cards`)) cards.set(id, card(c, `${at}.cards.${key(id)}`));
   const record: LessonRecord = {
     started: time(o.started, `${at}.started`),
     updated: time(o.updated, `${at}.updated`),
     steps,
     drafts,
     tries,
+    cards,
   };
   if (o.finished !== undefined) record.finished = time(o.finished, `${at}.finished`);
   return record;
@@ -82,6 +94,25 @@ function triesRecord(raw: unknown, at: string): Tries {
   return { attempts: count(o.attempts, `${at}.attempts`), picks, savedAt: time(o.savedAt, `${at}.savedAt`) };
 }
 
+function card(raw: unknown, at: string): ReviewCard {
+  const o = object(raw, at);
+  if (typeof o.type !== 'string' || o.type === '') fail(`${at}.type`, 'a step type');
+  if (!CARD_STATES.includes(o.state as CardState)) fail(`${at}.state`, `one of ${CARD_STATES.join(', ')}`);
+  const c: ReviewCard = {
+    type: o.type,
+    due: time(o.due, `${at}.due`),
+    stability: amount(o.stability, `${at}.stability`),
+    difficulty: amount(o.difficulty, `${at}.difficulty`),
+    scheduledDays: count(o.scheduledDays, `${at}.scheduledDays`),
+    learningSteps: count(o.learningSteps, `${at}.learningSteps`),
+    reps: count(o.reps, `${at}.reps`),
+    lapses: count(o.lapses, `${at}.lapses`),
+    state: o.state as CardState,
+  };
+  if (o.lastReview !== undefined) c.lastReview = time(o.lastReview, `${at}.lastReview`);
+  return c;
+}
+
 function entries(raw: unknown, at: string): [string, unknown][] {
   return Object.entries(object(raw, at));
 }
@@ -93,6 +124,11 @@ function object(raw: unknown, at: string): Record<string, unknown> {
 
 function count(raw: unknown, at: string): number {
   if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < 0) fail(at, 'a whole number >= 0');
+  return raw;
+}
+
+function amount(raw: unknown, at: string): number {
+  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0) fail(at, 'a number >= 0');
   return raw;
 }
 

@@ -22,9 +22,11 @@ import {
   type Stats,
 } from 'node:fs';
 import { dirname } from 'node:path';
+import { now as clockNow } from '../clock.js';
 import { CheckFailed } from '../errors.js';
 import type { EarlierTries, StepOutcome } from '../lesson/outcome.js';
 import { Abandoned, removeOrphans, writeFileAtomic } from './atomic.js';
+import type { Scheduler } from './cards.js';
 import { decode, encode } from './format.js';
 import { storageError } from './fs-errors.js';
 import { withLock, type LockOptions } from './lock.js';
@@ -77,7 +79,7 @@ export class ProgressStore {
   }
 
   private now(): Date {
-    return this.options.now?.() ?? new Date();
+    return this.options.now?.() ?? clockNow();
   }
 
   /** Missing file: empty progress. Corrupt: moved aside, reported in `notice`. Newer: CheckFailed. */
@@ -157,8 +159,9 @@ export class ProgressStore {
     }
   }
 
-  record(lessonId: string, outcome: StepOutcome, spentMs = 0): Promise<Loaded> {
-    return this.update((p) => applyOutcome(p, lessonId, outcome, this.now(), spentMs));
+  /** With the scheduler, the question's review card is saved with it (./records.ts). */
+  record(lessonId: string, outcome: StepOutcome, spentMs = 0, scheduler?: Scheduler): Promise<Loaded> {
+    return this.update((p) => applyOutcome(p, lessonId, outcome, this.now(), spentMs, scheduler));
   }
 
   /** Keeps an answer to a step not settled yet (a wrong manifest), to start from next time. */

@@ -4,7 +4,7 @@
 import type { StepStatus } from '../lesson/outcome.js';
 
 /** The newest progress format this build reads and the one it writes. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** One settled step, as stored. */
 export interface StepRecord {
@@ -37,6 +37,33 @@ export interface LessonRecord {
    * earned by quitting). Removed on settling.
    */
   tries: Map<string, Tries>;
+  /**
+   * The review schedule of each settled question (./cards.ts), by step id.
+   * Made when the question settles, or derived from its record on first use.
+   */
+  cards: Map<string, ReviewCard>;
+}
+
+/** Where a card stands in FSRS's model of memory (ts-fsrs's `State`, by name so the file reads without it). */
+export const CARD_STATES = ['new', 'learning', 'review', 'relearning'] as const;
+export type CardState = (typeof CARD_STATES)[number];
+
+/** A question's place in the review schedule: an FSRS card (ts-fsrs's `Card`), as stored. */
+export interface ReviewCard {
+  /** The step's type when the card was made: a card applies only while the step keeps it, as a saved answer does (../lesson/score.ts). */
+  type: string;
+  /** When the question is next due (ISO time): what due counts read, without the scheduler. */
+  due: string;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  learningSteps: number;
+  /** Times rated, the first settling included. */
+  reps: number;
+  /** Times forgotten after being learnt. */
+  lapses: number;
+  state: CardState;
+  lastReview?: string;
 }
 
 export interface Tries {

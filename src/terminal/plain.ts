@@ -103,7 +103,7 @@ export class PlainPrompter implements Prompter {
   async position(p: Position): Promise<void> {
     this.afterText = false;
     this.print();
-    this.say([{ text: `Step ${p.number} of ${p.total}${p.title ? `: ${p.title}` : ''}`, style: this.opts.colors.muted }]);
+    this.say([{ text: `${p.label ?? 'Step'} ${p.number} of ${p.total}${p.title ? `: ${p.title}` : ''}`, style: this.opts.colors.muted }]);
   }
 
   async show(text: string, tone: Tone = 'plain'): Promise<void> {

@@ -89,7 +89,7 @@ export class Screen {
 
 /** "██████░░░░░░ Step 5 of 22 · Title", the bar dropped when the terminal is narrow. */
 export function progressLine(p: Position, width: number, colors: Palette): string {
-  const label = `Step ${p.number} of ${p.total}${p.title ? ` · ${p.title}` : ''}`;
+  const label = `${p.label ?? 'Step'} ${p.number} of ${p.total}${p.title ? ` · ${p.title}` : ''}`;
   const cells = Math.min(20, width - displayWidth(label) - 1);
   if (cells < 5) return colors.muted(label);
   const done = Math.round(((p.number - 1) / p.total) * cells);

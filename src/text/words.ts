@@ -10,6 +10,14 @@ export function day(iso: string): string {
   return new Date(iso).toLocaleDateString('en-CA');
 }
 
+/** When `iso` comes, seen from `now`: "now", "within a day", "in 3 days", the latter two with the day (2026-12-05). */
+export function dueWhen(iso: string, now: Date): string {
+  const ms = Date.parse(iso) - now.getTime();
+  if (ms <= 0) return 'now';
+  const days = Math.ceil(ms / 86_400_000);
+  return `${days === 1 ? 'within a day' : `in ${days} days`} (${day(iso)})`;
+}
+
 export type Unreadable = 'file' | 'folder' | 'program';
 
 /**

@@ -11,8 +11,10 @@
 /** How a block of text is meant: front ends may colour it, never depend on it. */
 export type Tone = 'plain' | 'heading' | 'right' | 'wrong' | 'hint' | 'note';
 
-/** Where the learner is: "Step 5 of 22". */
+/** Where the learner is: "Step 5 of 22", "Review 2 of 6". */
 export interface Position {
+  /** What is counted: `Step` (a lesson, the default) or `Review`. */
+  label?: 'Step' | 'Review';
   /** 1-based. */
   number: number;
   total: number;

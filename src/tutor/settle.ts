@@ -36,7 +36,7 @@ export async function settle<T>(
   p: Prompter,
   step: QuestionStep,
   asker: Asker<T>,
-  ctx: Pick<WalkContext, 'earlier' | 'saveTries' | 'reread'> = {},
+  ctx: Pick<WalkContext, 'earlier' | 'saveTries' | 'reread' | 'once'> = {},
 ): Promise<SettledAnswers> {
   let attempts = ctx.earlier?.attempts ?? 0;
   const picks: (string | readonly string[])[] = [...(ctx.earlier?.picks ?? [])];
@@ -52,6 +52,8 @@ export async function settle<T>(
         firstTry: status === 'right' && attempts === 1,
         revealed,
         ...(last === undefined ? {} : { answer: typeof last === 'string' ? last : [...last] }),
+        // Only where it changes the review rating: a later try already rates Hard.
+        ...(hintShown && status === 'right' && attempts === 1 ? { hinted: true as const } : {}),
       },
       picks,
     };
@@ -72,7 +74,7 @@ export async function settle<T>(
     }
     if (reply.kind === 'hint') {
       await p.show(step.hint ? `Hint: ${step.hint}` : 'No hint for this one.', 'hint');
-      hintShown = true;
+      hintShown = hintShown || step.hint !== undefined;
       continue;
     }
     if (reply.kind === 'skip') {
@@ -90,6 +92,10 @@ export async function settle<T>(
     if (verdict.right) {
       await p.show('Right!', 'right');
       return outcome('right', false);
+    }
+    if (ctx.once) {
+      await asker.reveal('Not quite.');
+      return outcome('wrong', true);
     }
     if (attempts === 1 || (asker.offerSolution && !(await p.confirm('Show the solution?', true)))) {
       // Saved before the next prompt: quitting now keeps this try.

@@ -25,6 +25,11 @@ export interface WalkContext {
   saveTries?: (stepId: string, tries: EarlierTries) => void | Promise<void>;
   /** Shows the last explanation before this step again (reading only); none when there is none. */
   reread?: () => Promise<void>;
+  /**
+   * A review (../review.ts): one answer, then the right one is shown. A
+   * review asks what the learner remembers; it does not teach again.
+   */
+  once?: boolean;
 }
 
 export interface Settled {

@@ -4,26 +4,27 @@
  * (commander, the YAML loader, the lesson schema, the manifest checker)
  * comes from its own file under dist/lazy/ only on the paths that use it.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { tempStateHome } from '../helpers/state.js';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT, runCli } from '../helpers/spawn.js';
+import { CLI, type Env, ROOT, runCli } from '../helpers/spawn.js';
 
 const PRELOAD = join(ROOT, 'test', 'fixtures', 'preload', 'report-loaded.cjs');
 const dist = join(CLI, '..');
 
 /** What a run of the CLI loaded: Node's own internal modules, and the files of its own. */
-async function report(args: string[], input = ''): Promise<{ files: string[]; internals: string[] }> {
+async function report(args: string[], input = '', env: Env = {}): Promise<{ files: string[]; internals: string[] }> {
   const file = join(mkdtempSync(join(tmpdir(), 'kube-learn-loaded-')), 'loaded.json');
-  const result = await runCli(args, { input, env: { NODE_OPTIONS: `--require ${PRELOAD}`, KUBE_LEARN_LOADED_REPORT: file } });
+  const result = await runCli(args, { input, env: { ...env, NODE_OPTIONS: `--require ${PRELOAD}`, KUBE_LEARN_LOADED_REPORT: file } });
   expect(result.stderr).not.toMatch(/unexpected error/);
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
 /** The files under dist/ that a run of the CLI loaded, relative to dist/, sorted. */
-async function loaded(args: string[], input = ''): Promise<string[]> {
-  return (await report(args, input)).files.map((f) => relative(dist, f)).sort();
+async function loaded(args: string[], input = '', env: Env = {}): Promise<string[]> {
+  return (await report(args, input, env)).files.map((f) => relative(dist, f)).sort();
 }
 
 describe('what the built CLI loads', () => {
@@ -84,6 +85,31 @@ describe('what the built CLI loads', () => {
       'lazy/manifest-checker.cjs',
       'lazy/re2js.cjs',
       'lazy/yaml.cjs',
+      'main.cjs',
+    ]);
+  });
+});
+
+/** A state folder holding a progress file with review cards (fixture v3), some of them due at `KUBE_LEARN_NOW`. */
+function stateWithCards(): Env {
+  const { home, dir, file } = tempStateHome();
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  copyFileSync(join(ROOT, 'test', 'fixtures', 'progress', 'v3.json'), file);
+  return { XDG_STATE_HOME: home, KUBE_LEARN_NOW: '2025-03-03T10:00:00Z' };
+}
+
+describe('what the built CLI loads with review cards saved', () => {
+  it('a lesson with review cards saved, some due: still nothing lazy before the first prompt (the scheduler waits for an answer)', async () => {
+    const env = stateWithCards();
+    expect(await loaded(['day4', '--plain'], 'q\n', env)).toEqual(['cli.js', 'main.cjs']);
+    expect(await loaded([], '', env)).toEqual(['cli.js', 'main.cjs']);
+  });
+
+  it('review: commander and the scheduler (ts-fsrs)', async () => {
+    expect(await loaded(['review', '--dry-run'], '', stateWithCards())).toEqual([
+      'cli.js',
+      'lazy/commander.cjs',
+      'lazy/fsrs.cjs',
       'main.cjs',
     ]);
   });

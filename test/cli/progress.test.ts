@@ -240,13 +240,13 @@ describe('a state folder in a bad way', { timeout: 60_000 }, () => {
 
   it('a newer format: one line saying to upgrade, exit 1, the file untouched', async () => {
     mkdirSync(join(home, 'kube-learn'));
-    const newer = '{"version": 3, "lessons": {}, "future": true}\n';
+    const newer = '{"version": 4, "lessons": {}, "future": true}\n';
     writeFileSync(file, newer);
     for (const args of [TINY, ['progress'], ['reset', 'tiny', '--yes']]) {
       const r = await kl(args, FIRST_HALF);
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stderr).toBe(
-        `kube-learn: progress file ${file} was written by a newer kube-learn (format 3; this one reads up to 2): upgrade kube-learn to continue\n`,
+        `kube-learn: progress file ${file} was written by a newer kube-learn (format 4; this one reads up to 3): upgrade kube-learn to continue\n`,
       );
     }
     const list = await kl(['list']);
@@ -275,6 +275,8 @@ describe('kube-learn progress, reset and list', { timeout: 60_000 }, () => {
         started: expect.any(String),
         finished: null,
         timeSpentMs: expect.any(Number),
+        // The missed question comes back for review a day later.
+        review: { cards: 1, due: 0, next: expect.any(String) },
       },
     ]);
   });
@@ -284,7 +286,7 @@ describe('kube-learn progress, reset and list', { timeout: 60_000 }, () => {
     await kl(TINY, '\n1\n3\n');
     const r = await kl(['progress', 'tiny', '--lessons', TUTOR_LESSONS]);
     expect(r.stdout).toMatch(
-      /^tiny {2}A tiny lesson\n {2}Steps: 2\/4 {2}███░░░\n {2}Questions: 1 answered \(3 in the lesson\): 1 missed\n {2}Time spent: under a minute, started \d{4}-\d\d-\d\d\n {2}Not right at the first try:\n {4}- What is a container image\? \(missed\)\n {2}Continue with: kube-learn tiny\n$/,
+      /^tiny {2}A tiny lesson\n {2}Steps: 2\/4 {2}███░░░\n {2}Questions: 1 answered \(3 in the lesson\): 1 missed\n {2}Time spent: under a minute, started \d{4}-\d\d-\d\d\n {2}Next review: within a day \(\d{4}-\d\d-\d\d\)\n {2}Not right at the first try:\n {4}- What is a container image\? \(missed\)\n {2}Continue with: kube-learn tiny\n$/,
     );
   });
 

@@ -23,7 +23,7 @@ function seen(...ids: string[]): Progress {
     lessons: new Map(
       ids.map((id) => [
         id,
-        { started: at, updated: at, finished: at, steps: new Map([['page', step]]), drafts: new Map(), tries: new Map() },
+        { started: at, updated: at, finished: at, steps: new Map([['page', step]]), drafts: new Map(), tries: new Map(), cards: new Map() },
       ]),
     ),
   };

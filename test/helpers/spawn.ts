@@ -32,6 +32,7 @@ export function childEnv(env: Env = {}): NodeJS.ProcessEnv {
     'VISUAL',
     'EDITOR',
     'KUBE_LEARN_DEBUG',
+    'KUBE_LEARN_NOW',
     'CI',
     'npm_command',
     'ACCESSIBLE',

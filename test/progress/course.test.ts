@@ -30,7 +30,15 @@ const step = (type: string): StepRecord => ({
 /** A record with the given steps settled, last used at `updated`. */
 function record(updated: string, stepIds: string[], finished?: string): LessonRecord {
   const steps = new Map(stepIds.map((id) => [id, step(id === 'intro' ? 'explain' : 'text')]));
-  return { started: '2026-01-01T00:00:00.000Z', updated, ...(finished && { finished }), steps, drafts: new Map(), tries: new Map() };
+  return {
+    started: '2026-01-01T00:00:00.000Z',
+    updated,
+    ...(finished && { finished }),
+    steps,
+    drafts: new Map(),
+    tries: new Map(),
+    cards: new Map(),
+  };
 }
 
 function progress(records: Record<string, LessonRecord>): Progress {

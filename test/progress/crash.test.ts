@@ -3,10 +3,11 @@
  * contention for the lock.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decode } from '../../src/progress/format.js';
+import type { Progress } from '../../src/progress/types.js';
 import { bundle } from './helpers/bundle.js';
 import { tempStateHome } from '../helpers/state.js';
 
@@ -50,13 +51,15 @@ function start(args: string[]): { child: ChildProcess; acked: () => number; read
   return { child, acked, ready, exited };
 }
 
-/** The step numbers saved under `prefix`, checking the file is whole and they run 1..n without a gap. */
+/** The step numbers saved under `prefix`, checking the file is whole, they run 1..n without a gap, and each has its review card. */
 function savedPrefix(lessonId: string, prefix: string): number {
   if (!existsSync(state.file)) return 0;
   const decoded = decode(readFileSync(state.file, 'utf8'));
   expect(decoded.kind).toBe('ok');
   if (decoded.kind !== 'ok') return -1;
   const ids = [...(decoded.progress.lessons.get(lessonId)?.steps.keys() ?? [])].filter((k) => k.startsWith(prefix));
+  const cards = [...(decoded.progress.lessons.get(lessonId)?.cards.keys() ?? [])].filter((k) => k.startsWith(prefix));
+  expect(cards.sort()).toEqual([...ids].sort());
   const numbers = ids.map((k) => Number(k.slice(prefix.length))).sort((a, b) => a - b);
   expect(numbers).toEqual(numbers.map((_, i) => i + 1));
   return numbers.length;
@@ -64,6 +67,11 @@ function savedPrefix(lessonId: string, prefix: string): number {
 
 describe('a writer killed at random moments', () => {
   it(`leaves a whole file holding a prefix of its saves, ${KILLS} kills in a row`, { timeout: 120_000 }, async () => {
+    // A learner's file with cards (format 3) to start from: the kills must not cost it any of them.
+    mkdirSync(state.dir, { recursive: true, mode: 0o700 });
+    const fixture = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'progress', 'v3.json'), 'utf8');
+    writeFileSync(state.file, fixture);
+    const cardsBefore = (decode(fixture) as { progress: Progress }).progress.lessons.get('day5')!.cards;
     let before = 0;
     for (let i = 0; i < KILLS; i++) {
       const run = start(['day4', 's', 'forever']);
@@ -80,6 +88,8 @@ describe('a writer killed at random moments', () => {
     }
     expect(before).toBeGreaterThan(0);
     expect(readdirSync(state.dir).filter((f) => f.includes('corrupt'))).toEqual([]);
+    const after = decode(readFileSync(state.file, 'utf8'));
+    expect(after.kind === 'ok' && after.progress.lessons.get('day5')!.cards).toEqual(cardsBefore);
     // Whatever the kills left (a lock, temp files) does not stop the next writer.
     const last = start(['day4', 's', '3']);
     await last.exited;
@@ -94,6 +104,7 @@ describe('writers at the same time', () => {
     for (let w = 0; w < WRITERS; w++) expect(savedPrefix('day4', `w${w}-`)).toBe(SAVES_PER_WRITER);
     const decoded = decode(readFileSync(state.file, 'utf8'));
     expect(decoded.kind === 'ok' && decoded.progress.lessons.get('day4')!.steps.size).toBe(WRITERS * SAVES_PER_WRITER);
+    expect(decoded.kind === 'ok' && decoded.progress.lessons.get('day4')!.cards.size).toBe(WRITERS * SAVES_PER_WRITER);
     expect(readdirSync(state.dir)).toEqual(['progress.json']);
   });
 

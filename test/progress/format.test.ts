@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { decode, encode } from '../../src/progress/format.js';
 import { migrate, type Migration } from '../../src/progress/migrate.js';
 import { STEP_STATUSES } from '../../src/lesson/outcome.js';
-import { FORMAT_VERSION, type Progress, type StepRecord } from '../../src/progress/types.js';
+import { CARD_STATES, FORMAT_VERSION, type Progress, type ReviewCard, type StepRecord } from '../../src/progress/types.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'progress');
 
@@ -39,6 +39,20 @@ const step: fc.Arbitrary<StepRecord> = fc
     spentMs: fc.nat(),
   })
   .map(({ answer, ...r }) => (answer === undefined ? r : { ...r, answer }));
+const card: fc.Arbitrary<ReviewCard> = fc
+  .record({
+    type: fc.constantFrom('choice', 'multi', 'text', 'command', 'manifest'),
+    due: iso,
+    stability: fc.double({ min: 0, max: 36500, noNaN: true }),
+    difficulty: fc.double({ min: 0, max: 10, noNaN: true }),
+    scheduledDays: fc.nat(36500),
+    learningSteps: fc.nat(3),
+    reps: fc.nat(100),
+    lapses: fc.nat(100),
+    state: fc.constantFrom(...CARD_STATES),
+    lastReview: fc.option(iso, { nil: undefined }),
+  })
+  .map(({ lastReview, ...c }) => (lastReview === undefined ? c : { ...c, lastReview }));
 const progress: fc.Arbitrary<Progress> = fc
   .array(
     fc.tuple(
@@ -60,15 +74,23 @@ const progress: fc.Arbitrary<Progress> = fc
           ),
           { maxLength: 2 },
         ),
+        cards: fc.array(fc.tuple(id, card), { maxLength: 3 }),
       }),
     ),
     { maxLength: 4 },
   )
   .map((lessons) => ({
     lessons: new Map(
-      lessons.map(([lessonId, { finished, steps, drafts, tries, ...l }]) => [
+      lessons.map(([lessonId, { finished, steps, drafts, tries, cards, ...l }]) => [
         lessonId,
-        { ...l, ...(finished === undefined ? {} : { finished }), steps: new Map(steps), drafts: new Map(drafts), tries: new Map(tries) },
+        {
+          ...l,
+          ...(finished === undefined ? {} : { finished }),
+          steps: new Map(steps),
+          drafts: new Map(drafts),
+          tries: new Map(tries),
+          cards: new Map(cards),
+        },
       ]),
     ),
   }));
@@ -134,14 +156,15 @@ describe('the progress format', () => {
     expect(p.lessons.get('day5')!.drafts.size).toBe(0);
   });
 
-  it('migrates the v1 fixture to v2: every step and draft kept, no tries yet, no learner id made up', () => {
+  it('migrates the v1 fixture: every step and draft kept, no tries or cards yet, no learner id made up', () => {
     const d = decode(fixture(1));
     expect(d.kind === 'ok' && d.migratedFrom).toBe(1);
     const p = ok(fixture(1));
     expect(p.learner).toBeUndefined();
     for (const lesson of p.lessons.values()) expect(lesson.tries.size).toBe(0);
+    for (const lesson of p.lessons.values()) expect(lesson.cards.size).toBe(0);
     const written = JSON.parse(encode(p));
-    expect(written.version).toBe(2);
+    expect(written.version).toBe(FORMAT_VERSION);
     expect(written.lessons.day4.steps).toEqual(JSON.parse(fixture(1)).lessons.day4.steps);
     expect(written.lessons.day4.drafts).toEqual(JSON.parse(fixture(1)).lessons.day4.drafts);
     expect(written.lessons.day5.tries).toEqual({});
@@ -161,6 +184,45 @@ describe('the progress format', () => {
     expect(
       problem({ version: 2, lessons: { day4: { started: '2025-01-01T00:00:00Z', updated: '2025-01-01T00:00:00Z', steps: {} } } }),
     ).toBe('lessons.day4.tries should be an object');
+  });
+
+  it('migrates the v2 fixture: learner, steps and tries kept, cards left to be derived on first use', () => {
+    const d = decode(fixture(2));
+    expect(d.kind === 'ok' && d.migratedFrom).toBe(2);
+    const p = ok(fixture(2));
+    const v2 = JSON.parse(fixture(2));
+    const written = JSON.parse(encode(p));
+    expect(written.version).toBe(FORMAT_VERSION);
+    expect(written.learner).toBe(v2.learner);
+    for (const id of ['day4', 'day5']) {
+      expect(written.lessons[id].steps).toEqual(v2.lessons[id].steps);
+      expect(written.lessons[id].tries).toEqual(v2.lessons[id].tries);
+      expect(written.lessons[id].cards).toEqual({});
+    }
+    expect(ok(fixture(2))).toEqual(p);
+  });
+
+  it('reads the cards of the v3 fixture, and names a bad card field', () => {
+    const p = ok(fixture(3));
+    const day4 = p.lessons.get('day4')!;
+    expect([...day4.cards.keys()]).toEqual(['pod-smallest-unit', 'pod-shares', 'image-field', 'first-pod']);
+    expect(day4.cards.get('pod-shares')).toMatchObject({ type: 'multi', due: '2025-03-02T09:05:00.000Z', reps: 1, state: 'review' });
+    const base = JSON.parse(fixture(3));
+    const broken = (edit: (d: any) => void) => {
+      const d = structuredClone(base);
+      edit(d);
+      return problem(d);
+    };
+    expect(broken((d) => (d.lessons.day4.cards['pod-shares'].due = 'soon'))).toBe(
+      'lessons.day4.cards.pod-shares.due should be a date and time',
+    );
+    expect(broken((d) => (d.lessons.day4.cards['pod-shares'].stability = -1))).toBe(
+      'lessons.day4.cards.pod-shares.stability should be a number >= 0',
+    );
+    expect(broken((d) => (d.lessons.day4.cards['pod-shares'].state = 'forgotten'))).toBe(
+      'lessons.day4.cards.pod-shares.state should be one of new, learning, review, relearning',
+    );
+    expect(broken((d) => delete d.lessons.day5.cards)).toBe('lessons.day5.cards should be an object');
   });
 
   it('refuses a newer version without reading further', () => {

@@ -57,7 +57,25 @@ describe('the progress report', () => {
       started: '2025-03-01T09:00:00.000Z',
       finished: null,
       timeSpentMs: 120000 + 70000 + 110000 + 510000,
+      review: { cards: 0, due: 0, next: null },
     });
+  });
+
+  it('gives the review figures of the cards that still apply: due now, and the next due time', () => {
+    const d = decode(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'progress', 'v3.json'), 'utf8'));
+    if (d.kind !== 'ok') throw new Error('fixture does not load');
+    // image-field is not among this day4's steps: its card does not count.
+    expect(lessonReport(d.progress, day4, new Date('2025-03-03T10:00:00Z')).review).toEqual({
+      cards: 3,
+      due: 2,
+      next: '2025-03-04T09:03:10.000Z',
+    });
+    expect(lessonReport(d.progress, day4, new Date('2025-03-01T10:00:00Z')).review).toEqual({
+      cards: 3,
+      due: 0,
+      next: '2025-03-02T09:05:00.000Z',
+    });
+    expect(orphanReport(d.progress, 'day5', new Date('2025-03-06T00:00:00Z'))!.review).toEqual({ cards: 1, due: 1, next: null });
   });
 
   it('still reports a lesson that is no longer among the lessons, by what was saved', () => {

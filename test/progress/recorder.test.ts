@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settleRecorder } from '../../src/progress/recorder.js';
+import { loadScheduler } from '../../src/progress/schedule.js';
 import { ProgressStore } from '../../src/progress/store.js';
 import { tempStateHome } from '../helpers/state.js';
 import { answered, seen } from './helpers/outcomes.js';
@@ -21,6 +22,25 @@ describe('the settle recorder', () => {
     await onSettled(answered('q1', 'A Pod'));
     const steps = (await store.load()).progress.lessons.get('day4')!.steps;
     expect(steps.get('q1')!.spentMs).toBe(60_000);
+  });
+
+  it('saves a question with its review card, rated by how it went; an explanation needs no scheduler', async () => {
+    const at = new Date('2026-12-02T09:00:00Z');
+    const store = new ProgressStore(state.file, { now: () => at });
+    const real = await loadScheduler();
+    let asked = 0;
+    const scheduler = async () => {
+      asked++;
+      return real;
+    };
+    const onSettled = settleRecorder(store, 'day4', { scheduler });
+    await onSettled(seen('intro'));
+    expect(asked).toBe(0);
+    await onSettled(answered('q1', 'A VM', false));
+    expect(asked).toBe(1);
+    const record = (await store.load()).progress.lessons.get('day4')!;
+    expect([...record.cards.keys()]).toEqual(['q1']);
+    expect(record.cards.get('q1')).toEqual(real.first('choice', 'again', at));
   });
 
   it('passes on a notice from the store in one line', async () => {

@@ -34,6 +34,7 @@ function record(steps: [string, StepRecord][]): LessonRecord {
     steps: new Map(steps),
     drafts: new Map(),
     tries: new Map(),
+    cards: new Map(),
   };
 }
 

@@ -40,6 +40,7 @@ function progress(): Progress {
     ]),
     drafts: new Map(),
     tries: new Map(),
+    cards: new Map(),
   };
   const day2: LessonRecord = {
     started: at,
@@ -47,6 +48,7 @@ function progress(): Progress {
     steps: new Map([['intro', settled('explain', false)]]),
     drafts: new Map(),
     tries: new Map(),
+    cards: new Map(),
   };
   return {
     lessons: new Map([

@@ -200,6 +200,11 @@ describe('runLesson', () => {
     expect(prompter.shown).toContain('No hint for this one.');
     expect(settled[1]).toMatchObject({ status: 'right', attempts: 1, firstTry: true });
     expect(result.score.right).toBe(4);
+    // Right at the first try after the hint: its review card rates it Hard (src/progress/cards.ts); no hint shown, no mark.
+    expect(settled[1]!.hinted).toBe(true);
+    expect(settled[3]).toMatchObject({ stepId: 'q-cli', status: 'right', firstTry: true });
+    expect(settled[3]!.hinted).toBeUndefined();
+    expect(settled[2]!.hinted).toBeUndefined();
   });
 
   it('skip counts as missed, reveals the answer, and is not an attempt', async () => {
