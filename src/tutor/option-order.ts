@@ -7,17 +7,24 @@
  */
 
 export interface Orderable {
+  id: string;
   choices: readonly { pin?: 'last' }[];
   shuffle?: boolean;
 }
 
-/** The written indices in the order to show; the written order when there is no seed (no learner). */
+/**
+ * The written indices in the order to show; the written order when there is
+ * no seed (no learner). The step's id is mixed in here, not left to callers:
+ * with one seed per lesson every question of the same length was shuffled the
+ * same way, so a learner who found the right one at the third place could
+ * answer "3" to every other.
+ */
 export function optionOrder(step: Orderable, seed: string | undefined): number[] {
   const written = step.choices.map((_, i) => i);
   if (seed === undefined || step.shuffle === false) return written;
   const free = written.filter((i) => step.choices[i]!.pin !== 'last');
   const pinned = written.filter((i) => step.choices[i]!.pin === 'last');
-  const random = mulberry32(hash(seed));
+  const random = mulberry32(hash(`${seed}:${step.id}`));
   // Fisher-Yates.
   for (let i = free.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

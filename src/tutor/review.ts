@@ -63,7 +63,7 @@ export async function runReview(items: readonly ReviewItem[], prompter: Prompter
     const { outcome, afterword } = await kindOf(step).walk(prompter, step, {
       check,
       // A new order at each review of the question: where the right option was is nothing to remember.
-      seed: opts.learner === undefined ? undefined : `${opts.learner}:${lesson.id}:${step.id}:review-${card.reps}`,
+      seed: opts.learner === undefined ? undefined : `${opts.learner}:${lesson.id}:review-${card.reps}`,
       once: true,
     });
     const rating = ratingOf(outcome);

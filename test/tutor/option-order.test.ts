@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { optionOrder } from '../../src/tutor/option-order.js';
 
-const four = { choices: [{}, {}, {}, {}] };
+const four = { id: 'q', choices: [{}, {}, {}, {}] };
 
 describe('the order of options', () => {
   it('is the written order without a learner, or with shuffle: false', () => {
@@ -27,8 +27,16 @@ describe('the order of options', () => {
     expect(first).toBeLessThan(600);
   });
 
+  it("differs between a learner's questions: one seed per lesson does not give every question the same order", () => {
+    const orders = new Set<string>();
+    for (let n = 0; n < 24; n++) orders.add(optionOrder({ ...four, id: `q${n}` }, 'learner:day4').join());
+    // 24 orders of 4 are possible; 24 questions drawing them at random hit at least 8 distinct ones
+    // unless the step is left out of the seed, which gives exactly 1.
+    expect(orders.size).toBeGreaterThanOrEqual(8);
+  });
+
   it('keeps pin: last options last, in written order', () => {
-    const step = { choices: [{}, { pin: 'last' as const }, {}, {}, { pin: 'last' as const }] };
+    const step = { id: 'q', choices: [{}, { pin: 'last' as const }, {}, {}, { pin: 'last' as const }] };
     for (let n = 0; n < 50; n++) {
       const order = optionOrder(step, `l${n}`);
       expect(order.slice(-2)).toEqual([1, 4]);
