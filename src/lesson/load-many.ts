@@ -12,8 +12,8 @@ const READS_AT_ONCE = 32;
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The files' results, in the order of `files`. */
-export async function loadLessonFiles(files: readonly string[]): Promise<LoadResult[]> {
+/** The files' results, in the order of `files`; `onText` sees each text that is parsed. */
+export async function loadLessonFiles(files: readonly string[], onText?: (index: number, text: string) => void): Promise<LoadResult[]> {
   // Only the reads in flight are held: a parsed file's text is let go at once.
   const reads = new Map<number, ReturnType<typeof readLessonFile>>();
   const startRead = (i: number) => {
@@ -25,6 +25,7 @@ export async function loadLessonFiles(files: readonly string[]): Promise<LoadRes
     const read = await reads.get(i)!;
     reads.delete(i);
     startRead(i + READS_AT_ONCE);
+    if ('text' in read) onText?.(i, read.text);
     results.push('text' in read ? await loadLessonSource(read.text, files[i]!) : read);
     await turn();
   }

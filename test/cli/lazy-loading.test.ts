@@ -8,22 +8,22 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT, runCli } from '../helpers/spawn.js';
+import { CLI, type Env, ROOT, runCli } from '../helpers/spawn.js';
 
 const PRELOAD = join(ROOT, 'test', 'fixtures', 'preload', 'report-loaded.cjs');
 const dist = join(CLI, '..');
 
 /** What a run of the CLI loaded: Node's own internal modules, and the files of its own. */
-async function report(args: string[], input = ''): Promise<{ files: string[]; internals: string[] }> {
+async function report(args: string[], input = '', env: Env = {}): Promise<{ files: string[]; internals: string[] }> {
   const file = join(mkdtempSync(join(tmpdir(), 'kube-learn-loaded-')), 'loaded.json');
-  const result = await runCli(args, { input, env: { NODE_OPTIONS: `--require ${PRELOAD}`, KUBE_LEARN_LOADED_REPORT: file } });
+  const result = await runCli(args, { input, env: { ...env, NODE_OPTIONS: `--require ${PRELOAD}`, KUBE_LEARN_LOADED_REPORT: file } });
   expect(result.stderr).not.toMatch(/unexpected error/);
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
 /** The files under dist/ that a run of the CLI loaded, relative to dist/, sorted. */
-async function loaded(args: string[], input = ''): Promise<string[]> {
-  return (await report(args, input)).files.map((f) => relative(dist, f)).sort();
+async function loaded(args: string[], input = '', env: Env = {}): Promise<string[]> {
+  return (await report(args, input, env)).files.map((f) => relative(dist, f)).sort();
 }
 
 describe('what the built CLI loads', () => {
@@ -49,6 +49,14 @@ describe('what the built CLI loads', () => {
         expect(internals).not.toContain(name);
     },
   );
+
+  it('a lesson from a --lessons folder: the loader at the first start; from the lesson cache, the launcher and main.cjs', async () => {
+    const folder = join(ROOT, 'test', 'fixtures', 'lessons', 'good');
+    const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'kube-learn-cache-')) };
+    const args = ['intro', '--plain', '--lessons', folder];
+    expect(await loaded(args, 'q\n', env)).toContain('lazy/lesson-loader.cjs');
+    expect(await loaded(args, 'q\n', env)).toEqual(['cli.js', 'main.cjs']);
+  });
 
   it('the course map (kube-learn alone, in a pipe): the launcher and main.cjs, nothing lazy', async () => {
     expect(await loaded([])).toEqual(['cli.js', 'main.cjs']);
