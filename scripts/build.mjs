@@ -41,6 +41,8 @@ const LAZY = {
   'src/kubectl/index.ts': 'kubectl',
   // A worker thread's entry, not imported: lint of a large pack lints half of it there.
   'src/commands/lint-worker.ts': 'lint-worker',
+  // Another: a lesson start loads a large lesson file there, so Ctrl-C is handled at once.
+  'src/lesson/load-worker.ts': 'lesson-worker',
 };
 
 /**

@@ -100,6 +100,8 @@ export async function loadFolderLessons(
     const results = await loadLessonFiles(
       which.map((i) => slots[i]!.file),
       (n, text) => (texts[n] = text),
+      // A start must answer Ctrl-C while a large file loads.
+      { offThread: true },
     );
     for (const [n, result] of results.entries()) {
       const slot = slots[which[n]!]!;
