@@ -39,9 +39,7 @@ const LAZY = {
   'src/manifest/check.ts': 'manifest-checker',
   // The kubectl reader: when a command answer is judged or a lesson is loaded from YAML.
   'src/kubectl/index.ts': 'kubectl',
-  // A worker thread's entry, not imported: lint of a large pack lints half of it there.
-  'src/commands/lint-worker.ts': 'lint-worker',
-  // Another: a lesson start loads a large lesson file there, so Ctrl-C is handled at once.
+  // A worker thread's entry, not imported: a lesson start loads a large lesson file there, so Ctrl-C is handled at once.
   'src/lesson/load-worker.ts': 'lesson-worker',
 };
 

@@ -1,60 +1,19 @@
 /** `kube-learn lint [paths...]`: every problem of every lesson file, then a summary. */
-import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { builtInLessonsDir, lessonFiles, loadCatalog } from '../lesson/catalog.js';
 import { byPosition, formatFileProblem, isError, type FileProblem } from '../lesson/file-problem.js';
-import { packageRoot } from '../package-root.js';
-import { addPhase, phaseReport } from '../text/phases.js';
+import { phaseReport } from '../text/phases.js';
 import { plural } from '../text/words.js';
 import { type Linted, lintFiles } from './lint-file.js';
 
-async function expand(paths: string[]): Promise<{ file: string; size: number }[]> {
-  const files: { file: string; size: number }[] = [];
+async function expand(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
-    if (info?.isDirectory()) {
-      for (const file of await lessonFiles(path)) files.push({ file, size: (await stat(file).catch(() => undefined))?.size ?? 0 });
-    } else files.push({ file: path, size: info?.size ?? 0 });
+    if (info?.isDirectory()) files.push(...(await lessonFiles(path)));
+    else files.push(path);
   }
   return files;
-}
-
-/**
- * Below this many bytes of lessons, one thread: a worker costs ~100 ms to
- * start and load the parser and the schema, which a large pack repays (the
- * bench's 3.4 MB pack takes ~1 s in one thread) and a few lessons do not.
- */
-const WORKER_BYTES = 1024 * 1024;
-
-function workerFile(): string | undefined {
-  // Built only: from source (tests), lint runs in one thread.
-  const file = join(packageRoot(), 'dist', 'lazy', 'lint-worker.cjs');
-  return existsSync(file) ? file : undefined;
-}
-
-/** Every file linted, in order: the second half (by size) of a large pack in a worker thread, the first here. */
-async function lintAll(files: readonly { file: string; size: number }[]): Promise<Linted[]> {
-  const total = files.reduce((sum, f) => sum + f.size, 0);
-  const worker = total >= WORKER_BYTES && files.length > 1 ? workerFile() : undefined;
-  if (!worker) return lintFiles(files.map((f) => f.file));
-  let split = 0;
-  for (let bytes = 0; split < files.length && bytes < total / 2; split++) bytes += files[split]!.size;
-  const { Worker } = await import('node:worker_threads');
-  const thread = new Worker(worker);
-  const theirs = new Promise<Linted[]>((resolve, reject) => {
-    thread.once('message', (m: { linted: Linted[]; phases: [string, number][] }) => {
-      for (const [name, ms] of m.phases) addPhase(name, ms);
-      resolve(m.linted);
-    });
-    thread.once('error', reject);
-    thread.once('exit', (code) => reject(new Error(`the lint worker ended (exit ${code})`)));
-  });
-  thread.postMessage(files.slice(split).map((f) => f.file));
-  const ours = await lintFiles(files.slice(0, split).map((f) => f.file));
-  const linted = [...ours, ...(await theirs)];
-  await thread.terminate();
-  return linted;
 }
 
 /** `next` should lead somewhere: a lesson linted in this run, or a built-in one. */
@@ -69,13 +28,12 @@ function nextProblem(linted: Linted, known: ReadonlySet<string>): FileProblem[] 
 
 export async function lint(paths: string[]): Promise<number> {
   const started = performance.now();
-  const sized = await expand(paths.length > 0 ? paths : [builtInLessonsDir()]);
-  const files = sized.map((f) => f.file);
+  const files = await expand(paths.length > 0 ? paths : [builtInLessonsDir()]);
   if (files.length === 0) {
     process.stderr.write('kube-learn: no lesson files (*.yaml, *.yml) found\n');
     return 1;
   }
-  const linted = await lintAll(sized);
+  const linted = await lintFiles(files);
 
   // Across files: a lesson id claimed twice (the later file is reported), and where each `next` leads.
   const builtIn = await loadCatalog().catch(() => ({ lessons: [] }));

@@ -33,11 +33,6 @@ export function addPhase(name: string, ms: number): void {
   all.set(name, (all.get(name) ?? 0) + ms);
 }
 
-/** The totals so far (a worker thread sends its own to the main thread). */
-export function phaseTotals(): [string, number][] {
-  return on ? [...totals()] : [];
-}
-
 /** One line per phase, `phase NAME MS ms`; empty when phases are off. */
 export function phaseReport(): string {
   if (!on) return '';
