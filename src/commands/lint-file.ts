@@ -38,7 +38,7 @@ async function lintFile(result: LoadResult, text: string | undefined): Promise<L
   const started = performance.now();
   const exercises = (await exerciseRules(lesson)).map(at);
   const context = await contextProblems(result, text);
-  addPhase('exercise checks', performance.now() - started);
+  addPhase('exercises', performance.now() - started);
   return {
     file: result.file,
     problems: [...result.problems, ...exercises, ...context],

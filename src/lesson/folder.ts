@@ -10,7 +10,7 @@
  */
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { readRegularFileSync } from '../text/read-file.js';
+import { readRegularBytesSync } from '../text/read-file.js';
 import type { CourseLesson } from './course.js';
 import type { FileProblem } from './file-problem.js';
 import { type CacheEntry, type CacheOptions, type CacheRead, readCache, sha1, writeCache } from './lesson-cache.js';
@@ -73,14 +73,14 @@ export async function loadFolderLessons(
       misses.push(i);
       continue;
     }
-    let read: ReturnType<typeof readRegularFileSync>;
+    let read: ReturnType<typeof readRegularBytesSync>;
     try {
-      read = readRegularFileSync(slot.file, MAX_FILE_BYTES);
+      read = readRegularBytesSync(slot.file, MAX_FILE_BYTES);
     } catch {
       misses.push(i);
       continue;
     }
-    if (read.kind !== 'text' || hit.size !== read.size || hit.mtimeMs !== read.mtimeMs || hit.hash !== sha1(read.text)) {
+    if (read.kind !== 'bytes' || hit.size !== read.size || hit.mtimeMs !== read.mtimeMs || hit.hash !== sha1(read.bytes)) {
       misses.push(i);
       continue;
     }
@@ -112,10 +112,16 @@ export async function loadFolderLessons(
       const text = texts[n];
       slot.entry = undefined;
       if (text === undefined) continue;
-      // The hash is of the text parsed: if the file changed since, the next start sees another hash and parses it again.
+      // The hash is of the text parsed, as UTF-8: a file whose bytes differ (changed since, or not UTF-8) is parsed again next time.
       const info = statOf(slot.file);
       if (info)
-        slot.entry = { name: basename(slot.file), size: info.size, mtimeMs: info.mtimeMs, hash: sha1(text), problems: slot.problems };
+        slot.entry = {
+          name: basename(slot.file),
+          size: info.size,
+          mtimeMs: info.mtimeMs,
+          hash: sha1(Buffer.from(text)),
+          problems: slot.problems,
+        };
     }
   }
 

@@ -37,7 +37,7 @@ import { isAbsolute, join } from 'node:path';
 import type { CourseLesson } from './course.js';
 import type { FileProblem } from './file-problem.js';
 
-const MAGIC = 'kube-learn lesson cache 1';
+const MAGIC = 'kube-learn lesson cache 2';
 /** Far above any folder's cache; a larger file is not read. */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
@@ -45,10 +45,12 @@ export interface CachedFile {
   name: string;
   size: number;
   mtimeMs: number;
+  /** SHA-1 of the file's bytes. */
   hash: string;
   /** What kept the file from loading (warnings are not kept). */
   problems: FileProblem[];
-  lesson?: CourseLesson & { line: number; digest: string };
+  /** Its lesson's id, title and day, and where its line of JSON is: bytes from the file's start, and its SHA-1. */
+  lesson?: CourseLesson & { offset: number; length: number; digest: string };
 }
 
 export interface CacheIndex {
@@ -65,7 +67,7 @@ export interface CacheOptions {
 }
 
 // One call, no Hash object: a folder of 100 lessons hashes 200 texts at each start.
-export const sha1 = (text: string): string => hash('sha1', text, 'hex');
+export const sha1 = (data: string | Buffer): string => hash('sha1', data, 'hex');
 
 /** `$XDG_CACHE_HOME/kube-learn`, or `~/.cache/kube-learn`. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
@@ -94,27 +96,40 @@ function trustedFolder(folder: string, uid: number | undefined): boolean {
   }
 }
 
-function readTrusted(file: string, uid: number | undefined): string | undefined {
+/** The file opened, if it is a regular file the user can trust; O_NOFOLLOW: a symlink planted at the path is not followed, O_NONBLOCK: nor does a FIFO block. */
+function openTrusted(file: string, uid: number | undefined): { fd: number; size: number } | undefined {
   let fd: number;
   try {
-    // O_NOFOLLOW: a symlink planted at the path is not followed; O_NONBLOCK: nor does a FIFO block.
     fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   } catch {
     return undefined;
   }
+  const info = fstatSync(fd);
+  if (info.isFile() && trusted(info, uid) && info.size <= MAX_CACHE_BYTES) return { fd, size: info.size };
+  closeSync(fd);
+  return undefined;
+}
+
+/** `length` bytes from `start` (fewer at the end of the file). */
+function readAt(fd: number, start: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length);
+  let got = 0;
+  while (got < length) {
+    const read = readSync(fd, buffer, got, length - got, start + got);
+    if (read === 0) break;
+    got += read;
+  }
+  return buffer.subarray(0, got);
+}
+
+/** A region of the cache file, read through a fresh, trusted descriptor. */
+function readRegion(file: string, uid: number | undefined, start: number, length: number): string | undefined {
+  const opened = openTrusted(file, uid);
+  if (!opened) return undefined;
   try {
-    const info = fstatSync(fd);
-    if (!info.isFile() || !trusted(info, uid) || info.size > MAX_CACHE_BYTES) return undefined;
-    const buffer = Buffer.allocUnsafe(info.size);
-    let length = 0;
-    while (length < buffer.length) {
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break;
-      length += read;
-    }
-    return buffer.toString('utf8', 0, length);
+    return readAt(opened.fd, start, length).toString('utf8');
   } finally {
-    closeSync(fd);
+    closeSync(opened.fd);
   }
 }
 
@@ -129,17 +144,37 @@ function isIndex(value: unknown, build: string, dir: string): value is CacheInde
   return typeof v === 'object' && v !== null && v.build === build && v.dir === dir && Array.isArray(v.files);
 }
 
-/** The folder's cache, if there is one the user can trust, from this build. */
+const HEADER = new RegExp(`^${MAGIC} ([0-9a-f]{40}) (\\d{1,12})\n`);
+/** What is read at first: the header and, for a folder of a few hundred lessons, the whole index. */
+const FIRST_READ = 64 * 1024;
+
+/**
+ * The folder's cache, if there is one the user can trust, from this build.
+ * Only its index is read; a lesson's line is read when it is asked for (the
+ * file of a large folder is megabytes, which a start would decode for one lesson).
+ */
 export function readCache(dir: string, build: string, opts: CacheOptions = {}): CacheRead | undefined {
   const uid = 'uid' in opts ? opts.uid : defaultUid();
   if (!trustedFolder(cacheDir(opts.env, opts.home), uid)) return undefined;
-  const text = readTrusted(cacheFile(dir, opts), uid);
-  if (text === undefined) return undefined;
-  const lines = text.split('\n');
-  if (lines[0] !== `${MAGIC} ${sha1(lines[1] ?? '')}`) return undefined;
+  const file = cacheFile(dir, opts);
+  const opened = openTrusted(file, uid);
+  if (!opened) return undefined;
+  let text: string;
+  try {
+    const first = readAt(opened.fd, 0, Math.min(opened.size, FIRST_READ));
+    const header = HEADER.exec(first.toString('latin1', 0, 128));
+    if (!header) return undefined;
+    const [line, digest, size] = header as unknown as [string, string, string];
+    const end = line.length + Number(size);
+    if (end > opened.size) return undefined;
+    text = (end <= first.length ? first.subarray(line.length, end) : readAt(opened.fd, line.length, Number(size))).toString('utf8');
+    if (sha1(text) !== digest) return undefined;
+  } finally {
+    closeSync(opened.fd);
+  }
   let index: unknown;
   try {
-    index = JSON.parse(lines[1]!);
+    index = JSON.parse(text);
   } catch {
     return undefined;
   }
@@ -147,8 +182,9 @@ export function readCache(dir: string, build: string, opts: CacheOptions = {}): 
   return {
     index,
     line(entry) {
-      const line = entry.lesson && lines[entry.lesson.line];
-      return line !== undefined && sha1(line) === entry.lesson!.digest ? line : undefined;
+      const at = entry.lesson;
+      const line = at && Number.isSafeInteger(at.offset) && Number.isSafeInteger(at.length) && readRegion(file, uid, at.offset, at.length);
+      return line && sha1(line) === at.digest ? line : undefined;
     },
   };
 }
@@ -171,15 +207,31 @@ export function writeCache(dir: string, build: string, entries: readonly CacheEn
     return false;
   }
   if (!trustedFolder(folder, uid)) return false;
-  const lessonLines: string[] = [];
+  // Offsets are counted from the end of the index, then moved past the header and the index once their lengths are known.
+  const lessonLines: Buffer[] = [];
+  let offset = 0;
   const files = entries.map(({ lesson, line, ...file }): CachedFile => {
     if (!lesson || line === undefined) return file;
-    lessonLines.push(line);
+    const bytes = Buffer.from(`${line}\n`);
+    lessonLines.push(bytes);
     const { id, title, day } = lesson;
-    return { ...file, lesson: { id, title, ...(day === undefined ? {} : { day }), line: lessonLines.length + 1, digest: sha1(line) } };
+    const at = { offset, length: bytes.length - 1, digest: sha1(line) };
+    offset += bytes.length;
+    return { ...file, lesson: { id, title, ...(day === undefined ? {} : { day }), ...at } };
   });
-  const index = JSON.stringify({ build, dir, files } satisfies CacheIndex);
-  const bytes = Buffer.from(`${MAGIC} ${sha1(index)}\n${index}\n${lessonLines.join('\n')}\n`);
+  // The index's length depends on the offsets written in it, which depend on its length: settled in a few rounds.
+  let skip = 0;
+  let index = '';
+  let header = '';
+  for (let round = 0; round < 5; round++) {
+    const placed = files.map((f) => (f.lesson ? { ...f, lesson: { ...f.lesson, offset: f.lesson.offset + skip } } : f));
+    index = JSON.stringify({ build, dir, files: placed } satisfies CacheIndex);
+    header = `${MAGIC} ${sha1(index)} ${Buffer.byteLength(index)}\n`;
+    const next = Buffer.byteLength(header) + Buffer.byteLength(index) + 1;
+    if (next === skip) break;
+    skip = next;
+  }
+  const bytes = Buffer.concat([Buffer.from(`${header}${index}\n`), ...lessonLines]);
   const target = cacheFile(dir, opts);
   const temporary = `${target}.${process.pid}-${Date.now().toString(36)}-${temporaries++}.tmp`;
   let fd: number | undefined;

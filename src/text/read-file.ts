@@ -40,11 +40,15 @@ export async function readRegularFile(path: string, limit: number): Promise<File
 }
 
 /**
- * The same, synchronously, with the size and modification time of the file
- * read: for the lesson cache's check of a folder, where a few hundred small
- * files are read one at a time faster than through the thread pool.
+ * A file's bytes, synchronously, with the size and modification time of the
+ * file read; otherwise as readRegularFile. For the lesson cache's check of a
+ * folder: a few hundred small files are read one at a time faster than
+ * through the thread pool, and hashed without being decoded.
  */
-export function readRegularFileSync(path: string, limit: number): FileRead & { size?: number; mtimeMs?: number } {
+export function readRegularBytesSync(
+  path: string,
+  limit: number,
+): { kind: 'bytes'; bytes: Buffer; size: number; mtimeMs: number } | Exclude<FileRead, { kind: 'text' }> {
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const info = fstatSync(fd);
@@ -64,7 +68,7 @@ export function readRegularFileSync(path: string, limit: number): FileRead & { s
       length += read;
     }
     if (length > limit) return { kind: 'too-large' };
-    return { kind: 'text', text: buffer.toString('utf8', 0, length), size: info.size, mtimeMs: info.mtimeMs };
+    return { kind: 'bytes', bytes: buffer.subarray(0, length), size: info.size, mtimeMs: info.mtimeMs };
   } finally {
     closeSync(fd);
   }

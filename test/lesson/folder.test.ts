@@ -103,6 +103,16 @@ describe('the lesson cache of a folder', () => {
     }
   });
 
+  it('reads a large index (past the first read) and each lesson by its offset', async () => {
+    for (let i = 0; i < 300; i++) writeFileSync(join(dir, `n${String(i).padStart(3, '0')}.yaml`), lesson(`n${i}`, `Lesson ${i}`));
+    expect((await load()).parsed()).toBe(302);
+    const again = await load();
+    expect(again.parsed()).toBe(0);
+    expect((await again.lesson('n299'))?.title).toBe('Lesson 299');
+    expect((await again.all()).map((l) => l.id)).toHaveLength(302);
+    expect(again.parsed()).toBe(0);
+  });
+
   it("does not use another build's cache", async () => {
     await load();
     expect((await load({ build: 'another-build' })).parsed()).toBe(2);
