@@ -84,7 +84,8 @@ export async function loadFolderLessons(
       misses.push(i);
       continue;
     }
-    slot.problems = hit.problems;
+    // Named as this run names the file (the folder may have been given as another path to the same place).
+    slot.problems = hit.problems.map((p) => ({ ...p, file: slot.file }));
     slot.cached = cache;
     if (hit.lesson) slot.summary = summaryOf(hit.lesson);
     slot.entry = { name: hit.name, size: hit.size, mtimeMs: hit.mtimeMs, hash: hit.hash, problems: hit.problems };

@@ -77,6 +77,16 @@ describe('the lesson cache of a folder', () => {
     expect(second.course.map((l) => l.id)).toEqual(['alpha', 'beta', 'delta']);
   });
 
+  it("names a cached problem's file as this run names it", async () => {
+    writeFileSync(join(dir, 'c.yaml'), 'id: gamma\ntitle: [\n');
+    await load();
+    mkdirSync(join(root, 'x'));
+    const other = `${root}/x/../lessons`;
+    const again = await loadFolderLessons(other, [`${other}/a.yaml`, `${other}/b.yaml`, `${other}/c.yaml`], BUILD, { env });
+    expect(again.parsed()).toBe(0);
+    expect(again.problems.map((p) => p.file)).toEqual([`${other}/c.yaml`]);
+  });
+
   it('ignores a corrupt lesson entry, parses the file again and rewrites the cache', async () => {
     await load();
     const text = readFileSync(cacheFile(), 'utf8');
