@@ -63,7 +63,10 @@ export async function loadFolderLessons(
   const cache = build === undefined ? undefined : readCache(key, build, opts);
   const known = new Map(cache?.index.files.map((f) => [f.name, f]));
   let parsedCount = 0;
-  let dirty = build !== undefined && (cache === undefined || cache.index.files.length !== files.length);
+  // Rewritten when absent, when a file it holds is gone, or when a file was parsed that it can keep:
+  // not at every start because of a file it can never keep (unreadable, a FIFO).
+  const names = new Set(files.map((f) => basename(f)));
+  let dirty = build !== undefined && (cache === undefined || cache.index.files.some((f) => !names.has(f.name)));
 
   const slots: Slot[] = files.map((file) => ({ file, problems: [] }));
   const misses: number[] = [];
@@ -94,7 +97,6 @@ export async function loadFolderLessons(
   /** Parses and validates the slots `which`, keeping what the cache needs of each. */
   async function parse(which: readonly number[]): Promise<void> {
     if (which.length === 0) return;
-    dirty = build !== undefined;
     parsedCount += which.length;
     const { loadLessonFiles } = await import('./load-many.js');
     const texts: string[] = [];
@@ -115,14 +117,15 @@ export async function loadFolderLessons(
       if (text === undefined) continue;
       // The hash is of the text parsed, as UTF-8: a file whose bytes differ (changed since, or not UTF-8) is parsed again next time.
       const info = statOf(slot.file);
-      if (info)
-        slot.entry = {
-          name: basename(slot.file),
-          size: info.size,
-          mtimeMs: info.mtimeMs,
-          hash: sha1(Buffer.from(text)),
-          problems: slot.problems,
-        };
+      if (!info) continue;
+      dirty = build !== undefined;
+      slot.entry = {
+        name: basename(slot.file),
+        size: info.size,
+        mtimeMs: info.mtimeMs,
+        hash: sha1(Buffer.from(text)),
+        problems: slot.problems,
+      };
     }
   }
 

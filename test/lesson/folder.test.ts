@@ -4,6 +4,7 @@
  * is not the user's alone are never trusted.
  */
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -75,6 +76,17 @@ describe('the lesson cache of a folder', () => {
     expect(second.parsed()).toBe(1);
     expect(second.problems).toEqual(first.problems);
     expect(second.course.map((l) => l.id)).toEqual(['alpha', 'beta', 'delta']);
+  });
+
+  it.runIf(process.platform !== 'win32')('keeps the cache as it is when a file it cannot keep (a FIFO) is tried again', async () => {
+    execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
+    const first = await load();
+    expect(first.problems.map((p) => p.message)).toEqual(['is not a regular file']);
+    const written = statSync(cacheFile()).mtimeMs;
+    const again = await load();
+    expect(again.parsed()).toBe(1);
+    expect(again.course.map((l) => l.id)).toEqual(['alpha', 'beta']);
+    expect(statSync(cacheFile()).mtimeMs).toBe(written);
   });
 
   it("names a cached problem's file as this run names it", async () => {
