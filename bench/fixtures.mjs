@@ -93,6 +93,16 @@ export function writeLessonPack(dir, lessons = 200, steps = 50) {
   return dir;
 }
 
+/** One lesson file just under the 1 MiB limit: thousands of explain steps, seconds to parse and validate. */
+export function writeBigLesson(file) {
+  mkdirSync(join(file, '..'), { recursive: true });
+  let text = 'id: big\ntitle: Big\nsummary: One large lesson.\nsteps:\n';
+  for (let i = 0; text.length < 1000 * 1024; i++)
+    text += `  - id: s${i}\n    type: explain\n    title: Step ${i}\n    body: |\n      A paragraph with \`code\` in step ${i}, long enough to take the parser a moment.\n`;
+  writeFileSync(file, text);
+  return file;
+}
+
 const KINDS = [
   (n) => `apiVersion: v1
 kind: Pod

@@ -4,7 +4,7 @@
 // alone adds ~70 ms to any Node start on this machine) and a fresh state
 // folder, so progress never resumes mid-lesson.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -185,4 +185,57 @@ export function peakRssOfRun(command, args, timeBin) {
         });
       }),
   );
+}
+
+/** Whether process `pid` has a file under `prefix` open (Linux /proc). */
+function hasOpen(pid, prefix) {
+  try {
+    return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+      try {
+        return readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith(prefix);
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Milliseconds from SIGINT to exit, the signal sent `afterMs` after the
+ * process opened a file under `prefix` (it is then loading it), or `latestMs`
+ * after the start if that was not seen (a read can be over between two
+ * looks), with fresh state and cache folders. Also how it ended and what it
+ * printed, so a caller can tell an interrupted load from one that finished.
+ */
+export function timeToInterrupt(command, args, prefix, { afterMs = 30, latestMs = 400 } = {}) {
+  const cache = mkdtempSync(join(tmpdir(), 'kl-bench-cache-'));
+  return withState((env) => {
+    env.XDG_CACHE_HOME = cache;
+    return new Promise((resolve, reject) => {
+      const child = spawn(command, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+      let stdout = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.resume();
+      let sent;
+      const started = now();
+      const poll = setInterval(() => {
+        if (sent !== undefined) return;
+        if (now() - started > latestMs || hasOpen(child.pid, prefix)) {
+          clearInterval(poll);
+          setTimeout(() => {
+            sent = now();
+            child.kill('SIGINT');
+          }, afterMs);
+        }
+      }, 1);
+      child.on('error', reject);
+      child.on('close', (code, signal) => {
+        clearInterval(poll);
+        if (sent === undefined) reject(new Error(`exited ${code} before the signal`));
+        else resolve({ ms: now() - sent, code, signal, stdout });
+      });
+    });
+  }).finally(() => rmSync(cache, { recursive: true, force: true }));
 }

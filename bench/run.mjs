@@ -8,13 +8,13 @@
 //
 //   node bench/run.mjs [--runs N] [--warmup N] [--only name,name] [--cli dist/cli.js] [--out bench/results.json]
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, loadavg, release, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeLessonPack, writeManifests } from './fixtures.mjs';
+import { writeBigLesson, writeLessonPack, writeManifests } from './fixtures.mjs';
 import { writeKubectlCorpus } from './kubectl.mjs';
-import { peakRssOfRun, timeToExit, timeToPlainPrompt, timeToRenderedPrompt } from './measure.mjs';
+import { cleanEnv, peakRssOfRun, timeToExit, timeToInterrupt, timeToPlainPrompt, timeToRenderedPrompt } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath;
@@ -77,11 +77,25 @@ function record(name, unit, { a, b }, target, kind = 'ratio', note) {
   };
   if (note) row.note = note;
   figures.push(row);
-  console.error(`  ${name}: ${row.median} ${unit}${floor ? ` vs ${row.floor} (${row.ratio}x)` : ''} ${pass ? 'pass' : 'FAIL'}`);
+  console.error(
+    `  ${name}: ${row.median} ${unit}${floor ? ` vs ${row.floor} (${row.ratio}x)` : ''} ${pass ? 'pass' : 'FAIL'}${note ? `; ${note}` : ''}`,
+  );
 }
 function skip(name, target, note) {
   figures.push({ name, skipped: true, target, note });
   console.error(`  ${name}: skipped (${note})`);
+}
+
+/** Where lint's time goes: the median of each phase lint reports with KUBE_LEARN_PHASES=1, over 5 runs. */
+function lintPhases(pack) {
+  const runs = Array.from({ length: 5 }, () => {
+    const { stderr } = spawnSync(node, [cli, 'lint', pack], { env: cleanEnv({ KUBE_LEARN_PHASES: '1' }), encoding: 'utf8' });
+    return Object.fromEntries([...stderr.matchAll(/^phase (\S+) ([\d.]+) ms$/gm)].map((m) => [m[1], Number(m[2])]));
+  });
+  const names = Object.keys(runs[0]);
+  return names.length === 0
+    ? undefined
+    : `phases (ms, CPU in-process): ${names.map((n) => `${n} ${round(median(runs.map((r) => r[n])))}`).join(', ')}`;
 }
 
 const want = (name) => !ONLY?.length || ONLY.some((o) => name.includes(o));
@@ -182,18 +196,68 @@ if (want('rss')) {
 
 const work = mkdtempSync(join(tmpdir(), 'kl-bench-'));
 try {
+  if (want('lessons')) {
+    // A second start: the warm-up runs fill the lesson cache in this folder.
+    process.env.XDG_CACHE_HOME = join(work, 'cache');
+    for (const [n, target] of [
+      [1, 1.6],
+      [100, 2.0],
+    ]) {
+      const dir = writeLessonPack(join(work, `lessons-${n}`), n, 50);
+      const start = () => timeToPlainPrompt(node, [cli, 'pack-1', '--plain', '--lessons', dir]);
+      record(
+        `--lessons, ${n} x 50 steps: first prompt, second start`,
+        'ms',
+        await paired(start, () => timeToPlainPrompt(node, floorPrompt)),
+        target,
+      );
+    }
+    delete process.env.XDG_CACHE_HOME;
+  }
   if (want('lint')) {
     const pack = writeLessonPack(join(work, 'pack'), 200, 50);
-    record(
-      'lint: 200 lessons x 50 steps',
-      'ms',
-      await paired(
-        () => timeToExit(node, [cli, 'lint', pack]),
-        () => timeToExit(node, floorZero),
-      ),
-      1000,
-      'absolute',
+    const runs = await paired(
+      () => timeToExit(node, [cli, 'lint', pack]),
+      () => timeToExit(node, floorZero),
     );
+    record('lint: 200 lessons x 50 steps', 'ms', { a: runs.a }, 700, 'absolute', lintPhases(pack));
+    const time = timeBin();
+    const big = writeLessonPack(join(work, 'pack-1000'), 1000, 50);
+    if (!time) skip('lint: 1,000 lessons, peak RSS', '< 150 MB', 'GNU time not found');
+    else {
+      const rss = [];
+      for (let i = 0; i < 3; i++) rss.push((await peakRssOfRun(node, [cli, 'lint', big], time)).rssKb / 1024);
+      record('lint: 1,000 lessons x 50 steps, peak RSS', 'MB', { a: rss }, 150, 'absolute', 'GNU time %M, 3 runs');
+    }
+  }
+  if (want('SIGINT')) {
+    // Ctrl-C while a lesson start parses one lesson file near the 1 MiB limit (seconds of work), at its first start.
+    const dir = join(work, 'one-big');
+    const file = writeBigLesson(join(dir, 'big.yaml'));
+    const args = [cli, 'big', '--plain', '--lessons', dir];
+    const runs = [];
+    let printed = 0;
+    for (let i = 0, tries = 0; runs.length < RUNS && tries < 3 * (WARMUP + RUNS); tries++) {
+      const r = await timeToInterrupt(node, args, file);
+      // Killed before its handler was installed (a slow start on a busy machine): not this figure; again.
+      if (r.signal === 'SIGINT') continue;
+      if (r.code !== 130) throw new Error(`SIGINT during a long load: exit ${r.code}`);
+      // The lesson shown before the exit: the load ran to its end, deaf to the signal.
+      if (i >= WARMUP) {
+        runs.push(r.ms);
+        if (r.stdout !== '') printed++;
+      }
+      i++;
+    }
+    record(
+      'SIGINT during a long load',
+      'ms',
+      { a: runs },
+      200,
+      'absolute',
+      `from SIGINT to exit 130, sent 30 ms after the 1 MiB lesson file was opened; ${printed} of ${runs.length} runs showed the lesson first`,
+    );
+    if (printed > 0) figures.at(-1).pass = false;
   }
   if (want('check')) {
     if (!hasCommand('check')) skip('check: 20 documents', '< 300 ms', 'kube-learn check is not built yet');

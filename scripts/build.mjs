@@ -6,7 +6,8 @@
 // `--analyze` also writes dist/meta.json and prints what each file holds.
 import { analyzeMetafile, build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve as resolvePath, sep } from 'node:path';
@@ -41,6 +42,8 @@ const LAZY = {
   'src/manifest/check.ts': 'manifest-checker',
   // The kubectl reader: when a command answer is judged or a lesson is loaded from YAML.
   'src/kubectl/index.ts': 'kubectl',
+  // A worker thread's entry, not imported: a lesson start loads a large lesson file there, so Ctrl-C is handled at once.
+  'src/lesson/load-worker.ts': 'lesson-worker',
 };
 
 /**
@@ -156,7 +159,7 @@ async function bundle(define) {
     const entry = key.startsWith('src/')
       ? { entryPoints: [join(root, key)] }
       : { stdin: { contents: `export * from ${JSON.stringify(key)};`, resolveDir: root, loader: 'js' } };
-    const result = await build({ ...entry, ...bundleOptions(outfile, key) });
+    const result = await build({ ...entry, ...bundleOptions(outfile, key, define) });
     metas[`lazy/${name}.cjs`] = result.metafile;
     checkNoImportCalls(`lazy/${name}.cjs`, result.metafile);
     const copied = MAIN_ONLY.filter((m) => Object.hasOwn(result.metafile.inputs, m));
@@ -164,6 +167,22 @@ async function bundle(define) {
       throw new Error(`dist/lazy/${name}.cjs would hold its own copy of ${copied.join(', ')}; import it from main only`);
   }
   return metas;
+}
+
+/**
+ * What validates lessons, as one id: the sources, the locked dependencies and
+ * the version. The lesson cache (src/lesson/lesson-cache.ts) keeps the
+ * validated lessons of a folder under it, so another build validates them
+ * again rather than trust what older rules let through.
+ */
+function buildId() {
+  const hash = createHash('sha256').update(version);
+  const files = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  for (const file of [...files(join(root, 'src')).sort(), join(root, 'package-lock.json')]) {
+    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex').slice(0, 32);
 }
 
 async function dataTools() {
@@ -280,6 +299,7 @@ try {
     const metas = await bundle({
       __KUBE_LEARN_VERSION__: JSON.stringify(version),
       __KUBE_LEARN_COMMANDS__: JSON.stringify(commands.join(' ')),
+      __KUBE_LEARN_BUILD__: JSON.stringify(buildId()),
     });
     if (analyze) {
       await writeFile(join(root, 'dist', 'meta.json'), JSON.stringify(metas));

@@ -156,6 +156,7 @@ function lessonShortcut(args: readonly string[]): { lesson: string; opts: StartO
   const opts: StartOptions = {};
   if (start.plain) opts.plain = true;
   if (start.restart) opts.restart = true;
+  if (start.lessons !== undefined) opts.lessons = start.lessons;
   return { lesson: start.lesson, opts };
 }
 

@@ -5,24 +5,20 @@
  * its line in the lesson file. The manifest checker loads only for lessons
  * that have a context.
  */
-import { readFile } from 'node:fs/promises';
 import { embeddedOrigin } from '../lesson/embedded-text.js';
 import type { FileProblem } from '../lesson/file-problem.js';
 import type { LoadResult } from '../lesson/load.js';
-import { nodeAt, parseYaml } from '../lesson/yaml-source.js';
 
-export async function contextProblems(result: LoadResult): Promise<FileProblem[]> {
+/** `text`: the lesson file's text, as it was parsed into `result`. */
+export async function contextProblems(result: LoadResult, text: string): Promise<FileProblem[]> {
   const steps = (result.lesson?.steps ?? []).flatMap((step, i) =>
     step.type === 'manifest' && step.context !== undefined ? [{ i, context: step.context }] : [],
   );
-  if (steps.length === 0) return [];
-  const text = await readFile(result.file, 'utf8');
-  const parsed = parseYaml(text);
-  if (!parsed.ok) return [];
+  if (steps.length === 0 || !result.nodeAt) return [];
   const { checkManifests } = await import('../manifest/check.js');
   const problems: FileProblem[] = [];
   for (const { i, context } of steps) {
-    const origin = embeddedOrigin(text, nodeAt(parsed.parsed.doc, ['steps', i, 'context']));
+    const origin = embeddedOrigin(text, result.nodeAt(['steps', i, 'context']));
     for (const p of await checkManifests(context)) {
       const what = `${p.path === '' ? '' : `${p.path}: `}${p.message}`;
       problems.push({

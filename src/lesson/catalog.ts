@@ -20,6 +20,7 @@ import { suggest } from '../text/suggest.js';
 import { whyNot } from '../text/words.js';
 import { inCourseOrder, type CourseLesson } from './course.js';
 import type { FileProblem } from './file-problem.js';
+import type { FolderLessons } from './folder.js';
 import type { Lesson } from './schema.js';
 
 export interface CatalogOptions {
@@ -57,14 +58,22 @@ export async function lessonFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
+/**
+ * Replaced by scripts/build.mjs: an id of the code that validates lessons,
+ * so lessons cached by another build are validated again. From source
+ * (tests), none: no cache.
+ */
+declare const __KUBE_LEARN_BUILD__: string | undefined;
+const BUILD = typeof __KUBE_LEARN_BUILD__ === 'string' ? __KUBE_LEARN_BUILD__ : undefined;
+
+async function openFolder(dir: string): Promise<FolderLessons> {
+  const { loadFolderLessons } = await import('./folder.js');
+  return loadFolderLessons(dir, await lessonFiles(dir), BUILD);
+}
+
 async function loadFolder(dir: string): Promise<Catalog> {
-  const { loadLessonFiles } = await import('./load-many.js');
-  const results = await loadLessonFiles(await lessonFiles(dir));
-  return {
-    lessons: results.flatMap((r) => (r.lesson ? [r.lesson] : [])),
-    // Warnings are lint's business; here only what keeps a lesson from loading.
-    problems: results.flatMap((r) => r.problems.filter((p) => p.severity !== 'warning')),
-  };
+  const folder = await openFolder(dir);
+  return { lessons: await folder.all(), problems: folder.problems };
 }
 
 /** The built lessons, as scripts/build-data.ts writes them: the course in its first line, then a line per lesson. */
@@ -103,11 +112,24 @@ export async function lessonToStart(
   id: string,
   options: CatalogOptions = {},
 ): Promise<{ lesson?: Lesson; course: readonly CourseLesson[]; problems: FileProblem[] }> {
-  const lines = options.lessonsDir ? undefined : builtLines();
+  const lines = builtLines();
   if (lines) {
     const course = JSON.parse(lines[0]!) as CourseLesson[];
-    const i = course.findIndex((l) => l.id === id);
-    if (i >= 0) return { lesson: JSON.parse(lines[i + 1]!) as Lesson, course, problems: [] };
+    const builtLesson = () => {
+      const i = course.findIndex((l) => l.id === id);
+      return i >= 0 ? (JSON.parse(lines[i + 1]!) as Lesson) : undefined;
+    };
+    if (!options.lessonsDir) {
+      const lesson = builtLesson();
+      if (lesson) return { lesson, course, problems: [] };
+    } else {
+      // The folder's lessons by id and title only, and the one taken parsed (from the lesson cache when it can).
+      const folder = await openFolder(options.lessonsDir);
+      const byId = new Map(course.map((l) => [l.id, l]));
+      for (const l of folder.course) byId.set(l.id, l);
+      const lesson = (await folder.lesson(id)) ?? builtLesson();
+      return { ...(lesson ? { lesson } : {}), course: inCourseOrder([...byId.values()]), problems: folder.problems };
+    }
   }
   const catalog = await loadCatalog(options);
   return { lesson: catalog.lessons.find((l) => l.id === id), course: catalog.lessons, problems: catalog.problems };

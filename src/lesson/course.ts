@@ -11,11 +11,51 @@ export interface CourseLesson {
   day?: number;
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const LESSON_ID = /^[a-z0-9-]*$/;
+
+/**
+ * Ids as `localeCompare(b, 'en', { numeric: true })` orders them, without
+ * its cost for ids of lowercase letters, digits and "-" (which every valid
+ * lesson id is): each call built a collator, and sorting a folder of 100
+ * lessons took ~10 ms of a start. test/lesson/course.test.ts checks that the
+ * two agree.
+ */
+export function compareIds(a: string, b: string): number {
+  if (!LESSON_ID.test(a) || !LESSON_ID.test(b)) return a.localeCompare(b, 'en', { numeric: true });
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(j);
+    if (isDigit(ca) && isDigit(cb)) {
+      let ei = i;
+      while (ei < a.length && isDigit(a.charCodeAt(ei))) ei++;
+      let ej = j;
+      while (ej < b.length && isDigit(b.charCodeAt(ej))) ej++;
+      const na = a.slice(i, ei).replace(/^0+/, '');
+      const nb = b.slice(j, ej).replace(/^0+/, '');
+      if (na.length !== nb.length) return na.length - nb.length;
+      if (na !== nb) return na < nb ? -1 : 1;
+      i = ei;
+      j = ej;
+      continue;
+    }
+    if (ca !== cb) return ca - cb;
+    i++;
+    j++;
+  }
+  const rest = a.length - i - (b.length - j);
+  if (rest !== 0) return rest;
+  // Equal but for leading zeros: the collator's own tie-break.
+  return a === b ? 0 : a.localeCompare(b, 'en', { numeric: true });
+}
+
 /** Course order: by day, then lessons without a day, each by id (numbers as numbers). */
 export function compareCourseOrder(a: CourseLesson, b: CourseLesson): number {
   const byDay = (a.day ?? Number.POSITIVE_INFINITY) - (b.day ?? Number.POSITIVE_INFINITY);
   if (byDay !== 0 && !Number.isNaN(byDay)) return byDay;
-  return a.id.localeCompare(b.id, 'en', { numeric: true });
+  return compareIds(a.id, b.id);
 }
 
 /** A sorted copy. */

@@ -6,27 +6,96 @@
  * loop gets a turn, so Ctrl-C during a long load is handled at once, not
  * after a batch of finished reads has been parsed.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.js';
+import { addPhase } from '../text/phases.js';
 import { loadLessonSource, readLessonFile, type LoadResult } from './load.js';
 
 const READS_AT_ONCE = 32;
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The files' results, in the order of `files`. */
-export async function loadLessonFiles(files: readonly string[]): Promise<LoadResult[]> {
-  // Only the reads in flight are held: a parsed file's text is let go at once.
+/**
+ * Larger files are loaded in a worker thread when the caller allows it (a
+ * lesson start, which must answer Ctrl-C at once): a file this size takes
+ * about 100 ms of synchronous parsing on an idle machine, a 1 MiB one
+ * seconds. Starting the worker costs ~50 ms, repaid by files this large.
+ */
+const OFF_THREAD_CHARS = 128 * 1024;
+
+/** The worker's file, once the build made it; from source (tests) there is none. */
+function workerFile(): string | undefined {
+  const file = join(packageRoot(), 'dist', 'lazy', 'lesson-worker.cjs');
+  return existsSync(file) ? file : undefined;
+}
+
+/** The file loaded in a worker thread: its lesson and problems, not its document (`locate`, `nodeAt`). */
+async function loadOffThread(script: string, text: string, file: string): Promise<LoadResult> {
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(script);
+  try {
+    return await new Promise<LoadResult>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the lesson worker ended (exit ${code})`)));
+      worker.postMessage({ text, file });
+    });
+  } finally {
+    void worker.terminate();
+  }
+}
+
+export interface EachOptions {
+  /** Load large files in a worker thread (their results then have no `locate` nor `nodeAt`). */
+  offThread?: boolean;
+}
+
+/**
+ * Each file's result, in the order of `files`, handed to `visit` with the
+ * text that was parsed (none when the file could not be read). Only the reads
+ * in flight and the result being visited are held: a caller that keeps what
+ * it needs of each result (lint) lets every parsed document go.
+ */
+export async function eachLessonFile(
+  files: readonly string[],
+  visit: (result: LoadResult, index: number, text: string | undefined) => Promise<void> | void,
+  opts: EachOptions = {},
+): Promise<void> {
+  const script = opts.offThread ? workerFile() : undefined;
   const reads = new Map<number, ReturnType<typeof readLessonFile>>();
   const startRead = (i: number) => {
     if (i < files.length) reads.set(i, readLessonFile(files[i]!));
   };
   for (let i = 0; i < READS_AT_ONCE; i++) startRead(i);
-  const results: LoadResult[] = [];
   for (let i = 0; i < files.length; i++) {
+    const waited = performance.now();
     const read = await reads.get(i)!;
+    addPhase('read', performance.now() - waited);
     reads.delete(i);
     startRead(i + READS_AT_ONCE);
-    results.push('text' in read ? await loadLessonSource(read.text, files[i]!) : read);
+    if ('text' in read) {
+      const big = script !== undefined && read.text.length > OFF_THREAD_CHARS;
+      await visit(await (big ? loadOffThread(script, read.text, files[i]!) : loadLessonSource(read.text, files[i]!)), i, read.text);
+    } else await visit(read, i, undefined);
     await turn();
   }
+}
+
+/** The files' results, in the order of `files`; `onText` sees each text that is parsed. */
+export async function loadLessonFiles(
+  files: readonly string[],
+  onText?: (index: number, text: string) => void,
+  opts: EachOptions = {},
+): Promise<LoadResult[]> {
+  const results: LoadResult[] = [];
+  await eachLessonFile(
+    files,
+    (result, i, text) => {
+      if (text !== undefined) onText?.(i, text);
+      results.push(result);
+    },
+    opts,
+  );
   return results;
 }

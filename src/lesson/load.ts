@@ -3,8 +3,9 @@
  * cannot express. Every problem of the file is reported, each with the line
  * and column of the node at fault. Nothing here throws for a bad file.
  */
-import { isScalar } from 'yaml';
+import { isScalar, type Node } from 'yaml';
 import type { CompilePattern } from '../text/pattern.js';
+import { phase } from '../text/phases.js';
 import { readRegularFile, type FileRead } from '../text/read-file.js';
 import { neutralizeDeep } from '../text/sanitize.js';
 import { whyNot } from '../text/words.js';
@@ -24,6 +25,8 @@ export interface LoadResult {
   problems: FileProblem[];
   /** Where a node of the file is, for problems found later (by lint's exercise checks). */
   locate?: (path: readonly PropertyKey[], atKey?: boolean, offset?: number) => { line: number; col: number };
+  /** The node a path points at (for text embedded in the file, such as a step's context). */
+  nodeAt?: (path: readonly PropertyKey[]) => Node | undefined;
 }
 
 const stepKeys = new Map<unknown, readonly string[]>(
@@ -53,7 +56,7 @@ function textOffset(node: ReturnType<typeof nodeAt>, offset: number | undefined)
 
 /** `compile`: the pattern engine, to check the lesson's patterns (see loadLessonFile). */
 export function loadLessonText(text: string, file: string, compile?: CompilePattern): LoadResult {
-  const outcome = parseYaml(text);
+  const outcome = phase('parse', () => parseYaml(text));
   if (!outcome.ok) return { file, problems: outcome.problems.map((p) => ({ file, ...p })) };
   const { parsed } = outcome;
   const at = (problem: SourceProblem): FileProblem => ({ file, ...problem });
@@ -62,11 +65,11 @@ export function loadLessonText(text: string, file: string, compile?: CompilePatt
     const node = nodeAt(parsed.doc, [...path], atKey);
     return parsed.position((node?.range?.[0] ?? 0) + textOffset(node, offset));
   };
-  const result = lessonSchema.safeParse(parsed.value, { reportInput: true });
+  const result = phase('schema', () => lessonSchema.safeParse(parsed.value, { reportInput: true }));
   // A schema problem must not hide the rule problems: an author should fix a file in one round.
-  const lesson = result.success ? result.data : salvage(parsed.value);
+  const lesson = result.success ? result.data : phase('schema', () => salvage(parsed.value));
   const ruleProblems = lesson
-    ? checkRules(lesson, compile).map(
+    ? phase('rules', () => checkRules(lesson, compile)).map(
         (v): FileProblem => ({
           file,
           ...locate(v.path, v.atKey, v.offset),
@@ -78,8 +81,9 @@ export function loadLessonText(text: string, file: string, compile?: CompilePatt
   const problems = [...(result.success ? [] : schemaProblems(result.error.issues, parsed, knownKeys).map(at)), ...ruleProblems].sort(
     byPosition,
   );
-  if (!result.success || problems.some(isError)) return { file, problems, locate };
-  return { file, lesson: neutralizeDeep(result.data), problems, locate };
+  const nodeOf = (path: readonly PropertyKey[]) => nodeAt(parsed.doc, path);
+  if (!result.success || problems.some(isError)) return { file, problems, locate, nodeAt: nodeOf };
+  return { file, lesson: neutralizeDeep(result.data), problems, locate, nodeAt: nodeOf };
 }
 
 /**

@@ -6,8 +6,10 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import { LineIndex } from '../text/line-index.js';
 import { duplicateKeys, explainYamlError, type Explained } from '../text/yaml-errors.js';
+import { MAX_FILE_BYTES } from './file-limit.js';
 
-export const MAX_FILE_BYTES = 1024 * 1024;
+export { MAX_FILE_BYTES };
+
 export const MAX_ALIASES = 100;
 export const MAX_DEPTH = 64;
 

@@ -8,7 +8,7 @@ import { isAlias, isScalar, parseAllDocuments, visit, type Document, type Node, 
 import { LineIndex } from '../text/line-index.js';
 import { byPosition, type ManifestProblem } from './problem.js';
 import { Reporter } from './report.js';
-import { explainYamlError } from '../text/yaml-errors.js';
+import { explainYamlError, withDuplicateKeyErrors } from '../text/yaml-errors.js';
 import { parseWithGoYamlEscapes } from './go-yaml-escapes.js';
 
 /** Larger than any manifest a person writes; keeps a pasted log file from costing seconds. */
@@ -48,7 +48,8 @@ export function parseManifestText(text: string, mode: 'answer' | 'file'): Parsed
   let parsed: Document.Parsed[];
   try {
     parsed = parseWithGoYamlEscapes(text, (source) => {
-      const result = parseAllDocuments(source, { prettyErrors: false, version: '1.1', uniqueKeys: true, customTags: notKubectl });
+      // Repeated keys are found by withDuplicateKeyErrors below, in linear time.
+      const result = parseAllDocuments(source, { prettyErrors: false, version: '1.1', uniqueKeys: false, customTags: notKubectl });
       return Array.isArray(result) ? result : [];
     });
   } catch (error) {
@@ -63,8 +64,9 @@ export function parseManifestText(text: string, mode: 'answer' | 'file'): Parsed
     const reporter = new Reporter(lines, start);
     const seen = new Set<number>();
     // A tab in the indentation throws the parser off for the rest of the document: report the tab, not what follows from it.
-    const tabbed = doc.errors.some((e) => e.code === 'TAB_AS_INDENT');
-    for (const error of doc.errors) {
+    const errors = withDuplicateKeyErrors(doc);
+    const tabbed = errors.some((e) => e.code === 'TAB_AS_INDENT');
+    for (const error of errors) {
       if (tabbed && error.code !== 'TAB_AS_INDENT') continue;
       const explained = explainYamlError(error, text, lines, doc);
       // The parser's own words after an error already explained in plain ones are that error's echo.

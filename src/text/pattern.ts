@@ -17,11 +17,30 @@ export interface Pattern {
 export type Compiled = { ok: true; pattern: Pattern } | { ok: false; error: string };
 
 /**
+ * Compiled patterns by source and options: lint of a pack compiles the same
+ * few patterns in every lesson, and RE2JS's compile is its costly part.
+ * A compiled pattern holds no state between tests.
+ */
+const compiledPatterns = new Map<string, Compiled>();
+
+/**
  * The pattern, compiled; or why it cannot run, in a sentence a lesson author
  * can act on. `whole`: it must match the whole text; `ignoreCase`: letters
  * match either case.
  */
 export function compilePattern(source: string, opts: { whole?: boolean; ignoreCase?: boolean } = {}): Compiled {
+  const key = `${opts.whole ? 'w' : '-'}${opts.ignoreCase ? 'i' : '-'}${source}`;
+  let compiled = compiledPatterns.get(key);
+  if (!compiled) {
+    // Bounded: the patterns of a pack are few; a stranger's thousands are not all kept.
+    if (compiledPatterns.size >= 1000) compiledPatterns.clear();
+    compiled = compile(source, opts);
+    compiledPatterns.set(key, compiled);
+  }
+  return compiled;
+}
+
+function compile(source: string, opts: { whole?: boolean; ignoreCase?: boolean }): Compiled {
   const flags = opts.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0;
   try {
     const re = RE2JS.compile(opts.whole ? `^(?:${source})$` : source, flags);

@@ -51,6 +51,14 @@ describe('what the built CLI loads', () => {
     },
   );
 
+  it('a lesson from a --lessons folder: the loader at the first start; from the lesson cache, the launcher and main.cjs', async () => {
+    const folder = join(ROOT, 'test', 'fixtures', 'lessons', 'good');
+    const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'kube-learn-cache-')) };
+    const args = ['intro', '--plain', '--lessons', folder];
+    expect(await loaded(args, 'q\n', env)).toContain('lazy/lesson-loader.cjs');
+    expect(await loaded(args, 'q\n', env)).toEqual(['cli.js', 'main.cjs']);
+  });
+
   it('the course map (kube-learn alone, in a pipe): the launcher and main.cjs, nothing lazy', async () => {
     expect(await loaded([])).toEqual(['cli.js', 'main.cjs']);
     expect(await loaded(['--plain'])).toEqual(['cli.js', 'main.cjs']);

@@ -16,11 +16,16 @@ export type Env = Record<string, string | undefined>;
 
 /**
  * The environment of a child: the parent's minus what changes the CLI's
- * output (colour and width settings), with an empty state folder, then `env`
+ * output (colour and width settings), with empty state and cache folders, then `env`
  * on top (undefined removes a variable).
  */
 export function childEnv(env: Env = {}): NodeJS.ProcessEnv {
-  const base: Env = { ...process.env, XDG_STATE_HOME: 'XDG_STATE_HOME' in env ? env.XDG_STATE_HOME : tempStateHome().home };
+  const base: Env = {
+    ...process.env,
+    XDG_STATE_HOME: 'XDG_STATE_HOME' in env ? env.XDG_STATE_HOME : tempStateHome().home,
+    // The lesson cache of --lessons folders, empty too: a test's lessons never come from another test's cache.
+    XDG_CACHE_HOME: 'XDG_CACHE_HOME' in env ? env.XDG_CACHE_HOME : tempStateHome().home,
+  };
   // The learner's machine, not the one running the tests: Node reports two
   // colours for any terminal when CI is set, and CI runs us with CI=true.
   // npm_command: how the test run was started (npx vitest sets it to exec) must not change the resume line; ACCESSIBLE picks the front end.

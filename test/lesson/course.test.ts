@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareCourseOrder, inCourseOrder, lessonLabel } from '../../src/lesson/course.js';
+import { compareCourseOrder, compareIds, inCourseOrder, lessonLabel } from '../../src/lesson/course.js';
 
 const l = (id: string, day?: number) => ({ id, title: `Title of ${id}`, ...(day !== undefined && { day }) });
 
@@ -23,6 +23,23 @@ describe('course order', () => {
     const lessons = [l('b', 2), l('a', 1)];
     inCourseOrder(lessons);
     expect(lessons.map((x) => x.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('compareIds', () => {
+  it('orders ids as the collator (en, numeric) does, leading zeros and hyphens included', () => {
+    const alphabet = 'ab-0190z';
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const id = () => Array.from({ length: 1 + Math.floor(next() * 6) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    for (let n = 0; n < 20_000; n++) {
+      const [a, b] = [id(), id()];
+      expect([a, b, Math.sign(compareIds(a, b))]).toEqual([a, b, Math.sign(a.localeCompare(b, 'en', { numeric: true }))]);
+    }
+  });
+
+  it('leaves other text to the collator', () => {
+    expect(Math.sign(compareIds('Été', 'ete2'))).toBe(Math.sign('Été'.localeCompare('ete2', 'en', { numeric: true })));
   });
 });
 
