@@ -12,6 +12,7 @@
  *   a newer format is never touched.
  */
 import {
+  accessSync,
   closeSync,
   constants,
   copyFileSync,
@@ -114,12 +115,16 @@ export class ProgressStore {
 
   /**
    * Fails now, with the one-line error, if progress could not be saved later:
-   * better than after the learner's first answer.
+   * better than after the learner's first answer. The folder is made and
+   * checked, and asked whether it takes new files (permissions, a read-only
+   * file system); the lock is not taken: that is a file written, linked and
+   * removed before the first prompt, and a wait for another session's save
+   * belongs to the save. A disk that fills up shows at the save, in one line.
    */
   async ensureWritable(): Promise<void> {
     try {
       this.folder(true);
-      await withLock(this.lockPath, () => undefined, this.options.lock);
+      accessSync(dirname(this.path), constants.W_OK | constants.X_OK);
     } catch (err) {
       throw storageError(err, 'save progress to', this.path, SAVE_FAILED);
     }
