@@ -1,10 +1,14 @@
 /**
  * Whether to colour, decided once from the environment, and the few styles
- * the tutor uses. Chalk gets an explicit level so its own detection (which
- * looks at process.argv and the environment behind our back) never decides.
+ * the tutor uses: seven SGR styles, applied as chalk applies them (a style
+ * closed inside is opened again, and each line is closed and opened on its
+ * own), without chalk: loading it, its style tables and its own terminal
+ * detection cost about a millisecond before the first screen.
  */
-import type { ColorSupportLevel } from 'chalk';
 import type { Tone } from '../tutor/prompter.js';
+
+/** 0: none, 1: 16 colours, 2: 256, 3: 16 million (the tutor uses the 16 basic ones at any level). */
+export type ColorSupportLevel = 0 | 1 | 2 | 3;
 
 export interface ColorContext {
   /** Plain mode: no colour unless FORCE_COLOR asks for it. */
@@ -65,24 +69,45 @@ export const noColor: Palette = {
   bold: same,
 };
 
+/** `string` with every `find` followed by `then` (chalk's stringReplaceAll). */
+function afterEach(string: string, find: string, then: string): string {
+  return string.split(find).join(find + then);
+}
+
 /**
- * The styles at a colour level. Chalk is imported only to colour: loading it
- * makes its own terminal checks, which a pipe or NO_COLOR never needs.
+ * A style of SGR codes `[open, close]` (outermost first). Inside the text, a
+ * code that closes one of them opens it again; each line break closes all
+ * and opens them again after it, so a line stands on its own.
  */
+function sgr(...codes: readonly (readonly [number, number])[]): Style {
+  const open = codes.map(([o]) => `\u001b[${o}m`);
+  const close = codes.map(([, c]) => `\u001b[${c}m`);
+  const openAll = open.join('');
+  const closeAll = [...close].reverse().join('');
+  return (text) => {
+    if (!text) return text;
+    let body = text;
+    if (body.includes('\u001b')) for (let i = codes.length - 1; i >= 0; i--) body = afterEach(body, close[i]!, open[i]!);
+    if (body.includes('\n')) body = body.replace(/\r?\n/g, (brk) => `${closeAll}${brk}${openAll}`);
+    return `${openAll}${body}${closeAll}`;
+  };
+}
+
+const BOLD = [1, 22] as const;
+
+/** The styles at a colour level. */
 export async function palette(level: ColorSupportLevel): Promise<Palette> {
   if (level === 0) return noColor;
-  const { Chalk } = await import('chalk');
-  const c = new Chalk({ level });
   return {
     enabled: true,
-    code: c.cyan,
-    heading: c.bold.underline,
-    right: c.green,
-    wrong: c.yellow,
-    hint: c.magenta,
-    muted: c.dim,
-    accent: c.cyan,
-    bold: c.bold,
+    code: sgr([36, 39]),
+    heading: sgr(BOLD, [4, 24]),
+    right: sgr([32, 39]),
+    wrong: sgr([33, 39]),
+    hint: sgr([35, 39]),
+    muted: sgr([2, 22]),
+    accent: sgr([36, 39]),
+    bold: sgr(BOLD),
   };
 }
 
