@@ -127,8 +127,7 @@ async function storeBundle(dir) {
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    banner: { js: "const __url = require('node:url').pathToFileURL(__filename).href;" },
-    define: { 'import.meta.url': '__url' },
+    define: { 'import.meta.dirname': '__dirname' },
     logLevel: 'warning',
   });
   return outfile;

@@ -11,6 +11,9 @@ import type { StartOptions } from './commands/start.js';
 import { lessonStart } from './lesson-start.js';
 import { KUBERNETES_VERSION } from './manifest/kubernetes-version.js';
 
+// The lazy files of the build use main's error classes (run.ts maps them to exit codes with instanceof): see scripts/build.mjs.
+export { Cancelled, CheckFailed, UsageError } from './errors.js';
+
 /**
  * Replaced by scripts/build.mjs: package.json's version, and the command
  * names (RESERVED_IDS of src/lesson/rules.ts) separated by spaces.

@@ -59,14 +59,23 @@ describe('what the built CLI loads', () => {
     expect(await loaded(['continue', '--plain'], 'q\n')).toEqual(['cli.js', 'main.cjs']);
   });
 
-  it('list: commander, and no YAML loader (the built-in lessons are JSON)', async () => {
-    expect(await loaded(['list'])).toEqual(['cli.js', 'lazy/commander.cjs', 'main.cjs']);
+  it('list: commander and its own file, and no YAML loader (the built-in lessons are JSON)', async () => {
+    expect(await loaded(['list'])).toEqual(['cli.js', 'lazy/command-list.cjs', 'lazy/commander.cjs', 'main.cjs']);
+  });
+
+  it("a command's own file throws main's errors: a usage error exits 2 with its one line", async () => {
+    const result = await runCli(['reset', 'day99', '--yes']);
+    expect({ code: result.code, stderr: result.stderr }).toEqual({
+      code: 2,
+      stderr: expect.stringMatching(/^kube-learn: unknown lesson "day99"/),
+    });
   });
 
   it('check: commander, the manifest checker and the YAML parser', async () => {
     const manifest = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n';
     expect(await loaded(['check', '-'], manifest)).toEqual([
       'cli.js',
+      'lazy/command-check.cjs',
       'lazy/commander.cjs',
       'lazy/manifest-checker.cjs',
       'lazy/yaml.cjs',
@@ -77,6 +86,7 @@ describe('what the built CLI loads', () => {
   it('lint: commander, the lesson loader, the YAML parser, the lesson schema, the kubectl reader, the checker (for manifest exercises) and the pattern engine (for their `matches`)', async () => {
     expect(await loaded(['lint'])).toEqual([
       'cli.js',
+      'lazy/command-lint.cjs',
       'lazy/commander.cjs',
       'lazy/kubectl.cjs',
       'lazy/lesson-loader.cjs',
