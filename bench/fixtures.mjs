@@ -159,13 +159,13 @@ export function writeManifests(file, count = 20) {
   return file;
 }
 
-/** The built lessons (dist/lessons.ndjson: the course's index line, then a lesson per line). */
+/** The built lessons (dist/lessons.ndjson: index lines, then a lesson per line). */
 export function readLessons(file) {
-  return readFileSync(file, 'utf8')
+  const values = readFileSync(file, 'utf8')
     .split('\n')
-    .slice(1)
     .filter(Boolean)
     .map((line) => JSON.parse(line));
+  return values.filter((v) => !Array.isArray(v) && Array.isArray(v.steps));
 }
 
 function answerOf(step) {
