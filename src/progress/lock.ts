@@ -28,10 +28,12 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { isKubeLearn } from './holder-process.js';
 import { randomHex } from './random-name.js';
+
+/** node:os, loaded at the first save rather than before the first prompt. */
+const hostname = () => process.getBuiltinModule('node:os').hostname();
 
 const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 

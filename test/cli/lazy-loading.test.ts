@@ -37,7 +37,7 @@ describe('what the built CLI loads', () => {
 
   // Node 22+ starts its ES module loader at boot anyway; on Node 20 it costs milliseconds.
   it.runIf(Number(process.versions.node.split('.')[0]) === 20)(
-    'a lesson on Node 20 loads no ES module loader, readline, fs/promises or tty',
+    'a lesson on Node 20 loads no ES module loader, readline, fs/promises, tty or os',
     async () => {
       const { internals } = await report(['day4', '--plain'], 'q\n');
       for (const name of [
@@ -45,6 +45,7 @@ describe('what the built CLI loads', () => {
         'NativeModule readline',
         'NativeModule fs/promises',
         'NativeModule tty',
+        'NativeModule os',
       ])
         expect(internals).not.toContain(name);
     },
