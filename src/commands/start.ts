@@ -107,12 +107,13 @@ export function resumeCommand(lessonId: string, opts: StartOptions, env: NodeJS.
 }
 
 async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> {
-  const { stdin, stdout, env } = process;
+  const { stdout, env } = process;
   const colors = await palette(colorLevel(env, { plain, colorDepth: stdout.isTTY ? stdout.getColorDepth() : undefined }));
   if (plain) {
     // Wrap at the terminal's width when there is one, else 80 columns.
     return new PlainPrompter({
-      input: stdin,
+      // Made at the first read, after the first screen.
+      input: () => process.stdin,
       output: stdout,
       colors,
       signal,
@@ -121,7 +122,7 @@ async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> 
     });
   }
   const { InteractivePrompter } = await import('../terminal/interactive.js');
-  return new InteractivePrompter({ input: stdin, output: stdout, colors, signal, env });
+  return new InteractivePrompter({ input: process.stdin, output: stdout, colors, signal, env });
 }
 
 /**

@@ -17,7 +17,8 @@ import { fenced, inlinePieces, renderMarkdown } from '../text/markdown.js';
 import { wrapPieces, type Piece } from '../text/width.js';
 
 export interface PlainOptions {
-  input: NodeJS.ReadableStream;
+  /** A function: asked for the stream at the first read (./lines.ts). */
+  input: NodeJS.ReadableStream | (() => NodeJS.ReadableStream);
   output: NodeJS.WritableStream;
   /** Columns to wrap at, asked at each write so a resized terminal counts. */
   width: () => number;
