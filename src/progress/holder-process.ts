@@ -5,8 +5,9 @@
  * waiting the whole stale limit for it makes every start wait.
  *
  * Linux tells through /proc/<pid>/cmdline: a kube-learn is started as
- * `node …/kube-learn …` (the npm bin, npx) or runs a file of this package
- * (`node dist/cli.js` in a clone, a test). Elsewhere, or when /proc does not
+ * `node …/kube-learn …` (the npm bin, npx, a file in a package folder of
+ * that name) or runs a file of this package (`node dist/cli.js` in a clone,
+ * a test). Elsewhere, or when /proc does not
  * say, the answer is unknown and the lock is judged by its age, as before.
  * A wrong "no" is survivable: a holder checks that its lock is still its own
  * before it replaces the file (./lock.ts `held`), and starts over if not.
@@ -47,7 +48,9 @@ function inside(root: string, path: string): boolean {
 export function isKubeLearn(pid: number, read: ProcessReader = readProc, root: () => string = packageRoot): boolean | undefined {
   const proc = read(pid);
   if (proc === undefined) return undefined;
-  if (proc.args.some((a) => a.includes('kube-learn'))) return true;
+  // What it runs, not what runs it: the first word is the program (node), wherever that is installed.
+  const args = proc.args.slice(1);
+  if (args.some((a) => a.split('/').includes('kube-learn'))) return true;
   let ours: string;
   try {
     ours = root();
@@ -55,7 +58,7 @@ export function isKubeLearn(pid: number, read: ProcessReader = readProc, root: (
     return undefined;
   }
   // Only what names a file: a bare word ("bash", "-e", "day4") resolves into any working folder.
-  return proc.args.some((a) => {
+  return args.some((a) => {
     if (!a.includes('/') && !/\.[cm]?[jt]s$/.test(a)) return false;
     if (!isAbsolute(a) && proc.cwd === undefined) return false;
     return inside(ours, resolve(proc.cwd ?? '/', a));

@@ -13,6 +13,7 @@ describe('whether a live pid is a kube-learn', () => {
   it('yes: started from its npm bin, through npx, or as a file of this package', () => {
     expect(judge(['node', '/usr/local/bin/kube-learn', 'day4'])).toBe(true);
     expect(judge(['node', '/home/ada/.npm/_npx/1f/node_modules/.bin/kube-learn', 'continue'])).toBe(true);
+    expect(judge(['node', '/usr/lib/node_modules/kube-learn/dist/cli.js'])).toBe(true);
     expect(judge(['node', 'dist/cli.js', 'day4', '--plain'], ROOT)).toBe(true);
     expect(judge(['node', `${ROOT}/dist/cli.js`])).toBe(true);
   });
@@ -23,6 +24,8 @@ describe('whether a live pid is a kube-learn', () => {
     expect(judge(['node', 'dist/cli.js'], '/home/ada/other')).toBe(false);
     expect(judge(['vim', '/home/ada/src/kl-notes.txt'])).toBe(false);
     expect(judge([])).toBe(false);
+    // A word that merely holds the name, and the program that runs (a Node installed under such a folder).
+    expect(judge(['/tmp/kube-learn-ci/bin/node', '-e', '0', '/tmp/kube-learn-state-1/x'])).toBe(false);
   });
 
   it('unknown when the system cannot say', () => {
