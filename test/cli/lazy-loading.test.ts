@@ -4,6 +4,7 @@
  * (commander, the YAML loader, the lesson schema, the manifest checker)
  * comes from its own file under dist/lazy/ only on the paths that use it.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -70,6 +71,14 @@ describe('what the built CLI loads', () => {
       code: 2,
       stderr: expect.stringMatching(/^kube-learn: unknown lesson "day99"/),
     });
+  });
+
+  it('a command file loaded on its own says so, and starts no CLI', () => {
+    const file = join(dist, 'lazy', 'command-reset.cjs');
+    const result = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(file)})`], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`kube-learn: ${file} is loaded by main.cjs only`);
+    expect(result.stdout).toBe('');
   });
 
   it('check: commander, the manifest checker and the YAML parser', async () => {
