@@ -172,7 +172,7 @@ if (want('--help'))
     ),
     1.3,
   );
-// A start with a learner's whole history: every day with its tries, day 4 half done (generated in main()).
+// A start with a learner's whole history (historyFile), made when the 'history' rows are wanted.
 let history;
 const promptRow = async (name, measure, target, opts) =>
   record(
@@ -188,13 +188,17 @@ const promptRow = async (name, measure, target, opts) =>
 const COLD = { env: { NODE_DISABLE_COMPILE_CACHE: '1' } };
 const coldNote = hasCompileCache() ? undefined : `Node ${process.versions.node} has no compile cache: every start is cold`;
 // The warm figures need the cache written, which Node does when a process exits (a measured run is killed).
-if (hasCompileCache()) execFileSync(node, [cli, 'day4', '--plain'], { stdio: 'ignore', env: cleanEnv() });
+if (hasCompileCache()) {
+  const state = mkdtempSync(join(tmpdir(), 'kl-bench-state-'));
+  execFileSync(node, [cli, 'day4', '--plain'], { stdio: 'ignore', env: cleanEnv({ XDG_STATE_HOME: state }) });
+  rmSync(state, { recursive: true, force: true });
+}
 if (want('plain')) await promptRow('day4 --plain: first prompt (pipe)', timeToPlainPrompt, 1.25);
 if (want('cold')) await promptRow('day4 --plain: first prompt (pipe), cold', timeToPlainPrompt, 1.25, COLD);
 if (want('pty')) await promptRow('day4: first prompt (PTY)', timeToRenderedPrompt, 1.35);
 if (want('cold')) await promptRow('day4: first prompt (PTY), cold', timeToRenderedPrompt, 1.35, COLD);
 if (want('history')) {
-  history ??= await historyFile();
+  history = await historyFile();
   await promptRow('day4 --plain: first prompt, 7 days of progress', timeToPlainPrompt, 1.25, { progress: history.file });
   await promptRow('day4: first prompt (PTY), 7 days of progress', timeToRenderedPrompt, 1.35, { progress: history.file });
 }
@@ -234,7 +238,7 @@ try {
     const note = `one answer saved (lock, re-read, write, fsync, rename) into ${largeBytes} bytes of progress vs ${smallBytes}`;
     const ms = (xs, key) => ({ a: xs.large.map((x) => x[key]), b: xs.small.map((x) => x[key]) });
     record('save an answer: 7 days of progress vs 1 lesson', 'ms', ms({ large, small }, 'ms'), 1.2, 'ratio', note);
-    // fsync's wait dominates the wall clock and varies with the disk: the CPU time is what grows with the file.
+    // The wall clock includes fsync's wait, which varies with the disk; the CPU time is the process's own work.
     record('save an answer: the same, CPU time', 'ms', ms({ large, small }, 'cpuMs'), 1.2, 'ratio', note);
   }
   if (want('lint')) {
