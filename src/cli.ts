@@ -168,7 +168,8 @@ async function main(args: readonly string[]): Promise<void> {
   const shortcut = lessonShortcut(args);
   if (shortcut) {
     const [{ run }, { start }] = await Promise.all([import('./run.js'), import('./commands/start.js')]);
-    await run(() => start(shortcut.lesson, shortcut.opts));
+    // start.ts writes stderr through writeStderr only: stderr is made when something is written there.
+    await run(() => start(shortcut.lesson, shortcut.opts), { stderr: 'when-written' });
     return;
   }
   const [{ run }, { UsageError }] = await Promise.all([import('./run.js'), import('./errors.js')]);
