@@ -1,7 +1,8 @@
-// Generated inputs for the bench: a large lesson pack for `lint` and a
-// multi-document manifest file for `check`. Both are valid, so the figures
-// measure the whole path (parse, schema, rules) rather than an early exit.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Generated inputs for the bench: a large lesson pack for `lint`, a
+// multi-document manifest file for `check`, and progress files. All are
+// valid, so the figures measure the whole path (parse, schema, rules)
+// rather than an early exit.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const TYPES = ['explain', 'choice', 'multi', 'text', 'manifest'];
@@ -166,4 +167,45 @@ export function writeManifests(file, count = 20) {
   const docs = Array.from({ length: count }, (_, n) => KINDS[n % KINDS.length](n + 1));
   writeFileSync(file, `${docs.join('\n---\n')}\n`);
   return file;
+}
+
+/** The built lessons (dist/lessons.ndjson: index lines, then a lesson per line). */
+export function readLessons(file) {
+  const values = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+  return values.filter((v) => !Array.isArray(v) && Array.isArray(v.steps));
+}
+
+function answerOf(step) {
+  if (step.type === 'choice') return step.choices[0].text;
+  if (step.type === 'multi') return step.choices.filter((c) => c.correct).map((c) => c.text);
+  if (step.type === 'text') return step.accept[0];
+  if (step.type === 'command') return step.expect[0];
+  if (step.type === 'manifest') return step.solution;
+  return undefined;
+}
+
+/**
+ * A learner's history, written through the progress store's own API (so
+ * the file is whatever format the store writes): every question answered
+ * wrong once, then right, every step settled and each lesson finished, but
+ * the first `unfinished` steps of the lesson `open` only. With the review
+ * scheduler, each settled question gets its card, as in a lesson.
+ */
+export async function fillProgress(store, lessons, { open, unfinished = Infinity, scheduler } = {}) {
+  for (const lesson of lessons) {
+    const steps = lesson.id === open ? lesson.steps.slice(0, unfinished) : lesson.steps;
+    for (const step of steps) {
+      const answer = answerOf(step);
+      const question = step.type !== 'explain';
+      if (question) await store.saveTries(lesson.id, step.id, { attempts: 1, picks: [answer] });
+      const outcome = { stepId: step.id, type: step.type, status: question ? 'right' : 'seen' };
+      Object.assign(outcome, { attempts: question ? 2 : 0, firstTry: false, revealed: false });
+      if (answer !== undefined) outcome.answer = answer;
+      await store.record(lesson.id, outcome, 45_000, scheduler);
+    }
+    if (steps.length === lesson.steps.length) await store.finish(lesson.id);
+  }
 }

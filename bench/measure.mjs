@@ -4,7 +4,7 @@
 // alone adds ~70 ms to any Node start on this machine) and a fresh state
 // folder, so progress never resumes mid-lesson.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,8 +19,13 @@ export function cleanEnv(extra = {}) {
   return env;
 }
 
-function withState(fn) {
+/** A fresh state folder, empty or holding a copy of the progress file `progress`. */
+function withState(fn, progress) {
   const state = mkdtempSync(join(tmpdir(), 'kl-bench-state-'));
+  if (progress) {
+    mkdirSync(join(state, 'kube-learn'), { mode: 0o700 });
+    copyFileSync(progress, join(state, 'kube-learn', 'progress.json'));
+  }
   return fn(cleanEnv({ XDG_STATE_HOME: state })).finally(() => rmSync(state, { recursive: true, force: true }));
 }
 
@@ -78,12 +83,12 @@ export function timeToExit(command, args, { okCodes = [0] } = {}) {
  * open, so the tutor waits), and the peak RSS at that moment. The child is
  * killed once the prompt is seen.
  */
-export function timeToPlainPrompt(command, args, { timeoutMs = 10_000 } = {}) {
+export function timeToPlainPrompt(command, args, { timeoutMs = 10_000, progress, env: extra } = {}) {
   return withState(
     (env) =>
       new Promise((resolve, reject) => {
         const start = now();
-        const child = spawn(command, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn(command, args, { env: { ...env, ...extra }, stdio: ['pipe', 'pipe', 'pipe'] });
         let out = '';
         let err = '';
         let done = false;
@@ -118,6 +123,7 @@ export function timeToPlainPrompt(command, args, { timeoutMs = 10_000 } = {}) {
             );
         });
       }),
+    progress,
   );
 }
 
@@ -128,8 +134,9 @@ async function loadPty() {
 }
 
 /** Milliseconds from spawn to the first prompt drawn in a pseudo-terminal. */
-export function timeToRenderedPrompt(command, args, { timeoutMs = 10_000, cols = 100, rows = 30 } = {}) {
-  return withState(async (env) => {
+export function timeToRenderedPrompt(command, args, { timeoutMs = 10_000, cols = 100, rows = 30, progress, env: extra } = {}) {
+  return withState(async (stateEnv) => {
+    const env = { ...stateEnv, ...extra };
     const { spawn: ptySpawn } = await loadPty();
     delete env.NO_COLOR;
     env.TERM = 'xterm-256color';
@@ -167,7 +174,7 @@ export function timeToRenderedPrompt(command, args, { timeoutMs = 10_000, cols =
         }, 50);
       });
     });
-  });
+  }, progress);
 }
 
 /** Peak RSS (kB) of a whole short-lived run, via GNU time; undefined if unavailable. */

@@ -5,18 +5,15 @@
 // start counts them and prints the due line: the worst case for the first
 // prompt. `format: 2` writes the same file without cards, as the previous
 // release wrote it, to measure that release against it.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { readLessons } from './fixtures.mjs';
 
 const DAY = 86_400_000;
 const STATUSES = ['right', 'right', 'right', 'wrong', 'skipped', 'right'];
 
 export function writeProgressFile(file, lessonsNdjson, { format = 3, now = Date.now() } = {}) {
-  const lessons = readFileSync(lessonsNdjson, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .slice(1)
-    .map((line) => JSON.parse(line));
+  const lessons = readLessons(lessonsNdjson);
   const doc = { version: format, learner: '5f0c2a9e7b3d4e61', lessons: {} };
   lessons.forEach((lesson, l) => {
     const at = (n) => new Date(now - (lessons.length - l) * 3 * DAY + n * 60_000).toISOString();

@@ -7,12 +7,13 @@
 // shared machine are too noisy to fail a build on.
 //
 //   node bench/run.mjs [--runs N] [--warmup N] [--only name,name] [--cli dist/cli.js] [--out bench/results.json]
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, loadavg, release, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeBigLesson, writeLessonPack, writeManifests } from './fixtures.mjs';
+import { fillProgress, readLessons, writeBigLesson, writeLessonPack, writeManifests } from './fixtures.mjs';
 import { writeKubectlCorpus } from './kubectl.mjs';
 import { cleanEnv, peakRssOfRun, timeToExit, timeToInterrupt, timeToPlainPrompt, timeToRenderedPrompt } from './measure.mjs';
 
@@ -125,6 +126,48 @@ function hasCommand(name) {
   }
 }
 
+function hasCompileCache() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  return major > 22 || (major === 22 && minor >= 1);
+}
+
+/**
+ * The progress store and the review scheduler, bundled from src/ (the CLI's
+ * bundle exports nothing), for the progress figures: saves make review
+ * cards, as a lesson's do.
+ */
+async function storeBundle(dir) {
+  const { build } = await import('esbuild');
+  const outfile = join(dir, 'store.cjs');
+  await build({
+    stdin: {
+      contents: "export { ProgressStore } from './store.ts'; export { loadScheduler } from './schedule.ts';",
+      resolveDir: join(root, 'src', 'progress'),
+      loader: 'ts',
+    },
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    define: { 'import.meta.dirname': '__dirname' },
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/** A progress file of the whole course: every day done with its tries and review cards, day 4 half done. */
+async function historyFile() {
+  const dir = mkdtempSync(join(tmpdir(), 'kl-bench-history-'));
+  const { ProgressStore, loadScheduler } = createRequire(import.meta.url)(await storeBundle(dir));
+  const lessons = readLessons(join(dirname(cli), 'lessons.ndjson'));
+  mkdirSync(join(dir, 'kube-learn'), { mode: 0o700 });
+  const store = new ProgressStore(join(dir, 'kube-learn', 'progress.json'));
+  const day4 = lessons.find((l) => l.id === 'day4');
+  const scheduler = await loadScheduler();
+  await fillProgress(store, lessons, { open: 'day4', unfinished: Math.floor(day4.steps.length / 2), scheduler });
+  return { dir, file: store.path };
+}
+
 if (!existsSync(cli)) {
   console.error('bench: dist/cli.js is missing; run npm run build first (npm run bench does)');
   process.exit(1);
@@ -152,28 +195,37 @@ if (want('--help'))
     ),
     1.3,
   );
-if (want('plain')) {
+// A start with a learner's whole history (historyFile), made when the 'history' rows are wanted.
+let history;
+const promptRow = async (name, measure, target, opts) =>
   record(
-    'day4 --plain: first prompt (pipe)',
+    name,
     'ms',
     await paired(
-      () => timeToPlainPrompt(node, [cli, 'day4', '--plain']),
-      () => timeToPlainPrompt(node, floorPrompt),
+      () => measure(node, [cli, 'day4', ...(measure === timeToPlainPrompt ? ['--plain'] : [])], opts),
+      () => measure(node, floorPrompt),
     ),
-    1.5,
+    target,
   );
+// Node 22+ keeps compiled code in its compile cache; "cold" is a start without it (after install, or another build).
+const COLD = { env: { NODE_DISABLE_COMPILE_CACHE: '1' } };
+const coldNote = hasCompileCache() ? undefined : `Node ${process.versions.node} has no compile cache: every start is cold`;
+// The warm figures need the cache written, which Node does when a process exits (a measured run is killed).
+if (hasCompileCache()) {
+  const state = mkdtempSync(join(tmpdir(), 'kl-bench-state-'));
+  execFileSync(node, [cli, 'day4', '--plain'], { stdio: 'ignore', env: cleanEnv({ XDG_STATE_HOME: state }) });
+  rmSync(state, { recursive: true, force: true });
 }
-if (want('pty')) {
-  record(
-    'day4: first prompt (PTY)',
-    'ms',
-    await paired(
-      () => timeToRenderedPrompt(node, [cli, 'day4']),
-      () => timeToRenderedPrompt(node, floorPrompt),
-    ),
-    2.0,
-  );
+if (want('plain')) await promptRow('day4 --plain: first prompt (pipe)', timeToPlainPrompt, 1.25);
+if (want('cold')) await promptRow('day4 --plain: first prompt (pipe), cold', timeToPlainPrompt, 1.25, COLD);
+if (want('pty')) await promptRow('day4: first prompt (PTY)', timeToRenderedPrompt, 1.35);
+if (want('cold')) await promptRow('day4: first prompt (PTY), cold', timeToRenderedPrompt, 1.35, COLD);
+if (want('history')) {
+  history = await historyFile();
+  await promptRow('day4 --plain: first prompt, 7 days of progress', timeToPlainPrompt, 1.25, { progress: history.file });
+  await promptRow('day4: first prompt (PTY), 7 days of progress', timeToRenderedPrompt, 1.35, { progress: history.file });
 }
+if (coldNote) for (const f of figures) if (f.name.endsWith(', cold')) f.note = coldNote;
 if (want('rss')) {
   const time = timeBin();
   if (!time) skip('day4 --plain: peak RSS', '<= 1.5x', 'GNU time not found for the node -e 0 floor');
@@ -213,6 +265,22 @@ try {
       );
     }
     delete process.env.XDG_CACHE_HOME;
+  }
+  if (want('save')) {
+    // Medians of single saves; the "floor" is the same save into a file of one lesson.
+    const out = execFileSync(
+      node,
+      [join(root, 'bench', 'save.mjs'), await storeBundle(work), join(dirname(cli), 'lessons.ndjson'), work, RUNS, WARMUP],
+      {
+        encoding: 'utf8',
+      },
+    );
+    const { large, small, largeBytes, smallBytes } = JSON.parse(out);
+    const note = `one answer saved (lock, re-read, write, fsync, rename) into ${largeBytes} bytes of progress vs ${smallBytes}`;
+    const ms = (xs, key) => ({ a: xs.large.map((x) => x[key]), b: xs.small.map((x) => x[key]) });
+    record('save an answer: 7 days of progress vs 1 lesson', 'ms', ms({ large, small }, 'ms'), 1.2, 'ratio', note);
+    // The wall clock includes fsync's wait, which varies with the disk; the CPU time is the process's own work.
+    record('save an answer: the same, CPU time', 'ms', ms({ large, small }, 'cpuMs'), 1.2, 'ratio', note);
   }
   if (want('lint')) {
     const pack = writeLessonPack(join(work, 'pack'), 200, 50);
@@ -305,6 +373,7 @@ try {
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+  if (history) rmSync(history.dir, { recursive: true, force: true });
 }
 
 // Other work on the machine slows program and floor alike, but not exactly

@@ -44,14 +44,32 @@ const LAZY = {
   'src/kubectl/index.ts': 'kubectl',
   // A worker thread's entry, not imported: a lesson start loads a large lesson file there, so Ctrl-C is handled at once.
   'src/lesson/load-worker.ts': 'lesson-worker',
+  // The commands that start no lesson. V8 pre-parses every byte of main.cjs
+  // before the first prompt (~4 ms for 100 KB on a slow machine), so what
+  // a lesson start never runs is not in it.
+  'src/commands/lint.ts': 'command-lint',
+  'src/commands/check.ts': 'command-check',
+  'src/commands/progress.ts': 'command-progress',
+  'src/commands/reset.ts': 'command-reset',
+  'src/commands/list.ts': 'command-list',
+  'src/commands/schema.ts': 'command-schema',
+  'src/commands/review.ts': 'command-review',
 };
 
 /**
  * Modules whose identity matters (run.ts maps errors to exit codes with
- * instanceof): they must live in main.cjs only, never be copied into a lazy
- * file. The build fails if one is.
+ * instanceof): they live in main.cjs only, which exports them (src/cli.ts);
+ * a lazy file that imports one gets main's (the build fails if a lazy file
+ * would hold a copy). A lazy file that does so can only be loaded by main.cjs.
  */
 const MAIN_ONLY = ['src/errors.ts'];
+
+/** The MAIN_ONLY file an import resolves to, if any. */
+function mainOnly(args) {
+  if (!args.path.startsWith('.')) return undefined;
+  const file = relative(root, resolvePath(args.resolveDir, args.path)).split(sep).join('/').replace(/\.js$/, '.ts');
+  return MAIN_ONLY.includes(file) ? file : undefined;
+}
 
 /** The LAZY key an import resolves to, if any: a package name, or a path relative to the root. */
 function lazyKey(args) {
@@ -73,7 +91,14 @@ function lazyModules(outDir, self) {
     name: 'lazy-modules',
     setup(b) {
       b.onResolve({ filter: /.*/ }, (args) => {
-        if (args.namespace === 'lazy-stub') return { path: args.path, external: true };
+        if (args.namespace === 'lazy-stub' || args.namespace === 'main-stub') return { path: args.path, external: true };
+        // In a lazy file, errors.ts (MAIN_ONLY) is main.cjs's, which exports it.
+        if (self !== undefined && mainOnly(args)) {
+          const main = `./${relative(outDir, join(root, 'dist', 'main.cjs'))
+            .split(sep)
+            .join('/')}`;
+          return { path: main, namespace: 'main-stub' };
+        }
         // import('node:fs/promises') must become a require() too: an import()
         // left in the bundle needs the ES module loader (and fails in the
         // launcher's vm.Script on Node 20).
@@ -89,18 +114,23 @@ function lazyModules(outDir, self) {
         contents: `module.exports = require(${JSON.stringify(args.path)});`,
         loader: 'js',
       }));
+      // Never require main.cjs itself here: that would start the CLI. It is loaded (it loaded this file) or this is a misuse.
+      b.onLoad({ filter: /.*/, namespace: 'main-stub' }, (args) => ({
+        contents: `const main = require.cache[require.resolve(${JSON.stringify(args.path)})];
+if (!main) throw new Error('kube-learn: ' + __filename + ' is loaded by main.cjs only');
+module.exports = main.exports;`,
+        loader: 'js',
+      }));
     },
   };
 }
 
 /**
  * CommonJS has no import.meta; the few modules that locate files from their
- * own URL (src/package-root.ts) get the bundle's.
+ * own folder (src/package-root.ts) get the bundle's. Not import.meta.url:
+ * making a file URL loads node:url before the first prompt.
  */
-const importMetaUrl = {
-  banner: "const __klImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
-  define: { 'import.meta.url': '__klImportMetaUrl' },
-};
+const importMetaDirname = { 'import.meta.dirname': '__dirname' };
 
 /** Options every bundle shares. */
 function bundleOptions(outfile, self, define = {}) {
@@ -112,8 +142,7 @@ function bundleOptions(outfile, self, define = {}) {
     // its ES module loader, and a require() costs a fraction of an import.
     format: 'cjs',
     target: 'node20.17',
-    banner: { js: importMetaUrl.banner },
-    define: { ...importMetaUrl.define, ...define },
+    define: { ...importMetaDirname, ...define },
     // Node reads, decodes and compiles every byte before the first prompt:
     // smaller files start sooner. (KUBE_LEARN_DEBUG stack traces then show
     // minified names and positions in the bundle.)

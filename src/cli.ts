@@ -11,6 +11,9 @@ import type { StartOptions } from './commands/start.js';
 import { lessonStart } from './lesson-start.js';
 import { KUBERNETES_VERSION } from './manifest/kubernetes-version.js';
 
+// Everything of errors.ts: a lazy file of the build that imports it gets these (run.ts maps the classes to exit codes with instanceof); see scripts/build.mjs.
+export * from './errors.js';
+
 /**
  * Replaced by scripts/build.mjs: package.json's version, and the command
  * names (RESERVED_IDS of src/lesson/rules.ts) separated by spaces.
@@ -185,7 +188,8 @@ async function main(args: readonly string[]): Promise<void> {
   const shortcut = lessonShortcut(args);
   if (shortcut) {
     const [{ run }, { start }] = await Promise.all([import('./run.js'), import('./commands/start.js')]);
-    await run(() => start(shortcut.lesson, shortcut.opts));
+    // start.ts writes stderr through writeStderr only: stderr is made when something is written there.
+    await run(() => start(shortcut.lesson, shortcut.opts), { stderr: 'when-written' });
     return;
   }
   const [{ run }, { UsageError }] = await Promise.all([import('./run.js'), import('./errors.js')]);

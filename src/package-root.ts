@@ -5,13 +5,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 let root: string | undefined;
 
 export function packageRoot(): string {
   if (root) return root;
-  let dir = dirname(fileURLToPath(import.meta.url));
+  // import.meta.dirname: Node 20.11+; the build makes it the bundle's __dirname (no node:url to load).
+  let dir = import.meta.dirname;
   for (;;) {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'kube-learn') {

@@ -44,7 +44,33 @@ function flush(stream: NodeJS.WriteStream): Promise<void> {
   });
 }
 
-export async function run(main: () => Promise<number | void>): Promise<never> {
+let stderrMade = false;
+
+/** process.stderr, with the listener that keeps a closed stderr (`2>&-`, a reader gone) from crashing the process. */
+function stderr(): NodeJS.WriteStream {
+  if (!stderrMade) {
+    stderrMade = true;
+    process.stderr.on('error', () => undefined);
+  }
+  return process.stderr;
+}
+
+/**
+ * Writes to stderr. process.stderr is made when first asked for (a socket
+ * or a terminal stream: ~2 ms on a lesson's way to its first prompt), so a
+ * run started with `stderr: 'when-written'` makes it only to write to it;
+ * everything on that run's way writes through here.
+ */
+export function writeStderr(text: string): void {
+  stderr().write(text);
+}
+
+export interface RunOptions {
+  /** 'at-once' (the default): every command that writes process.stderr directly is covered from the start. */
+  stderr?: 'at-once' | 'when-written';
+}
+
+export async function run(main: () => Promise<number | void>, options: RunOptions = {}): Promise<never> {
   let code: number;
   // Why stdout could not take the output (the reader went away: `| head`; a
   // full disk). Such an error arrives after the write: it is noted here
@@ -53,22 +79,22 @@ export async function run(main: () => Promise<number | void>): Promise<never> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     outputFailure ??= error.code ?? error.message;
   });
-  process.stderr.on('error', () => undefined);
+  if (options.stderr !== 'when-written') stderr();
   try {
     code = (await main()) ?? ExitCode.ok;
   } catch (error) {
     code = exitCodeFor(error);
     const message = messageFor(error);
-    if (message) process.stderr.write(`kube-learn: ${neutralize(message.split('\n')[0]!)}\n`);
-    if (process.env.KUBE_LEARN_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    if (message) writeStderr(`kube-learn: ${neutralize(message.split('\n')[0]!)}\n`);
+    if (process.env.KUBE_LEARN_DEBUG && error instanceof Error && error.stack) writeStderr(`${error.stack}\n`);
   }
-  await Promise.all([flush(process.stdout), flush(process.stderr)]);
+  await Promise.all([flush(process.stdout), stderrMade ? flush(process.stderr) : undefined]);
   // A write that failed reports it in the next turn of the event loop.
   await new Promise((resolve) => setImmediate(resolve));
   if (outputFailure !== undefined && code === ExitCode.ok) {
     // The command's output is incomplete: a script must not take it for success.
     code = ExitCode.checkFailed;
-    process.stderr.write(`kube-learn: the output could not be written (${neutralize(outputFailure)})\n`);
+    writeStderr(`kube-learn: the output could not be written (${neutralize(outputFailure)})\n`);
   }
   // Prompt libraries and stdin readers may still hold the event loop open.
   process.exit(code);

@@ -26,6 +26,8 @@ import type { Prompter } from '../tutor/prompter.js';
 import { showSummary } from '../tutor/result.js';
 import { neutralize } from '../text/sanitize.js';
 import { shellQuote } from '../text/shell-quote.js';
+// The lesson shortcut runs with stderr made when written (src/cli.ts): every write here goes through writeStderr.
+import { writeStderr } from '../run.js';
 
 export interface StartOptions {
   plain?: boolean;
@@ -56,7 +58,7 @@ async function openSession(
     lesson,
     {
       say: (text) => prompter.show(text, 'note'),
-      warn: (line) => void process.stderr.write(`kube-learn: ${neutralize(line)}\n`),
+      warn: (line) => writeStderr(`kube-learn: ${neutralize(line)}\n`),
       confirm: (message) => prompter.confirm(message, false),
     },
     {
@@ -118,12 +120,13 @@ export function resumeCommand(lessonId: string, opts: StartOptions, env: NodeJS.
 }
 
 async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> {
-  const { stdin, stdout, env } = process;
+  const { stdout, env } = process;
   const colors = await palette(colorLevel(env, { plain, colorDepth: stdout.isTTY ? stdout.getColorDepth() : undefined }));
   if (plain) {
     // Wrap at the terminal's width when there is one, else 80 columns.
     return new PlainPrompter({
-      input: stdin,
+      // Made at the first read, after the first screen.
+      input: () => process.stdin,
       output: stdout,
       colors,
       signal,
@@ -132,7 +135,7 @@ async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> 
     });
   }
   const { InteractivePrompter } = await import('../terminal/interactive.js');
-  return new InteractivePrompter({ input: stdin, output: stdout, colors, signal, env });
+  return new InteractivePrompter({ input: process.stdin, output: stdout, colors, signal, env });
 }
 
 /**
@@ -147,7 +150,7 @@ async function lessonFor(
 ): Promise<{ lesson: Lesson; lessons: readonly CourseLesson[] }> {
   const { lesson, course, problems } = await lessonToStart(lessonId, { lessonsDir: opts.lessons });
   if (report) {
-    for (const problem of problems) process.stderr.write(`kube-learn: skipped ${formatFileProblem(problem)}\n`);
+    for (const problem of problems) writeStderr(`kube-learn: skipped ${formatFileProblem(problem)}\n`);
   }
   // Not found: findLesson says so, with a did-you-mean and the known ids.
   return { lesson: lesson ?? (await findLesson(lessonId, { lessonsDir: opts.lessons })), lessons: course };
@@ -241,7 +244,7 @@ export async function start(lessonId: string, opts: StartOptions = {}): Promise<
         return 0;
       }
       if (error.reason === 'eof') {
-        process.stderr.write(`kube-learn: end of input; to pick up where you left off, run: ${resume}\n`);
+        writeStderr(`kube-learn: end of input; to pick up where you left off, run: ${resume}\n`);
         return 0;
       }
       throw new Cancelled('signal', `Interrupted. To pick up where you left off, run: ${resume}`);

@@ -4,15 +4,16 @@
  *
  * Built-in lessons are validated at build time and shipped as JSON
  * (dist/lessons.ndjson), so starting a lesson needs neither the YAML parser nor
- * the schema library. The file is one line of JSON per lesson after a first
- * line that lists them (id, title, day), so starting one lesson parses that
- * lesson alone: the whole course is 300 KB of JSON, 5 ms to parse on a lesson's
- * way to its first prompt. Without a build (tests run from src/) lessons are
- * read from lessons/*.yaml.
+ * the schema library. The file is one line of JSON per lesson after two
+ * lines of index: the lessons (id, title, day), and the length in bytes of
+ * each lesson's line. Starting one lesson reads and parses that lesson
+ * alone: the whole course is 300 KB of JSON, 5 ms to parse and ~1.5 ms just
+ * to read and decode on a lesson's way to its first prompt. Without a build
+ * (tests run from src/) lessons are read from lessons/*.yaml.
  */
 // Synchronous reads: a command waits for them anyway, and node:fs/promises
 // is a module more to load before the first prompt.
-import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
@@ -76,16 +77,70 @@ async function loadFolder(dir: string): Promise<Catalog> {
   return { lessons: await folder.all(), problems: folder.problems };
 }
 
-/** The built lessons, as scripts/build-data.ts writes them: the course in its first line, then a line per lesson. */
+/**
+ * The built lessons, as scripts/build-data.ts writes them: the course in its
+ * first line, the byte length of each lesson's line in the second, then a
+ * line per lesson.
+ */
 export function encodeBuiltLessons(lessons: readonly Lesson[]): string {
   const ordered = inCourseOrder(lessons);
   const course = ordered.map(({ id, title, day }): CourseLesson => (day === undefined ? { id, title } : { id, title, day }));
-  return `${[course, ...ordered].map((v) => JSON.stringify(v)).join('\n')}\n`;
+  const lines = ordered.map((lesson) => `${JSON.stringify(lesson)}\n`);
+  return `${JSON.stringify(course)}\n${JSON.stringify(lines.map((line) => Buffer.byteLength(line)))}\n${lines.join('')}`;
 }
+
+const INDEX_LINES = 2;
 
 function builtLines(): string[] | undefined {
   const file = builtLessonsFile();
   return existsSync(file) ? readFileSync(file, 'utf8').split('\n') : undefined;
+}
+
+/** `length` bytes at `position`, however many reads that takes; fewer at the end of the file. */
+function readAt(fd: number, length: number, position: number): Buffer {
+  const buffer = Buffer.alloc(length);
+  let got = 0;
+  for (let n = -1; got < length && n !== 0; got += n) n = readSync(fd, buffer, got, length - got, position + got);
+  return got < length ? buffer.subarray(0, got) : buffer;
+}
+
+/** Where the index's two lines end in `head`: -1 for a line not (yet) in it. */
+function indexEnds(head: Buffer): [number, number] {
+  const first = head.indexOf(10);
+  return [first, first < 0 ? -1 : head.indexOf(10, first + 1)];
+}
+
+/**
+ * From a built file (encodeBuiltLessons), the course and the one lesson
+ * `id` (none when it is not in it, or no id is asked for); undefined when
+ * there is no such file.
+ */
+export function readBuiltLesson(file: string, id?: string): { course: CourseLesson[]; lesson?: Lesson } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    // The index is a few hundred bytes; read on until both its lines are in.
+    let head = readAt(fd, 4096, 0);
+    let [courseEnd, sizesEnd] = indexEnds(head);
+    // The last read was full, so there is more file to look in.
+    for (let want = 8192; sizesEnd < 0 && head.length === want / 2; want *= 2) {
+      head = readAt(fd, want, 0);
+      [courseEnd, sizesEnd] = indexEnds(head);
+    }
+    if (sizesEnd < 0) throw new Error(`${file} has no index; build kube-learn again`);
+    const course = JSON.parse(head.toString('utf8', 0, courseEnd)) as CourseLesson[];
+    const sizes = JSON.parse(head.toString('utf8', courseEnd + 1, sizesEnd)) as number[];
+    const i = id === undefined ? -1 : course.findIndex((l) => l.id === id);
+    if (i < 0) return { course };
+    const at = sizes.slice(0, i).reduce((sum, n) => sum + n, sizesEnd + 1);
+    return { course, lesson: JSON.parse(readAt(fd, sizes[i]!, at).toString('utf8')) as Lesson };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 async function builtIn(): Promise<Catalog> {
@@ -93,7 +148,7 @@ async function builtIn(): Promise<Catalog> {
   if (lines)
     return {
       lessons: lines
-        .slice(1)
+        .slice(INDEX_LINES)
         .filter(Boolean)
         .map((line) => JSON.parse(line) as Lesson),
       problems: [],
@@ -112,22 +167,18 @@ export async function lessonToStart(
   id: string,
   options: CatalogOptions = {},
 ): Promise<{ lesson?: Lesson; course: readonly CourseLesson[]; problems: FileProblem[] }> {
-  const lines = builtLines();
-  if (lines) {
-    const course = JSON.parse(lines[0]!) as CourseLesson[];
-    const builtLesson = () => {
-      const i = course.findIndex((l) => l.id === id);
-      return i >= 0 ? (JSON.parse(lines[i + 1]!) as Lesson) : undefined;
-    };
-    if (!options.lessonsDir) {
-      const lesson = builtLesson();
-      if (lesson) return { lesson, course, problems: [] };
-    } else {
+  const file = builtLessonsFile();
+  if (!options.lessonsDir) {
+    const built = readBuiltLesson(file, id);
+    if (built?.lesson) return { lesson: built.lesson, course: built.course, problems: [] };
+  } else {
+    const built = readBuiltLesson(file);
+    if (built) {
       // The folder's lessons by id and title only, and the one taken parsed (from the lesson cache when it can).
       const folder = await openFolder(options.lessonsDir);
-      const byId = new Map(course.map((l) => [l.id, l]));
+      const byId = new Map(built.course.map((l) => [l.id, l]));
       for (const l of folder.course) byId.set(l.id, l);
-      const lesson = (await folder.lesson(id)) ?? builtLesson();
+      const lesson = (await folder.lesson(id)) ?? readBuiltLesson(file, id)?.lesson;
       return { ...(lesson ? { lesson } : {}), course: inCourseOrder([...byId.values()]), problems: folder.problems };
     }
   }

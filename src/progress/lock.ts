@@ -3,8 +3,9 @@
  * (each re-reads and merges under it, so neither loses the other's steps).
  *
  * The lock is a file holding "pid host time", put in place atomically. A lock
- * whose process is gone (same host) or that is older than `staleMs` is left
- * over from a crash and is broken. Breaking renames the lock aside and checks
+ * whose process is gone (same host), whose pid now belongs to a program that
+ * is not kube-learn (./holder-process.ts), or that is older than `staleMs`
+ * is left over from a crash and is broken. Breaking renames the lock aside and checks
  * it was the same file (inode) that was judged stale, so two processes that
  * break the same stale lock at once do not delete each other's fresh one.
  *
@@ -27,9 +28,12 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { isKubeLearn } from './holder-process.js';
 import { randomHex } from './random-name.js';
+
+/** node:os, loaded at the first save rather than before the first prompt. */
+const hostname = () => process.getBuiltinModule('node:os').hostname();
 
 const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
@@ -40,6 +44,12 @@ export interface LockOptions {
   timeoutMs?: number;
   /** Told once, after a second of waiting, who holds the lock ("pid 123"), so a wait is never silent. */
   onWait?: (holder: string) => void;
+  /** How long a wait goes unannounced (a second); shorter only in tests. */
+  quietWaitMs?: number;
+  /** How long a fresh lock without a pid is given to be written (a second); shorter only in tests. */
+  noPidGraceMs?: number;
+  /** Whether a live pid is a kube-learn (./holder-process.ts); undefined: cannot tell. Replaceable in tests. */
+  isKubeLearn?: (pid: number) => boolean | undefined;
 }
 
 /** How long a wait goes unannounced. */
@@ -80,12 +90,12 @@ export async function withLock<T>(lockPath: string, fn: (held: () => boolean) =>
       }
     }
     const holder = inspect(lockPath);
-    if (holder && isStale(holder, staleMs)) {
+    if (holder && isStale(holder, staleMs, options)) {
       breakStale(lockPath, holder.ino);
       continue;
     }
     if (Date.now() >= deadline) throw new LockBusy(lockPath, holderName(holder));
-    if (!announced && Date.now() - started >= QUIET_WAIT_MS) {
+    if (!announced && Date.now() - started >= (options.quietWaitMs ?? QUIET_WAIT_MS)) {
       announced = true;
       options.onWait?.(holderName(holder));
     }
@@ -206,13 +216,15 @@ function readHead(path: string, bytes: number): string {
   }
 }
 
-function isStale(h: Holder, staleMs: number): boolean {
+function isStale(h: Holder, staleMs: number, options: LockOptions): boolean {
   // Far in the future too: a clock set back must not make a lock live forever.
   if (Math.abs(h.ageMs) > staleMs) return true;
   // Garbage, an empty file, a FIFO, a folder: no process holds it.
-  if (h.pid <= 0) return h.ageMs > NO_PID_GRACE_MS;
+  if (h.pid <= 0) return h.ageMs > (options.noPidGraceMs ?? NO_PID_GRACE_MS);
   if (h.host !== hostname()) return false;
-  return !isAlive(h.pid);
+  if (!isAlive(h.pid)) return true;
+  // Alive, but its pid was given to another program after a crash: nothing holds the lock.
+  return (options.isKubeLearn ?? isKubeLearn)(h.pid) === false;
 }
 
 export function isAlive(pid: number): boolean {

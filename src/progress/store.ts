@@ -4,11 +4,15 @@
  * - Reading needs no lock: files are only ever replaced whole (./atomic.ts).
  * - Every save takes the lock, re-reads the file, applies its one change to
  *   what it read (so the steps another process saved meanwhile stay) and
- *   replaces the file atomically.
+ *   replaces the file atomically. When the file holds exactly what this
+ *   store last wrote, what it wrote is used again instead of parsing and
+ *   checking the whole file: a save then costs the same with one lesson
+ *   of progress as with the whole course.
  * - A corrupt file is moved aside (never overwritten) and reported as a value;
  *   a newer format is never touched.
  */
 import {
+  accessSync,
   closeSync,
   constants,
   copyFileSync,
@@ -51,10 +55,21 @@ export interface Loaded {
   notice?: string;
 }
 
+/** What a save has to say: nothing, or that a corrupt file was moved aside. */
+export interface Saved {
+  notice?: string;
+}
+
 type Read =
   | { kind: 'missing' }
   | { kind: 'ok'; progress: Progress; migratedFrom?: number; text: string; identity: string }
   | { kind: 'corrupt'; reason: string };
+
+/** The file's text as this store last wrote it, and the progress it encodes (which the next save changes in place). */
+interface Written {
+  text: string;
+  progress: Progress;
+}
 
 /** Which file this is: every save renames a new one into place, so any save changes it. */
 const identityOf = (st: Stats) => `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
@@ -64,6 +79,7 @@ const SAVE_TRIES = 3;
 
 export class ProgressStore {
   private learner: string | undefined;
+  private written: Written | undefined;
   readonly lockPath: string;
 
   constructor(
@@ -101,12 +117,16 @@ export class ProgressStore {
 
   /**
    * Fails now, with the one-line error, if progress could not be saved later:
-   * better than after the learner's first answer.
+   * better than after the learner's first answer. The folder is made and
+   * checked, and asked whether it takes new files (permissions, a read-only
+   * file system); the lock is not taken: that is a file written, linked and
+   * removed before the first prompt, and a wait for another session's save
+   * belongs to the save. A disk that fills up shows at the save, in one line.
    */
   async ensureWritable(): Promise<void> {
     try {
       this.folder(true);
-      await withLock(this.lockPath, () => undefined, this.options.lock);
+      accessSync(dirname(this.path), constants.W_OK | constants.X_OK);
     } catch (err) {
       throw storageError(err, 'save progress to', this.path, SAVE_FAILED);
     }
@@ -116,26 +136,34 @@ export class ProgressStore {
    * Applies `change` to the file as it is now, under the lock, and saves it.
    * `change` returns false when it changed nothing, and then nothing is written.
    */
-  async update(change: (progress: Progress) => boolean | void): Promise<Loaded> {
+  async update(change: (progress: Progress) => boolean | void): Promise<Saved> {
     for (let attempt = 1; ; attempt++) {
       try {
         this.folder(true);
         return await withLock(
           this.lockPath,
           (held) => {
-            const { loaded: current, identity } = this.readForUpdate();
+            // Taken, not peeked: `change` edits it in place, so it is valid again only once written.
+            const written = this.written;
+            this.written = undefined;
+            const { loaded: current, identity, text } = this.readForUpdate(written);
             const changed = change(current.progress) !== false;
             // The learner id goes in with the first save; a file that already has one (another first run won) keeps it.
             const adopted = this.learner !== undefined && current.progress.learner === undefined;
             if (adopted) current.progress.learner = this.learner;
-            if (!changed && !adopted) return current;
+            if (!changed && !adopted) {
+              if (text !== undefined) this.written = { text, progress: current.progress };
+              return current.notice === undefined ? {} : { notice: current.notice };
+            }
             // A save that stalled past the stale limit may have lost its lock, and another
             // save may have replaced the file meanwhile: then this one starts over from
             // that file instead of replacing its newer steps.
             const stillValid = () => held() && this.identity() === identity;
-            writeFileAtomic(this.path, encode(current.progress), { stillValid });
+            const encoded = encode(current.progress);
+            writeFileAtomic(this.path, encoded, { stillValid });
+            this.written = { text: encoded, progress: current.progress };
             removeOrphans(this.path, this.options.orphanAgeMs ?? 60_000);
-            return current;
+            return current.notice === undefined ? {} : { notice: current.notice };
           },
           this.options.lock,
         );
@@ -160,17 +188,17 @@ export class ProgressStore {
   }
 
   /** With the scheduler, the question's review card is saved with it (./records.ts). */
-  record(lessonId: string, outcome: StepOutcome, spentMs = 0, scheduler?: Scheduler): Promise<Loaded> {
+  record(lessonId: string, outcome: StepOutcome, spentMs = 0, scheduler?: Scheduler): Promise<Saved> {
     return this.update((p) => applyOutcome(p, lessonId, outcome, this.now(), spentMs, scheduler));
   }
 
   /** Keeps an answer to a step not settled yet (a wrong manifest), to start from next time. */
-  saveDraft(lessonId: string, stepId: string, answer: string): Promise<Loaded> {
+  saveDraft(lessonId: string, stepId: string, answer: string): Promise<Saved> {
     return this.update((p) => applyDraft(p, lessonId, stepId, answer, this.now()));
   }
 
   /** Keeps the wrong tries at a step not settled yet, before the learner is asked again. */
-  saveTries(lessonId: string, stepId: string, tries: EarlierTries): Promise<Loaded> {
+  saveTries(lessonId: string, stepId: string, tries: EarlierTries): Promise<Saved> {
     return this.update((p) => applyTries(p, lessonId, stepId, tries, this.now()));
   }
 
@@ -184,7 +212,7 @@ export class ProgressStore {
     this.learner = id;
   }
 
-  finish(lessonId: string): Promise<Loaded> {
+  finish(lessonId: string): Promise<Saved> {
     return this.update((p) => applyFinished(p, lessonId, this.now()));
   }
 
@@ -228,6 +256,12 @@ export class ProgressStore {
   }
 
   private read(): Read {
+    const raw = this.readText();
+    return raw.kind === 'text' ? this.decodeText(raw.text, raw.identity) : raw;
+  }
+
+  /** The file's text, unparsed. */
+  private readText(): { kind: 'missing' } | { kind: 'text'; text: string; identity: string } | { kind: 'corrupt'; reason: string } {
     let text: string;
     let identity: string;
     let fd: number;
@@ -251,6 +285,10 @@ export class ProgressStore {
     } finally {
       closeSync(fd);
     }
+    return { kind: 'text', text, identity };
+  }
+
+  private decodeText(text: string, identity: string): Read {
     const decoded = decode(text);
     if (decoded.kind === 'newer') {
       throw new CheckFailed(
@@ -267,12 +305,20 @@ export class ProgressStore {
    * With the lock held: the current progress, a corrupt file moved aside, an
    * old format kept; and the identity of the file read (none when there is no file now).
    */
-  private readForUpdate(): { loaded: Loaded; identity?: string } {
-    const read = this.read();
+  private readForUpdate(written?: Written): { loaded: Loaded; identity?: string; text?: string } {
+    const raw = this.readText();
+    // Byte for byte what this store wrote last (no other save came between): no need to parse it again.
+    if (raw.kind === 'text' && written !== undefined && raw.text === written.text) {
+      return { loaded: { progress: written.progress }, identity: raw.identity, text: raw.text };
+    }
+    const read = raw.kind === 'text' ? this.decodeText(raw.text, raw.identity) : raw;
     if (read.kind === 'missing') return { loaded: { progress: emptyProgress() } };
     if (read.kind === 'ok') {
-      if (read.migratedFrom !== undefined) this.keepOldFormat(read.migratedFrom);
-      return { loaded: { progress: read.progress }, identity: read.identity };
+      if (read.migratedFrom !== undefined) {
+        this.keepOldFormat(read.migratedFrom);
+        return { loaded: { progress: read.progress }, identity: read.identity };
+      }
+      return { loaded: { progress: read.progress }, identity: read.identity, text: read.text };
     }
     const aside = this.asideName(`corrupt-${stamp(this.now())}`);
     renameSync(this.path, aside);

@@ -29,15 +29,34 @@ export class LineReader {
   private paused = false;
   private failure?: Cancelled;
   private readonly onAbort = () => this.waiting?.reject(new Cancelled('signal'));
+  private stream?: NodeJS.ReadableStream;
 
+  /**
+   * `input` may be a function that gives the stream: it is then asked at the
+   * first read, not before. process.stdin is made when first asked for (a
+   * socket or a file stream, with the stream machinery behind it): a lesson
+   * shows its first screen first. Nothing typed meanwhile is lost; it waits
+   * in the pipe or the terminal.
+   */
   constructor(
-    private readonly input: NodeJS.ReadableStream,
+    private readonly source: NodeJS.ReadableStream | (() => NodeJS.ReadableStream),
     private readonly signal?: AbortSignal,
   ) {
+    if (typeof source !== 'function') this.attach();
+    signal?.addEventListener('abort', this.onAbort);
+  }
+
+  private get input(): NodeJS.ReadableStream {
+    return this.stream ?? this.attach();
+  }
+
+  private attach(): NodeJS.ReadableStream {
+    const input = typeof this.source === 'function' ? this.source() : this.source;
+    this.stream = input;
     input.setEncoding('utf8');
     input.on('data', this.onData);
     input.on('end', this.onEnd);
-    signal?.addEventListener('abort', this.onAbort);
+    return input;
   }
 
   private readonly onData = (chunk: string) => {
@@ -107,6 +126,7 @@ export class LineReader {
       return new Promise((resolve, reject) => setImmediate(() => (this.signal?.aborted ? reject(new Cancelled('signal')) : resolve(line))));
     }
     if (this.ended) return Promise.resolve(undefined);
+    this.stream ?? this.attach();
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };
     });
@@ -120,8 +140,10 @@ export class LineReader {
 
   close(): void {
     this.signal?.removeEventListener('abort', this.onAbort);
-    this.input.off('data', this.onData);
-    this.input.off('end', this.onEnd);
-    this.input.pause();
+    // Never read: nothing to let go of (and no stdin to make now).
+    if (!this.stream) return;
+    this.stream.off('data', this.onData);
+    this.stream.off('end', this.onEnd);
+    this.stream.pause();
   }
 }

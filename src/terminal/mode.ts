@@ -16,5 +16,6 @@ export interface ModeContext {
  */
 export function wantsPlain(opts: { plain?: boolean }, ctx: ModeContext = process): boolean {
   const accessible = ctx.env.ACCESSIBLE !== undefined && ctx.env.ACCESSIBLE !== '' && ctx.env.ACCESSIBLE !== '0';
-  return opts.plain === true || !ctx.stdin.isTTY || !ctx.stdout.isTTY || ctx.env.TERM === 'dumb' || accessible;
+  // stdin last: asking process.stdin makes it (a stream, before the first screen), which plain mode defers.
+  return opts.plain === true || accessible || ctx.env.TERM === 'dumb' || !ctx.stdout.isTTY || !ctx.stdin.isTTY;
 }

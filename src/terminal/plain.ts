@@ -4,7 +4,6 @@
  * its options "  1) text"; every answer is one line; no cursor movement and
  * no escapes unless colour was forced.
  */
-import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { Cancelled } from '../errors.js';
 import { neutralize } from '../text/sanitize.js';
@@ -18,7 +17,8 @@ import { fenced, inlinePieces, renderMarkdown } from '../text/markdown.js';
 import { wrapPieces, type Piece } from '../text/width.js';
 
 export interface PlainOptions {
-  input: NodeJS.ReadableStream;
+  /** A function: asked for the stream at the first read (./lines.ts). */
+  input: NodeJS.ReadableStream | (() => NodeJS.ReadableStream);
   output: NodeJS.WritableStream;
   /** Columns to wrap at, asked at each write so a resized terminal counts. */
   width: () => number;
@@ -39,7 +39,7 @@ const MAX_MANIFEST_BYTES = 1024 * 1024;
 
 async function readManifestFile(spec: string, cwd: string): Promise<Parsed<string>> {
   const shown = neutralize(spec);
-  const name = spec.startsWith('~/') ? resolve(homedir(), spec.slice(2)) : resolve(cwd, spec);
+  const name = spec.startsWith('~/') ? resolve(process.getBuiltinModule('node:os').homedir(), spec.slice(2)) : resolve(cwd, spec);
   try {
     // Loaded here, not at start-up: few learners answer with @file.
     const { readRegularFile } = await import('../text/read-file.js');

@@ -25,10 +25,35 @@ const JOINS =
   /[\p{M}\p{Grapheme_Extend}\p{Join_Control}\p{Variation_Selector}\p{Emoji_Modifier}\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0e33\u0eb3\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\r\u{10000}-\u{1efff}\u{1fb00}-\u{1ffff}\u{40000}-\u{10ffff}]/u;
 let segmenter: Intl.Segmenter | undefined;
 
+/**
+ * Code units of the Basic Multilingual Plane that are one column wide or
+ * two and join nothing: none is a mark, a format or control character, a
+ * joiner or a variation selector. The tutor's own text uses these (dashes,
+ * quotes, arrows, ⏎, ✔, box drawing), and testing them here spares the
+ * Unicode property regexes below: compiling those costs ~1 ms at start-up.
+ */
+export function isPlainCodeUnit(c: number): boolean {
+  return (
+    (c >= 0x20 && c < 0x7f) ||
+    (c >= 0xa0 && c < 0x300 && c !== 0xad) ||
+    (c >= 0x2010 && c <= 0x2027) ||
+    (c >= 0x2030 && c <= 0x205e) ||
+    (c >= 0x20a0 && c <= 0x20cf) ||
+    (c >= 0x2100 && c <= 0x23ff) ||
+    (c >= 0x2460 && c <= 0x27bf) ||
+    (c >= 0x2b00 && c <= 0x2bff)
+  );
+}
+
+function allPlain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isPlainCodeUnit(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** The user-perceived characters (grapheme clusters) of `text`. */
 export function graphemes(text: string): Iterable<string> {
   if (PRINTABLE_ASCII.test(text)) return text;
-  if (!JOINS.test(text)) return Array.from(text);
+  if (allPlain(text) || !JOINS.test(text)) return Array.from(text);
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
@@ -59,6 +84,7 @@ function isWide(cp: number): boolean {
 }
 
 function graphemeWidth(g: string): number {
+  if (g.length === 1 && isPlainCodeUnit(g.charCodeAt(0))) return isWide(g.charCodeAt(0)) ? 2 : 1;
   if (ZERO_WIDTH.test(g)) return 0;
   const cp = g.codePointAt(0)!;
   if (cp < 0x7f) return cp < 0x20 ? 0 : 1;

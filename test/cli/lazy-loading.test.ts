@@ -4,6 +4,7 @@
  * (commander, the YAML loader, the lesson schema, the manifest checker)
  * comes from its own file under dist/lazy/ only on the paths that use it.
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -38,7 +39,7 @@ describe('what the built CLI loads', () => {
 
   // Node 22+ starts its ES module loader at boot anyway; on Node 20 it costs milliseconds.
   it.runIf(Number(process.versions.node.split('.')[0]) === 20)(
-    'a lesson on Node 20 loads no ES module loader, readline, fs/promises or tty',
+    'a lesson on Node 20 loads no ES module loader, readline, fs/promises, tty or os',
     async () => {
       const { internals } = await report(['day4', '--plain'], 'q\n');
       for (const name of [
@@ -46,6 +47,7 @@ describe('what the built CLI loads', () => {
         'NativeModule readline',
         'NativeModule fs/promises',
         'NativeModule tty',
+        'NativeModule os',
       ])
         expect(internals).not.toContain(name);
     },
@@ -68,14 +70,31 @@ describe('what the built CLI loads', () => {
     expect(await loaded(['continue', '--plain'], 'q\n')).toEqual(['cli.js', 'main.cjs']);
   });
 
-  it('list: commander, and no YAML loader (the built-in lessons are JSON)', async () => {
-    expect(await loaded(['list'])).toEqual(['cli.js', 'lazy/commander.cjs', 'main.cjs']);
+  it('list: commander and its own file, and no YAML loader (the built-in lessons are JSON)', async () => {
+    expect(await loaded(['list'])).toEqual(['cli.js', 'lazy/command-list.cjs', 'lazy/commander.cjs', 'main.cjs']);
+  });
+
+  it("a command's own file throws main's errors: a usage error exits 2 with its one line", async () => {
+    const result = await runCli(['reset', 'day99', '--yes']);
+    expect({ code: result.code, stderr: result.stderr }).toEqual({
+      code: 2,
+      stderr: expect.stringMatching(/^kube-learn: unknown lesson "day99"/),
+    });
+  });
+
+  it('a command file loaded on its own says so, and starts no CLI', () => {
+    const file = join(dist, 'lazy', 'command-reset.cjs');
+    const result = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(file)})`], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`kube-learn: ${file} is loaded by main.cjs only`);
+    expect(result.stdout).toBe('');
   });
 
   it('check: commander, the manifest checker and the YAML parser', async () => {
     const manifest = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n';
     expect(await loaded(['check', '-'], manifest)).toEqual([
       'cli.js',
+      'lazy/command-check.cjs',
       'lazy/commander.cjs',
       'lazy/manifest-checker.cjs',
       'lazy/yaml.cjs',
@@ -86,6 +105,7 @@ describe('what the built CLI loads', () => {
   it('lint: commander, the lesson loader, the YAML parser, the lesson schema, the kubectl reader, the checker (for manifest exercises) and the pattern engine (for their `matches`)', async () => {
     expect(await loaded(['lint'])).toEqual([
       'cli.js',
+      'lazy/command-lint.cjs',
       'lazy/commander.cjs',
       'lazy/kubectl.cjs',
       'lazy/lesson-loader.cjs',
@@ -113,9 +133,10 @@ describe('what the built CLI loads with review cards saved', () => {
     expect(await loaded([], '', env)).toEqual(['cli.js', 'main.cjs']);
   });
 
-  it('review: commander and the scheduler (ts-fsrs)', async () => {
+  it('review: its command, commander and the scheduler (ts-fsrs)', async () => {
     expect(await loaded(['review', '--dry-run'], '', stateWithCards())).toEqual([
       'cli.js',
+      'lazy/command-review.cjs',
       'lazy/commander.cjs',
       'lazy/fsrs.cjs',
       'main.cjs',

@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckFailed } from '../../src/errors.js';
 import { writeFileAtomic } from '../../src/progress/atomic.js';
@@ -100,19 +101,75 @@ describe('the lock', () => {
       },
     ],
   ] as const) {
-    it(`a lock that is ${what}, held by no process, is broken after a second, not the stale limit`, async () => {
+    it(`a fresh lock that is ${what}, held by no process, is broken after its grace, not the stale limit`, async () => {
       plant();
-      await new ProgressStore(store.path, { lock: { staleMs: 60_000, timeoutMs: 5_000 } }).record('day4', seen('intro'));
+      const graceful = (timeoutMs: number) =>
+        new ProgressStore(store.path, { lock: { staleMs: 60_000, timeoutMs, noPidGraceMs: 150, quietWaitMs: 60_000 } });
+      // Within the grace it may be a lock being written (without hard links): waited for.
+      await rejection(graceful(50).record('day4', seen('intro')));
+      await graceful(5_000).record('day4', seen('intro'));
       expect(siblings()).toEqual(['progress.json']);
     });
   }
 
-  it('a wait for a live holder is announced once, after a second, with its pid', async () => {
+  it('a wait for a live holder is announced once, after the quiet time, with its pid', async () => {
     plantLock(`${process.pid} ${hostname()} ${Date.now()}\n`);
     const waits: string[] = [];
-    const patient = new ProgressStore(store.path, { lock: { staleMs: 60_000, timeoutMs: 1_500, onWait: (h) => waits.push(h) } });
+    const patient = new ProgressStore(store.path, {
+      lock: { staleMs: 60_000, timeoutMs: 300, quietWaitMs: 50, onWait: (h) => waits.push(h) },
+    });
     await rejection(patient.record('day4', seen('intro')));
     expect(waits).toEqual([`pid ${process.pid}`]);
+  });
+
+  describe('held by a live pid', () => {
+    const children: ChildProcess[] = [];
+    afterEach(() => {
+      for (const child of children.splice(0)) child.kill('SIGKILL');
+    });
+    /** A live process running `args`, until the test ends. */
+    function live(command: string, args: string[]): number {
+      const child = spawn(command, args, { stdio: 'ignore' });
+      children.push(child);
+      return child.pid!;
+    }
+    const patient = (timeoutMs: number) => new ProgressStore(store.path, { lock: { staleMs: 60_000, timeoutMs, quietWaitMs: 60_000 } });
+
+    it.runIf(process.platform === 'linux')('that is not kube-learn (a pid reused after a crash): broken at once', async () => {
+      const pid = live(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
+      plantLock(`${pid} ${hostname()} ${Date.now()}\n`);
+      // With a deadline of 1 ms, any wait at all ends in "another kube-learn is saving".
+      await patient(1).record('day4', seen('intro'));
+      expect(siblings()).toEqual(['progress.json']);
+    });
+
+    it.runIf(process.platform === 'linux')('that is a kube-learn started from its npm bin: waited for', async () => {
+      const bin = join(state.home, 'lib', 'node_modules', 'kube-learn', 'dist', 'cli.js');
+      mkdirSync(dirname(bin), { recursive: true });
+      writeFileSync(bin, 'setInterval(() => {}, 1000);\n');
+      const pid = live(process.execPath, [bin, 'day4']);
+      plantLock(`${pid} ${hostname()} ${Date.now()}\n`);
+      const err = await rejection(patient(200).record('day4', seen('intro')));
+      expect(err.message).toContain(`another kube-learn is saving (pid ${pid})`);
+    });
+
+    it('that runs this package (a clone, a test): waited for', async () => {
+      plantLock(`${process.pid} ${hostname()} ${Date.now()}\n`);
+      await rejection(patient(200).record('day4', seen('intro')));
+      expect(existsSync(store.lockPath)).toBe(true);
+    });
+
+    it('where the system cannot say what it runs: waited for until the stale limit, as before', async () => {
+      const pid = live(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
+      plantLock(`${pid} ${hostname()} ${Date.now()}\n`);
+      const blind = (staleMs: number) =>
+        new ProgressStore(store.path, { lock: { staleMs, timeoutMs: 200, quietWaitMs: 60_000, isKubeLearn: () => undefined } });
+      await rejection(blind(60_000).record('day4', seen('intro')));
+      const old = new Date(Date.now() - 5_000);
+      utimesSync(store.lockPath, old, old);
+      await blind(1_000).record('day4', seen('intro'));
+      expect(siblings()).toEqual(['progress.json']);
+    });
   });
 
   it('something unreadable in place of the lock is judged by its age alone', async () => {

@@ -16,6 +16,29 @@ async function linesOf(chunks: readonly (string | Buffer)[]): Promise<string[]> 
 }
 
 describe('LineReader', () => {
+  it('given a function, asks it for the stream at the first read, and keeps what arrived before', async () => {
+    const input = new PassThrough();
+    input.write('early\n');
+    let asked = 0;
+    const reader = new LineReader(() => {
+      asked++;
+      return input;
+    });
+    expect(asked).toBe(0);
+    const first = reader.next();
+    input.end('late\n');
+    expect([await first, await reader.next(), await reader.next()]).toEqual(['early', 'late', undefined]);
+    expect(asked).toBe(1);
+    reader.close();
+  });
+
+  it('closed before any read, it never asks for the stream', () => {
+    const reader = new LineReader(() => {
+      throw new Error('asked for the stream');
+    });
+    reader.close();
+  });
+
   it('ends lines at \\n, \\r\\n and \\r, as node:readline does', async () => {
     expect(await linesOf(['a\nb\r\nc\rd\n'])).toEqual(['a', 'b', 'c', 'd']);
   });

@@ -14,6 +14,17 @@ describe('wantsPlain', () => {
     expect(wantsPlain({}, ctx({ TERM: 'dumb' }))).toBe(true);
   });
 
+  it('asks about stdin last, so a plain start does not make process.stdin before its first screen', () => {
+    const untouched = {
+      get isTTY(): boolean {
+        throw new Error('stdin was asked');
+      },
+    };
+    expect(wantsPlain({ plain: true }, ctx({}, untouched))).toBe(true);
+    expect(wantsPlain({}, ctx({}, untouched, pipe))).toBe(true);
+    expect(wantsPlain({}, ctx({ ACCESSIBLE: '1', TERM: 'dumb' }, untouched))).toBe(true);
+  });
+
   it('ACCESSIBLE set (but not empty or 0) asks for plain', () => {
     expect(wantsPlain({}, ctx({ ACCESSIBLE: '1' }))).toBe(true);
     expect(wantsPlain({}, ctx({ ACCESSIBLE: 'yes' }))).toBe(true);

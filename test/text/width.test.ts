@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { palette } from '../../src/terminal/colors.js';
-import { displayWidth, graphemes, stripAnsi, truncateToWidth, wrap, wrapPieces } from '../../src/text/width.js';
+import { displayWidth, graphemes, isPlainCodeUnit, stripAnsi, truncateToWidth, wrap, wrapPieces } from '../../src/text/width.js';
 
 describe('displayWidth', () => {
   it('counts columns, not code units or escapes', () => {
@@ -12,6 +12,23 @@ describe('displayWidth', () => {
     expect(displayWidth('👍')).toBe(2);
     expect(displayWidth('❤️')).toBe(2);
     expect(displayWidth('\u001b]8;;https://x\u0007link\u001b]8;;\u0007')).toBe(4);
+  });
+
+  it("measures the tutor's own symbols without the Unicode tables, and joins them to what follows as before", () => {
+    expect(displayWidth('⏎ continue • q quit — “ok” ✔ ✖ ❯ ─ → 〈')).toBe(39);
+    expect(displayWidth('✔\ufe0f')).toBe(2);
+    expect(displayWidth('a\u00ad')).toBe(1);
+    expect([...graphemes('✔\ufe0f⏎')]).toEqual(['✔\ufe0f', '⏎']);
+  });
+
+  it('takes for plain only code units that are no mark, format, control, joiner or variation selector', () => {
+    const joins =
+      /[\p{M}\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Grapheme_Extend}\p{Join_Control}\p{Variation_Selector}\p{Emoji_Modifier}\p{Regional_Indicator}\p{Cs}]/u;
+    const wrong: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      if (isPlainCodeUnit(c) && joins.test(String.fromCharCode(c))) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
   });
 });
 
