@@ -8,6 +8,43 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
+/**
+ * Where a file's bytes are read into: it starts at the size fstat gave (a
+ * lint of hundreds of files would otherwise clear a megabyte for each) and
+ * grows if the file did, to one byte past the limit and no further.
+ */
+class BoundedBuffer {
+  private buffer: Buffer;
+  /** The bytes read so far. */
+  length = 0;
+
+  constructor(
+    size: number,
+    private readonly limit: number,
+  ) {
+    this.buffer = Buffer.allocUnsafe(Math.min(size, limit) + 1);
+  }
+
+  /** Where the next read goes; none once more than the limit is in. */
+  room(): { buffer: Buffer; offset: number; length: number } | undefined {
+    if (this.length === this.buffer.length) {
+      if (this.tooLarge) return undefined;
+      const bigger = Buffer.allocUnsafe(Math.min(this.length * 2, this.limit + 1));
+      this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffer = bigger;
+    }
+    return { buffer: this.buffer, offset: this.length, length: this.buffer.length - this.length };
+  }
+
+  get tooLarge(): boolean {
+    return this.length > this.limit;
+  }
+
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
 export type FileRead = { kind: 'text'; text: string } | { kind: 'folder' } | { kind: 'not-regular' } | { kind: 'too-large' };
 
 /** The file's text, or why there is none. Errors of the open itself (ENOENT, EACCES) are thrown. */
@@ -18,22 +55,13 @@ export async function readRegularFile(path: string, limit: number): Promise<File
     const info = await handle.stat();
     if (info.isDirectory()) return { kind: 'folder' };
     if (!info.isFile()) return { kind: 'not-regular' };
-    // The buffer starts at the size fstat gave (a lint of hundreds of files
-    // would otherwise clear a megabyte for each) and grows if the file did.
-    let buffer = Buffer.allocUnsafe(Math.min(info.size, limit) + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > limit) break;
-        const bigger = Buffer.allocUnsafe(Math.min(length * 2, limit + 1));
-        buffer.copy(bigger, 0, 0, length);
-        buffer = bigger;
-      }
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+    const into = new BoundedBuffer(info.size, limit);
+    for (let room = into.room(); room; room = into.room()) {
+      const { bytesRead } = await handle.read(room.buffer, room.offset, room.length, null);
       if (bytesRead === 0) break;
-      length += bytesRead;
+      into.length += bytesRead;
     }
-    return length > limit ? { kind: 'too-large' } : { kind: 'text', text: buffer.toString('utf8', 0, length) };
+    return into.tooLarge ? { kind: 'too-large' } : { kind: 'text', text: into.bytes().toString('utf8') };
   } finally {
     await handle.close();
   }
@@ -54,21 +82,14 @@ export function readRegularBytesSync(
     const info = fstatSync(fd);
     if (info.isDirectory()) return { kind: 'folder' };
     if (!info.isFile()) return { kind: 'not-regular' };
-    let buffer = Buffer.allocUnsafe(Math.min(info.size, limit) + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > limit) break;
-        const bigger = Buffer.allocUnsafe(Math.min(length * 2, limit + 1));
-        buffer.copy(bigger, 0, 0, length);
-        buffer = bigger;
-      }
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
+    const into = new BoundedBuffer(info.size, limit);
+    for (let room = into.room(); room; room = into.room()) {
+      const read = readSync(fd, room.buffer, room.offset, room.length, null);
       if (read === 0) break;
-      length += read;
+      into.length += read;
     }
-    if (length > limit) return { kind: 'too-large' };
-    return { kind: 'bytes', bytes: buffer.subarray(0, length), size: info.size, mtimeMs: info.mtimeMs };
+    if (into.tooLarge) return { kind: 'too-large' };
+    return { kind: 'bytes', bytes: into.bytes(), size: info.size, mtimeMs: info.mtimeMs };
   } finally {
     closeSync(fd);
   }
