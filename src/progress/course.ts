@@ -7,6 +7,7 @@
 import { inCourseOrder, type CourseLesson } from '../lesson/course.js';
 import { now } from '../clock.js';
 import { courseDue } from './cards.js';
+import { withDerivedCards } from './schedule.js';
 import type { LessonShape } from './records.js';
 import { ProgressStore } from './store.js';
 import { summarize, type LessonSummary } from './summary.js';
@@ -56,7 +57,10 @@ function continueAt(entries: readonly CourseEntry<unknown>[]): number | undefine
 
 export interface LoadedCourse<L> {
   view: CourseView<L>;
-  /** Questions due for review now across these lessons, from the stored cards (the scheduler is not loaded). */
+  /**
+   * Questions due for review now across these lessons, from the stored
+   * cards (the scheduler loads only for a file from before cards).
+   */
   due: number;
   /** One line for stderr: a corrupt file moved aside, or why progress is not shown. */
   warning?: string;
@@ -74,7 +78,7 @@ export async function loadCourse<L extends Lesson>(
   try {
     const { progress, notice } = await store.load();
     const view = courseView(lessons, progress);
-    const { due } = courseDue(progress, lessons, now());
+    const { due } = courseDue(await withDerivedCards(progress, lessons), lessons, now());
     return notice ? { view, due, warning: notice } : { view, due };
   } catch (error) {
     if (error instanceof Error && error.name === 'CheckFailed')

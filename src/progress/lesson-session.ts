@@ -12,6 +12,7 @@ import { day } from '../text/words.js';
 import type { EarlierTries, LessonResult, StepOutcome } from '../lesson/outcome.js';
 import { now } from '../clock.js';
 import { dueCount, dueLine } from './cards.js';
+import { withDerivedCards } from './schedule.js';
 import { draftAnswers, earlierTries, previousOutcomes } from './records.js';
 import { settleRecorder } from './recorder.js';
 import { ProgressStore } from './store.js';
@@ -90,7 +91,10 @@ export async function openLessonSession(lesson: Lesson, port: SessionPort, opts:
   if (opts.review) {
     // The lesson at hand is loaded, so its cards are checked against it; the others' are counted as stored.
     const lessons = opts.review.lessons.map((id) => (id === lesson.id ? lesson : id));
-    const due = dueCount(progress, now(), lessons);
+    // A file from before review cards (format 2 or older) has none until its
+    // first save: they are made here in memory, as `list` makes them, so the
+    // counts agree. Only then does the scheduler load before the first prompt.
+    const due = dueCount(await withDerivedCards(progress, [lesson]), now(), lessons);
     if (due > 0) await port.say(`${dueLine(due)}: ${opts.review.command}`);
   }
 

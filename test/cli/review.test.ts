@@ -234,6 +234,21 @@ describe('kube-learn review', { timeout: 60_000 }, () => {
     expect(clock.stderr).toBe('kube-learn: KUBE_LEARN_NOW is "next tuesday", not an ISO 8601 time such as 2026-12-03T09:00:00Z\n');
   });
 
+  it('a progress file from before review cards (format 2): the lesson start and the course map count what list counts', async () => {
+    await kl(['alpha', '--plain'], ALPHA_TWO_MISSED, T0);
+    // The same learner as a release before cards would have saved it.
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    saved.version = 2;
+    for (const record of Object.values(saved.lessons) as { cards?: unknown }[]) delete record.cards;
+    writeFileSync(file, JSON.stringify(saved));
+
+    const line = `2 questions are due for review: kube-learn review --lessons ${LESSONS}`;
+    expect((await kl(['list'], '', NEXT_DAY)).stdout).toMatch(/^alpha +Alpha +4\/4 +█+ +2 due$/m);
+    expect((await kl(['--plain'], '', NEXT_DAY)).stdout.trimEnd().split('\n').at(-1)).toBe(line);
+    expect((await kl(['beta', '--plain'], '', JUST_BEFORE)).stdout).not.toContain('due for review');
+    expect(flat((await kl(['beta', '--plain'], '', NEXT_DAY)).stdout)).toContain(line);
+  });
+
   it('a question changed since (another type) or removed is never asked with its old card, and the card is dropped', async () => {
     await kl(['alpha', '--plain'], ALPHA_TWO_MISSED, T0);
     const edited = mkdtempSync(join(tmpdir(), 'kube-learn-review-lessons-'));
