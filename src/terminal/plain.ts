@@ -10,7 +10,7 @@ import { neutralize } from '../text/sanitize.js';
 import { whyNot } from '../text/words.js';
 import { toneStyle, type Palette } from './colors.js';
 import { LineReader } from './lines.js';
-import { actionOf, ALL_KEYS } from './actions.js';
+import { actionOf, ALL_KEYS, KEYS } from './actions.js';
 import { parseChoice, parseChoices, parseText, parseYesNo, type Parsed } from './plain-input.js';
 import type { Position, Prompter, Question, Reply, Tone } from '../tutor/prompter.js';
 import { fenced, inlinePieces, renderMarkdown } from '../text/markdown.js';
@@ -127,13 +127,18 @@ export class PlainPrompter implements Prompter {
     return actionOf(await this.read()) === 'quit' ? 'quit' : 'continue';
   }
 
-  /** "? question", wrapped with a hanging indent, then the options as "  1) text". */
-  private printQuestion(text: string, options: readonly string[] = []): void {
+  /**
+   * "? question", wrapped with a hanging indent, then the options as "  1) text".
+   * The keys are said once, before the first question; re-reading only where
+   * there is something to re-read (a review has no explanations before its
+   * questions).
+   */
+  private printQuestion(q: Question, text: string, options: readonly string[] = []): void {
     const { colors } = this.opts;
     this.gap();
     if (!this.introduced) {
       this.introduced = true;
-      this.say([{ text: `At any question: ${ALL_KEYS}.` }]);
+      this.say([{ text: `At any question: ${q.canReread ? ALL_KEYS : KEYS}.` }]);
     }
     const body = renderMarkdown(text, { width: this.width - 2, colors }).split('\n');
     this.print(body.map((l, i) => (i === 0 ? `${colors.accent('?')} ${l}` : l ? `  ${l}` : '')).join('\n'));
@@ -159,26 +164,26 @@ export class PlainPrompter implements Prompter {
 
   chooseOne(q: Question, options: readonly string[]): Promise<Reply<number>> {
     return this.answer(
-      () => this.printQuestion(q.text, options),
+      () => this.printQuestion(q, q.text, options),
       (line) => parseChoice(line, options),
     );
   }
 
   chooseSome(q: Question, options: readonly string[]): Promise<Reply<number[]>> {
     return this.answer(
-      () => this.printQuestion(`${q.text} (one or more)`, options),
+      () => this.printQuestion(q, `${q.text} (one or more)`, options),
       (line) => parseChoices(line, options),
     );
   }
 
   askText(q: Question): Promise<Reply<string>> {
-    return this.answer(() => this.printQuestion(q.text), parseText);
+    return this.answer(() => this.printQuestion(q, q.text), parseText);
   }
 
   async askLines(q: Question, initial: string): Promise<Reply<string>> {
     const showStart = initial.trim() !== '' && initial !== this.lastManifest;
     const print = () => {
-      this.printQuestion(q.text);
+      this.printQuestion(q, q.text);
       this.print(
         renderMarkdown('Type it line by line, then a line with just EOF; or @file.yaml reads a file.', {
           width: this.width,

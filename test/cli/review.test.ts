@@ -76,6 +76,8 @@ describe('kube-learn review', { timeout: 60_000 }, () => {
       'alpha: Which command-line tool talks to the Kubernetes API server?',
     ]);
     expect(r.stdout.split('\n')[0]).toBe('2 questions are due for review.');
+    // No explanation comes before a review's question, so `b` (re-read) is not offered.
+    expect(r.stdout).toContain('At any question: h for a hint, s to skip, q to save and quit.\n');
     expect(r.stdout).toContain('Review 2 of 2: alpha, Alpha');
     expect(r.stdout).not.toContain('Which are true of a Pod?');
     expect(r.stdout).not.toContain('Try once more');
