@@ -7,8 +7,8 @@
  * keys that work there. The pause after an explanation is one key
  * (./pause.ts). Ctrl-C at any prompt is Cancelled('signal'); a resize
  * redraws the step at the new width and asks again from where the learner
- * was. A manifest is written in the learner's editor (./editor.ts) or line
- * by line.
+ * was (both in ./prompt-runner.ts). A manifest is written in the
+ * learner's editor (./editor.ts) or line by line.
  */
 import { Cancelled } from '../errors.js';
 import type { Palette } from './colors.js';
@@ -21,9 +21,7 @@ import type { KeyPromptLook, ListState } from './key-prompts.js';
 import { Screen, type Draw } from './screen.js';
 import type { EditorCommand, EditResult } from './editor.js';
 import { pauseInTerminal } from './pause.js';
-
-type Prompts = typeof import('./inquirer-prompts.js');
-type Context = { signal: AbortSignal; input: NodeJS.ReadableStream; output: NodeJS.WritableStream; clearPromptOnDone?: boolean };
+import { PromptRunner, type PromptContext, type Prompts, type RunOptions } from './prompt-runner.js';
 
 export interface InteractiveOptions {
   input: NodeJS.ReadStream;
@@ -35,10 +33,6 @@ export interface InteractiveOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-function errorName(error: unknown): string | undefined {
-  return error instanceof Error ? error.name : undefined;
-}
-
 /** Where a question's list was left for a hint or a re-read, so asking it again keeps the cursor and the ticks. */
 interface Kept extends ListState {
   stepId: string;
@@ -46,7 +40,7 @@ interface Kept extends ListState {
 }
 
 export class InteractivePrompter implements Prompter {
-  private prompts?: Promise<Prompts>;
+  private readonly runner: PromptRunner;
   private kept?: Kept;
   private readonly screen: Screen;
   private readonly c: Palette;
@@ -54,12 +48,7 @@ export class InteractivePrompter implements Prompter {
   constructor(private readonly opts: InteractiveOptions) {
     this.c = opts.colors;
     this.screen = new Screen(opts.output, opts.colors);
-  }
-
-  /** Inquirer, loaded once: at the first question, or while the learner reads at a pause. */
-  private loadPrompts(): Promise<Prompts> {
-    this.prompts ??= import('./inquirer-prompts.js');
-    return this.prompts;
+    this.runner = new PromptRunner(this.screen, opts);
   }
 
   private theme(help?: KeyHelp) {
@@ -100,51 +89,8 @@ export class InteractivePrompter implements Prompter {
     return this.wrapped(text, 2);
   }
 
-  /**
-   * Runs one inquirer prompt. Ctrl-C (ExitPromptError) and our signal
-   * (AbortPromptError) become Cancelled('signal'); a change of width aborts
-   * the prompt, redraws the step and asks again.
-   */
-  private async run<T>(
-    ask: (p: Prompts, ctx: Context) => Promise<T>,
-    opts: { redraw?: boolean; clear?: boolean; answered?: (value: T) => Draw } = {},
-  ): Promise<T> {
-    const prompts = await this.loadPrompts();
-    const { output, input, signal } = this.opts;
-    for (;;) {
-      if (signal?.aborted) throw new Cancelled('signal');
-      this.screen.beforePrompt();
-      const controller = new AbortController();
-      const onSignal = () => controller.abort('signal');
-      const width = this.screen.width;
-      const onResize = () => {
-        if (this.screen.width !== width) controller.abort('resize');
-      };
-      signal?.addEventListener('abort', onSignal);
-      if (opts.redraw !== false) output.on('resize', onResize);
-      try {
-        // A prompt with an answer line clears itself: the screen draws that line, wrapped at words.
-        const value = await ask(prompts, {
-          signal: controller.signal,
-          input,
-          output,
-          clearPromptOnDone: opts.clear === true || opts.answered !== undefined,
-        });
-        if (opts.answered) this.screen.answered(opts.answered(value));
-        return value;
-      } catch (error) {
-        const name = errorName(error);
-        if (name === 'AbortPromptError' && controller.signal.reason === 'resize') {
-          this.screen.redraw();
-          continue;
-        }
-        if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new Cancelled('signal');
-        throw error;
-      } finally {
-        signal?.removeEventListener('abort', onSignal);
-        output.off('resize', onResize);
-      }
-    }
+  private run<T>(ask: (p: Prompts, ctx: PromptContext) => Promise<T>, opts?: RunOptions<T>): Promise<T> {
+    return this.runner.run(ask, opts);
   }
 
   /**
@@ -189,7 +135,7 @@ export class InteractivePrompter implements Prompter {
 
   async pause(): Promise<'continue' | 'quit'> {
     // Inquirer loads while the learner reads, not before the first prompt.
-    return pauseInTerminal({ ...this.opts, screen: this.screen, whileWaiting: () => void this.loadPrompts().catch(() => undefined) });
+    return pauseInTerminal({ ...this.opts, screen: this.screen, whileWaiting: () => void this.runner.load().catch(() => undefined) });
   }
 
   /**
