@@ -4,11 +4,11 @@
  * lessons took seconds). One file per folder in `$XDG_CACHE_HOME/kube-learn/`
  * (`~/.cache/kube-learn/`):
  *
- *   line 1: MAGIC and the SHA-1 of line 2
+ *   line 1: MAGIC and the digest (src/text/digest.ts) of line 2
  *   line 2: the index: the build that validated the lessons, the folder,
- *           and per file its name, size, mtime, SHA-1 of its text, the
+ *           and per file its name, size, mtime, digest of its text, the
  *           problems that kept it from loading, and its lesson's id, title,
- *           day, line and that line's SHA-1
+ *           day, line and that line's digest
  *   then:   one lesson per line, as JSON
  *
  * A start parses the index and the one lesson it takes. A cache file is
@@ -18,7 +18,6 @@
  * else is ignored, as if absent, and rewritten. It is written to a temporary
  * file and renamed, so a reader sees the old file or the new one, whole.
  */
-import { hash } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -32,12 +31,12 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { digest } from '../text/digest.js';
 import type { CourseLesson } from './course.js';
 import type { FileProblem } from './file-problem.js';
 
-const MAGIC = 'kube-learn lesson cache 2';
+const MAGIC = 'kube-learn lesson cache 3';
 /** Far above any folder's cache; a larger file is not read. */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
@@ -45,11 +44,11 @@ export interface CachedFile {
   name: string;
   size: number;
   mtimeMs: number;
-  /** SHA-1 of the file's bytes. */
+  /** The digest of the file's bytes. */
   hash: string;
   /** What kept the file from loading (warnings are not kept). */
   problems: FileProblem[];
-  /** Its lesson's id, title and day, and where its line of JSON is: bytes from the file's start, and its SHA-1. */
+  /** Its lesson's id, title and day, and where its line of JSON is: bytes from the file's start, and its digest. */
   lesson?: CourseLesson & { offset: number; length: number; digest: string };
 }
 
@@ -66,18 +65,22 @@ export interface CacheOptions {
   uid?: number | undefined;
 }
 
-// One call, no Hash object: a folder of 100 lessons hashes 200 texts at each start.
-export const sha1 = (data: string | Buffer): string => hash('sha1', data, 'hex');
-
-/** `$XDG_CACHE_HOME/kube-learn`, or `~/.cache/kube-learn`. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
+/**
+ * `$XDG_CACHE_HOME/kube-learn`, or `~/.cache/kube-learn`. HOME as
+ * os.homedir() reads it first; node:os only without one (as the progress
+ * store's paths do: it is a fraction of a millisecond before the first prompt).
+ */
+export function cacheDir(
+  env: NodeJS.ProcessEnv = process.env,
+  home: string = env.HOME || process.getBuiltinModule('node:os').homedir(),
+): string {
   const xdg = env.XDG_CACHE_HOME;
   // The XDG spec says a relative value is invalid and must be ignored.
   return join(xdg && isAbsolute(xdg) ? xdg : join(home, '.cache'), 'kube-learn');
 }
 
 function cacheFile(dir: string, opts: CacheOptions): string {
-  return join(cacheDir(opts.env, opts.home), `lessons-${sha1(dir).slice(0, 20)}.ndjson`);
+  return join(cacheDir(opts.env, opts.home), `lessons-${digest(dir)}.ndjson`);
 }
 
 /** Ours, and only ours to write: owned by `uid`, not writable by group or others. */
@@ -144,7 +147,7 @@ function isIndex(value: unknown, build: string, dir: string): value is CacheInde
   return typeof v === 'object' && v !== null && v.build === build && v.dir === dir && Array.isArray(v.files);
 }
 
-const HEADER = new RegExp(`^${MAGIC} ([0-9a-f]{40}) (\\d{1,12})\n`);
+const HEADER = new RegExp(`^${MAGIC} ([0-9a-f]{16}) (\\d{1,12})\n`);
 /** What is read at first: the header and, for a folder of a few hundred lessons, the whole index. */
 const FIRST_READ = 64 * 1024;
 
@@ -164,11 +167,11 @@ export function readCache(dir: string, build: string, opts: CacheOptions = {}): 
     const first = readAt(opened.fd, 0, Math.min(opened.size, FIRST_READ));
     const header = HEADER.exec(first.toString('latin1', 0, 128));
     if (!header) return undefined;
-    const [line, digest, size] = header as unknown as [string, string, string];
+    const [line, expected, size] = header as unknown as [string, string, string];
     const end = line.length + Number(size);
     if (end > opened.size) return undefined;
     text = (end <= first.length ? first.subarray(line.length, end) : readAt(opened.fd, line.length, Number(size))).toString('utf8');
-    if (sha1(text) !== digest) return undefined;
+    if (digest(text) !== expected) return undefined;
   } finally {
     closeSync(opened.fd);
   }
@@ -184,7 +187,7 @@ export function readCache(dir: string, build: string, opts: CacheOptions = {}): 
     line(entry) {
       const at = entry.lesson;
       const line = at && Number.isSafeInteger(at.offset) && Number.isSafeInteger(at.length) && readRegion(file, uid, at.offset, at.length);
-      return line && sha1(line) === at.digest ? line : undefined;
+      return line && digest(line) === at.digest ? line : undefined;
     },
   };
 }
@@ -215,7 +218,7 @@ export function writeCache(dir: string, build: string, entries: readonly CacheEn
     const bytes = Buffer.from(`${line}\n`);
     lessonLines.push(bytes);
     const { id, title, day } = lesson;
-    const at = { offset, length: bytes.length - 1, digest: sha1(line) };
+    const at = { offset, length: bytes.length - 1, digest: digest(line) };
     offset += bytes.length;
     return { ...file, lesson: { id, title, ...(day === undefined ? {} : { day }), ...at } };
   });
@@ -226,7 +229,7 @@ export function writeCache(dir: string, build: string, entries: readonly CacheEn
   for (let round = 0; round < 5; round++) {
     const placed = files.map((f) => (f.lesson ? { ...f, lesson: { ...f.lesson, offset: f.lesson.offset + skip } } : f));
     index = JSON.stringify({ build, dir, files: placed } satisfies CacheIndex);
-    header = `${MAGIC} ${sha1(index)} ${Buffer.byteLength(index)}\n`;
+    header = `${MAGIC} ${digest(index)} ${Buffer.byteLength(index)}\n`;
     const next = Buffer.byteLength(header) + Buffer.byteLength(index) + 1;
     if (next === skip) break;
     skip = next;

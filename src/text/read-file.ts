@@ -6,7 +6,6 @@
  * past the limit (a huge or endless file can't exhaust memory).
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 
 /**
  * Where a file's bytes are read into: it starts at the size fstat gave (a
@@ -49,6 +48,9 @@ export type FileRead = { kind: 'text'; text: string } | { kind: 'folder' } | { k
 
 /** The file's text, or why there is none. Errors of the open itself (ENOENT, EACCES) are thrown. */
 export async function readRegularFile(path: string, limit: number): Promise<FileRead> {
+  // Loaded here, not with the module: node:fs/promises (and the readline it
+  // pulls in) costs ~2 ms, which a --lessons start's synchronous reads skip.
+  const { open } = await import('node:fs/promises');
   // O_NONBLOCK does not exist on Windows, where a named pipe is no file anyway.
   const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
