@@ -61,6 +61,16 @@ describe('what the built CLI loads', () => {
     expect(await loaded(args, 'q\n', env)).toEqual(['cli.js', 'main.cjs']);
   });
 
+  it('a second --lessons start loads no node:crypto and no node:fs/promises (a built-in start loads neither)', async () => {
+    const folder = join(ROOT, 'test', 'fixtures', 'lessons', 'good');
+    const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'kube-learn-cache-')) };
+    const args = ['intro', '--plain', '--lessons', folder];
+    await report(args, 'q\n', env);
+    const { internals } = await report(args, 'q\n', env);
+    expect(internals).not.toContain('NativeModule crypto');
+    expect(internals).not.toContain('NativeModule fs/promises');
+  });
+
   it('the course map (kube-learn alone, in a pipe): the launcher and main.cjs, nothing lazy', async () => {
     expect(await loaded([])).toEqual(['cli.js', 'main.cjs']);
     expect(await loaded(['--plain'])).toEqual(['cli.js', 'main.cjs']);
