@@ -14,11 +14,12 @@
 export function digest(data: string | Uint8Array): string {
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   const whole = bytes.length >>> 2;
-  // A word view needs 4-byte alignment; small pooled buffers may lack it.
+  // A word view needs 4-byte alignment; a view into another buffer may lack
+  // it, so its bytes are copied (a Buffer's slice() would be a view again).
   const words =
     bytes.byteOffset % 4 === 0
       ? new Uint32Array(bytes.buffer, bytes.byteOffset, whole)
-      : new Uint32Array(bytes.slice(0, whole * 4).buffer, 0, whole);
+      : new Uint32Array(new Uint8Array(bytes.subarray(0, whole * 4)).buffer, 0, whole);
   let a = 0x9747b28c;
   let b = 0x3c6ef372;
   for (let i = 0; i < whole; i++) {

@@ -13,6 +13,16 @@ describe('digest', () => {
     expect(digest('')).toBe(digest(new Uint8Array()));
   });
 
+  it('is the same for bytes wherever they sit in memory (a Buffer at an odd offset of another)', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n';
+    const big = Buffer.alloc(text.length + 3);
+    for (const offset of [0, 1, 2, 3]) {
+      big.fill(offset + 7);
+      big.write(text, offset);
+      expect(digest(big.subarray(offset, offset + text.length))).toBe(digest(text));
+    }
+  });
+
   it('changes when one byte changes, anywhere, or when a byte is added or dropped', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 1, maxLength: 300 }), fc.nat(), fc.integer({ min: 1, max: 255 }), (bytes, at, flip) => {
