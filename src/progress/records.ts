@@ -97,18 +97,38 @@ export function applyDraft(progress: Progress, lessonId: string, stepId: string,
   record.updated = at.toISOString();
 }
 
-/** The unsettled answers to start from, by step id (those of settled or vanished steps left out). */
-export function draftAnswers(progress: Progress, lessonId: string, lesson?: LessonShape): ReadonlyMap<string, string> {
-  const out = new Map<string, string>();
+/**
+ * What a lesson's record keeps in `pick` for steps not settled yet, by step
+ * id: those of settled steps, or (given the lesson) of steps it no longer
+ * has, left out.
+ */
+function unsettled<K, T>(
+  progress: Progress,
+  lessonId: string,
+  lesson: LessonShape | undefined,
+  pick: (record: LessonRecord) => ReadonlyMap<string, K>,
+  value: (kept: K) => T,
+): ReadonlyMap<string, T> {
+  const out = new Map<string, T>();
   const record = progress.lessons.get(lessonId);
   if (!record) return out;
   const ids = lesson ? new Set(lesson.steps.map((s) => s.id)) : undefined;
-  for (const [stepId, d] of record.drafts) {
-    if (ids && !ids.has(stepId)) continue;
-    if (record.steps.has(stepId)) continue;
-    out.set(stepId, d.answer);
+  for (const [stepId, kept] of pick(record)) {
+    if ((ids && !ids.has(stepId)) || record.steps.has(stepId)) continue;
+    out.set(stepId, value(kept));
   }
   return out;
+}
+
+/** The unsettled answers to start from, by step id (those of settled or vanished steps left out). */
+export function draftAnswers(progress: Progress, lessonId: string, lesson?: LessonShape): ReadonlyMap<string, string> {
+  return unsettled(
+    progress,
+    lessonId,
+    lesson,
+    (r) => r.drafts,
+    (d) => d.answer,
+  );
 }
 
 /** A wrong try at a step not settled yet: the count and the picks so far replace what was kept. */
@@ -122,17 +142,15 @@ export function applyTries(progress: Progress, lessonId: string, stepId: string,
   record.updated = at.toISOString();
 }
 
-/** The wrong tries at unsettled steps, by step id (those of settled, vanished or retyped steps left out). */
+/** The wrong tries at unsettled steps, by step id (those of settled or vanished steps left out). */
 export function earlierTries(progress: Progress, lessonId: string, lesson?: LessonShape): ReadonlyMap<string, EarlierTries> {
-  const out = new Map<string, EarlierTries>();
-  const record = progress.lessons.get(lessonId);
-  if (!record) return out;
-  const ids = lesson ? new Set(lesson.steps.map((s) => s.id)) : undefined;
-  for (const [stepId, t] of record.tries) {
-    if ((ids && !ids.has(stepId)) || record.steps.has(stepId)) continue;
-    out.set(stepId, { attempts: t.attempts, picks: t.picks });
-  }
-  return out;
+  return unsettled(
+    progress,
+    lessonId,
+    lesson,
+    (r) => r.tries,
+    (t) => ({ attempts: t.attempts, picks: t.picks }),
+  );
 }
 
 /**
