@@ -3,6 +3,11 @@
  * byte stream goes through a headless terminal emulator, and tests assert on
  * the screen a person would see. Waits poll the screen with a generous
  * timeout; there are no fixed sleeps.
+ *
+ * A frame the program writes at once can reach the emulator in several
+ * reads, so a wait that matches the top of a frame could otherwise return
+ * before its bottom (a help line) arrives. A wait therefore returns only once
+ * the output has been quiet for a moment after the match.
  */
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
@@ -21,6 +26,9 @@ export const KEYS = {
 /** The pause after an explanation, as a terminal shows it (src/terminal/pause.ts). */
 export const PAUSE = '? Ready? ⏎ continue • q save and quit';
 
+const QUIET_MS = 40;
+const SETTLE_MS = 1_000;
+
 export interface PtyOptions {
   cols?: number;
   rows?: number;
@@ -38,6 +46,8 @@ export class PtySession {
   private readonly proc: pty.IPty;
   /** Every byte the program wrote, as text. */
   raw = '';
+  /** When the program last wrote (performance.now()), for waits to settle. */
+  private lastData = 0;
   readonly exited: Promise<Exit>;
   private exit?: Exit;
 
@@ -50,6 +60,7 @@ export class PtySession {
     this.proc = pty.spawn(process.execPath, [CLI, ...args], { name: env.TERM ?? 'xterm-256color', cols, rows, cwd: opts.cwd ?? ROOT, env });
     this.proc.onData((data) => {
       this.raw += data;
+      this.lastData = performance.now();
       this.term.write(data);
     });
     this.exited = new Promise((resolve) => {
@@ -88,12 +99,22 @@ export class PtySession {
     for (;;) {
       await this.flush();
       const screen = this.screen();
-      if (test(screen)) return screen;
+      if (test(screen)) return this.settled(test, screen);
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(what)}; the screen shows:\n${screen}`);
       if (this.exit)
         throw new Error(`the program exited (${JSON.stringify(this.exit)}) before showing ${String(what)}; the screen shows:\n${screen}`);
       await new Promise((r) => setTimeout(r, 25));
     }
+  }
+
+  /** The screen once no byte has arrived for QUIET_MS (at most SETTLE_MS), still matching. */
+  private async settled(test: (screen: string) => boolean, matched: string): Promise<string> {
+    const giveUp = performance.now() + SETTLE_MS;
+    while (performance.now() - this.lastData < QUIET_MS && performance.now() < giveUp && !this.exit)
+      await new Promise((r) => setTimeout(r, QUIET_MS));
+    await this.flush();
+    const screen = this.screen();
+    return test(screen) ? screen : matched;
   }
 
   press(keys: string): void {
