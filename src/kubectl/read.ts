@@ -89,18 +89,20 @@ function scanFlags(words: Word[], path: string, line: string): Scanned | ReadPro
     const raw = line.slice(w.start, w.end);
     if (t.startsWith('--')) {
       const eq = t.indexOf('=');
-      const name = normalizeName(eq < 0 ? t.slice(2) : t.slice(2, eq));
+      // kubectl finds a flag by its name with _ read as -, and names it in errors as typed.
+      const typed = eq < 0 ? t.slice(2) : t.slice(2, eq);
+      const name = normalizeName(typed);
       const spec = table.long.get(name);
       if (!spec) {
         const near = suggest(`--${name}`, candidates());
-        return { message: `unknown flag \`--${name}\`${near ? ` (did you mean \`${near}\`?)` : ''}`, start: w.start };
+        return { message: `unknown flag \`--${typed}\`${near ? ` (did you mean \`${near}\`?)` : ''}`, start: w.start };
       }
       if (eq >= 0) flags.push({ spec, value: t.slice(eq + 1), text: raw, start: w.start });
       else if (spec.kind === 'bool' || spec.optionalValue)
         flags.push({ spec, value: spec.kind === 'bool' ? 'true' : '', text: raw, start: w.start });
       else {
         const next = words[i + 1];
-        if (!next) return { message: `\`--${name}\` needs a value`, start: w.start };
+        if (!next) return { message: `\`--${typed}\` needs a value`, start: w.start };
         flags.push({ spec, value: next.text, text: `${raw} ${line.slice(next.start, next.end)}`, start: w.start });
         i++;
       }

@@ -299,6 +299,10 @@ describe('what the reader rejects, in one line', () => {
     ['kubectl config', '`config` needs one of: `get-contexts`, `current-context`, `use-context`, `view`, `set-context`'],
     ['kubectl get pods -n', '`-n` needs a value'],
     ['kubectl get pods --namespace', '`--namespace` needs a value'],
+    // Named as typed, as kubectl's errors do, though _ reads as - to find the flag.
+    ['kubectl get pods --name_space', 'unknown flag `--name_space` (did you mean `--namespace`?)'],
+    ['kubectl get pods --__proto__', 'unknown flag `--__proto__`'],
+    ['kubectl get pods --field_selector', '`--field_selector` needs a value'],
     ['kubectl get pods -x', 'unknown flag `-x`'],
     ['kubectl get pods -iw', 'unknown flag `-i` in `-iw`'],
     ['kubectl logs web -it', 'unknown flag `-i` in `-it`'],
