@@ -26,6 +26,24 @@ function nextProblem(linted: Linted, known: ReadonlySet<string>): FileProblem[] 
   return [{ file: linted.file, ...next.at, message, severity: 'warning' }];
 }
 
+/**
+ * `next` should not lead in a circle: a course whose ends meet never ends,
+ * and the end of each lesson would keep offering one already done.
+ */
+function loopProblem(linted: Linted, nextOf: ReadonlyMap<string, string | undefined>): FileProblem[] {
+  if (linted.id === undefined || linted.next === undefined) return [];
+  if (linted.next.id === linted.id)
+    return [{ file: linted.file, ...linted.next.at, message: 'next names this lesson itself', severity: 'warning' }];
+  const path = [linted.id];
+  for (let id: string | undefined = linted.next.id; id !== undefined && path.length <= nextOf.size; id = nextOf.get(id)) {
+    path.push(id);
+    if (id !== linted.id) continue;
+    const message = `next leads back to this lesson (${path.join(', then ')}): the last lesson of a course has no next`;
+    return [{ file: linted.file, ...linted.next.at, message, severity: 'warning' }];
+  }
+  return [];
+}
+
 export async function lint(paths: string[]): Promise<number> {
   const started = performance.now();
   const files = await expand(paths.length > 0 ? paths : [builtInLessonsDir()]);
@@ -38,6 +56,14 @@ export async function lint(paths: string[]): Promise<number> {
   // Across files: a lesson id claimed twice (the later file is reported), and where each `next` leads.
   const builtIn = await loadCatalog().catch(() => ({ lessons: [] }));
   const known = new Set([...builtIn.lessons.map((l) => l.id), ...linted.flatMap((l) => (l.id === undefined ? [] : [l.id]))]);
+  // What follows what; a lesson linted here stands in for a built-in one with its id, the first file for its id.
+  const nextOf = new Map<string, string | undefined>(builtIn.lessons.map((l) => [l.id, l.next]));
+  const claimed = new Set<string>();
+  for (const l of linted) {
+    if (l.id === undefined || claimed.has(l.id)) continue;
+    claimed.add(l.id);
+    nextOf.set(l.id, l.next?.id);
+  }
   const owners = new Map<string, string>();
   const across = new Map<string, FileProblem[]>();
   for (const l of linted) {
@@ -45,7 +71,7 @@ export async function lint(paths: string[]): Promise<number> {
     const owner = l.id === undefined ? undefined : owners.get(l.id);
     if (l.id !== undefined && owner === undefined) owners.set(l.id, l.file);
     if (owner !== undefined) extra.push({ file: l.file, line: 1, col: 1, message: `lesson id "${l.id}" is also used by ${owner}` });
-    extra.push(...nextProblem(l, known));
+    extra.push(...nextProblem(l, known), ...loopProblem(l, nextOf));
     across.set(l.file, [...(across.get(l.file) ?? []), ...extra]);
   }
   // A file named twice is reported twice, each time with its first load's problems.

@@ -1,6 +1,6 @@
 // The built CLI's shell: help, version, list, lint, schema and usage errors.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +80,33 @@ describe('kube-learn (built)', () => {
       `${file}:4:7: warning: next names no lesson in this catalog ("day99"); lint it with the lesson that follows, or fix the id`,
     );
     expect(stdout).toMatch(/^1 lesson file checked, no problems, 3 warnings$/m);
+  });
+
+  it('warns when next leads in a circle, through lessons linted together or built in', () => {
+    const dir = 'test/fixtures/lessons/lint/next-loop';
+    expect(cli('lint', dir)).toEqual({
+      code: 0,
+      stdout: [
+        `${dir}/loop-a.yaml:4:7: warning: next leads back to this lesson (loop-a, then loop-b, then loop-a): the last lesson of a course has no next`,
+        `${dir}/loop-b.yaml:4:7: warning: next leads back to this lesson (loop-b, then loop-a, then loop-b): the last lesson of a course has no next`,
+        `${dir}/loop-self.yaml:4:7: warning: next names this lesson itself`,
+        '3 lesson files checked, no problems, 3 warnings',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+    // A folder's day7 stands in for the built-in one: its next, day1, leads through the course back to it.
+    const folder = mkdtempSync(join(tmpdir(), 'kl-next-'));
+    const day7 = readFileSync('lessons/day7.yaml', 'utf8');
+    expect(day7).not.toMatch(/^next:/m);
+    writeFileSync(join(folder, 'day7.yaml'), day7.replace(/^id: day7$/m, 'id: day7\nnext: day1'));
+    const { code, stdout } = cli('lint', folder);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'warning: next leads back to this lesson (day7, then day1, then day2, then day3, then day4, then day5, then day6, then day7)',
+    );
+    // The built-in course itself ends.
+    expect(cli('lint').stdout).not.toContain('leads back');
   });
 
   it('lints the built-in lessons by default', () => {
