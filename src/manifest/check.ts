@@ -2,7 +2,8 @@
  * The manifest checker: a learner's Kubernetes manifest checked the way a
  * cluster would, in four steps, each problem placed at a line and column:
  *   1. YAML syntax, in plain words (parse.ts)
- *   2. the Kubernetes schema of its apiVersion and kind (schema-check.ts)
+ *   2. the Kubernetes schema of its apiVersion and kind (object-kind.ts finds
+ *      the kind, schema-check.ts checks its fields)
  *   3. the API server's own rules (object-rules.ts, pod-rules.ts)
  *   4. the lesson's checks (lesson-checks.ts), each on its object (check-targets.ts)
  *   5. the rules across objects, which also see the lesson's context (cross-object.ts)
