@@ -1,6 +1,6 @@
 /**
  * The manifest checker: a learner's Kubernetes manifest checked the way a
- * cluster would, in four steps, each problem placed at a line and column:
+ * cluster would, in five steps, each problem placed at a line and column:
  *   1. YAML syntax, in plain words (parse.ts)
  *   2. the Kubernetes schema of its apiVersion and kind (object-kind.ts finds
  *      the kind, schema-check.ts checks its fields)
