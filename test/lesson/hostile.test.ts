@@ -39,7 +39,9 @@ describe('hostile lesson files', () => {
     const nested = Array.from({ length: 70 }, (_, n) => `${'  '.repeat(n)}a${n}:${n === 69 ? ' end' : ''}`).join('\n');
     expect(problemsOf(`${nested}\n`)).toEqual(['h.yaml:66:131: nested more than 64 levels deep']);
     const repeated = `${nested}\n${'  '.repeat(69)}a69: again\n`;
-    expect(problemsOf(repeated)).toEqual([expect.stringMatching(/^h\.yaml:71:139: "a69" is set twice in this mapping \(first on line 70\)/)]);
+    expect(problemsOf(repeated)).toEqual([
+      expect.stringMatching(/^h\.yaml:71:139: "a69" is set twice in this mapping \(first on line 70\)/),
+    ]);
   });
 
   it('refuses custom tags', () => {
