@@ -47,9 +47,16 @@ async function lintFile(result: LoadResult, text: string | undefined): Promise<L
   };
 }
 
-/** The files linted, in their order. */
-export async function lintFiles(files: readonly string[]): Promise<Linted[]> {
+/** The files linted, in their order; `onText` sees each file's text with its result (none for a file that could not be read). */
+export async function lintFiles(
+  files: readonly string[],
+  onText?: (linted: Linted, index: number, text: string) => void,
+): Promise<Linted[]> {
   const linted: Linted[] = [];
-  await eachLessonFile(files, async (result, _i, text) => void linted.push(await lintFile(result, text)));
+  await eachLessonFile(files, async (result, i, text) => {
+    const one = await lintFile(result, text);
+    if (text !== undefined) onText?.(one, i, text);
+    linted.push(one);
+  });
   return linted;
 }

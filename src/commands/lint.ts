@@ -1,10 +1,11 @@
 /** `kube-learn lint [paths...]`: every problem of every lesson file, then a summary. */
 import { stat } from 'node:fs/promises';
-import { builtInLessonsDir, lessonFiles, loadCatalog } from '../lesson/catalog.js';
+import { BUILD, builtInLessonsDir, lessonFiles, loadCatalog } from '../lesson/catalog.js';
 import { byPosition, formatFileProblem, isError, type FileProblem } from '../lesson/file-problem.js';
 import { phaseReport } from '../text/phases.js';
 import { plural } from '../text/words.js';
-import { type Linted, lintFiles } from './lint-file.js';
+import { lintWithCache } from './lint-cache.js';
+import type { Linted } from './lint-file.js';
 
 async function expand(paths: string[]): Promise<string[]> {
   const files: string[] = [];
@@ -51,7 +52,7 @@ export async function lint(paths: string[]): Promise<number> {
     process.stderr.write('kube-learn: no lesson files (*.yaml, *.yml) found\n');
     return 1;
   }
-  const linted = await lintFiles(files);
+  const { linted } = await lintWithCache(files, { build: BUILD });
 
   // Across files: a lesson id claimed twice (the later file is reported), and where each `next` leads.
   const builtIn = await loadCatalog().catch(() => ({ lessons: [] }));

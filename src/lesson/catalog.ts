@@ -61,11 +61,11 @@ export async function lessonFiles(dir: string): Promise<string[]> {
 
 /**
  * Replaced by scripts/build.mjs: an id of the code that validates lessons,
- * so lessons cached by another build are validated again. From source
- * (tests), none: no cache.
+ * so lessons (and lint's findings) cached by another build are validated
+ * again. From source (tests), none: no cache.
  */
 declare const __KUBE_LEARN_BUILD__: string | undefined;
-const BUILD = typeof __KUBE_LEARN_BUILD__ === 'string' ? __KUBE_LEARN_BUILD__ : undefined;
+export const BUILD = typeof __KUBE_LEARN_BUILD__ === 'string' ? __KUBE_LEARN_BUILD__ : undefined;
 
 async function openFolder(dir: string): Promise<FolderLessons> {
   const { loadFolderLessons } = await import('./folder.js');

@@ -13,8 +13,7 @@ import { basename, resolve } from 'node:path';
 import { readRegularBytesSync } from '../text/read-file.js';
 import type { CourseLesson } from './course.js';
 import type { FileProblem } from './file-problem.js';
-import { digest } from '../text/digest.js';
-import { type CacheEntry, type CacheOptions, type CacheRead, readCache, writeCache } from './lesson-cache.js';
+import { type CacheEntry, type CacheOptions, type CacheRead, fileDigest, readCache, sameDigest, writeCache } from './lesson-cache.js';
 import type { Lesson } from './schema.js';
 import { MAX_FILE_BYTES } from './file-limit.js';
 
@@ -53,20 +52,8 @@ function statOf(file: string): { size: number; mtimeMs: number } | undefined {
 
 const summaryOf = ({ id, title, day }: CourseLesson): CourseLesson => (day === undefined ? { id, title } : { id, title, day });
 
-const SHA1 = 'sha1:';
-/** From this many files on, a folder's files are hashed natively. */
+/** From this many files on, a folder's files are hashed natively (see fileDigest). */
 const NATIVE_FROM_FILES = 16;
-
-/**
- * A lesson file's digest in the cache, of the kind its entry names: ours
- * (src/text/digest.ts) for a small folder, where loading node:crypto would
- * cost more than the hashing; SHA-1 for a larger one, where native hashing
- * pays for the load (100 lessons of 18 KB: ~8 ms in cold JavaScript against
- * ~5 ms with the load).
- */
-function fileDigest(bytes: Uint8Array, kind: 'ours' | 'sha1'): string {
-  return kind === 'ours' ? digest(bytes) : SHA1 + process.getBuiltinModule('node:crypto').hash('sha1', bytes, 'hex');
-}
 
 /** `build`: what validated the lessons (the build's id: lessons cached by another build are validated again); none, no cache. */
 export async function loadFolderLessons(
@@ -99,12 +86,7 @@ export async function loadFolderLessons(
       misses.push(i);
       continue;
     }
-    if (
-      read.kind !== 'bytes' ||
-      hit.size !== read.size ||
-      hit.mtimeMs !== read.mtimeMs ||
-      hit.hash !== fileDigest(read.bytes, hit.hash.startsWith(SHA1) ? 'sha1' : 'ours')
-    ) {
+    if (read.kind !== 'bytes' || hit.size !== read.size || hit.mtimeMs !== read.mtimeMs || !sameDigest(read.bytes, hit.hash)) {
       misses.push(i);
       continue;
     }

@@ -35,8 +35,18 @@ import { isAbsolute, join } from 'node:path';
 import { digest } from '../text/digest.js';
 import type { CourseLesson } from './course.js';
 import type { FileProblem } from './file-problem.js';
+import type { Position } from './yaml-source.js';
 
-const MAGIC = 'kube-learn lesson cache 3';
+/**
+ * Two caches share this format and its rules of trust, each in files of its
+ * own: a --lessons folder's lessons, and what `kube-learn lint` found in the
+ * files of a folder (src/commands/lint-cache.ts: the index alone, each
+ * entry with its lint record, no lesson lines).
+ */
+export type CacheKind = 'lessons' | 'lint';
+
+const MAGIC: Record<CacheKind, string> = { lessons: 'kube-learn lesson cache 3', lint: 'kube-learn lint cache 1' };
+const PREFIX: Record<CacheKind, string> = { lessons: 'lessons', lint: 'lint' };
 /** Far above any folder's cache; a larger file is not read. */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
@@ -50,6 +60,15 @@ export interface CachedFile {
   problems: FileProblem[];
   /** Its lesson's id, title and day, and where its line of JSON is: bytes from the file's start, and its digest. */
   lesson?: CourseLesson & { offset: number; length: number; digest: string };
+  /** In the lint cache: everything lint found in the file (warnings too), and what it checks across files. */
+  lint?: LintRecord;
+}
+
+export interface LintRecord {
+  /** Without the file's name: a cached problem is named as the run that reads it names the file. */
+  problems: Omit<FileProblem, 'file'>[];
+  id?: string;
+  next?: { id: string; at: Position };
 }
 
 export interface CacheIndex {
@@ -63,6 +82,8 @@ export interface CacheOptions {
   home?: string;
   /** The user the cache must belong to (tests pretend to be someone else); undefined where there are no uids. */
   uid?: number | undefined;
+  /** Which cache (default: lessons). */
+  kind?: CacheKind;
 }
 
 /**
@@ -80,7 +101,25 @@ export function cacheDir(
 }
 
 function cacheFile(dir: string, opts: CacheOptions): string {
-  return join(cacheDir(opts.env, opts.home), `lessons-${digest(dir)}.ndjson`);
+  return join(cacheDir(opts.env, opts.home), `${PREFIX[opts.kind ?? 'lessons']}-${digest(dir)}.ndjson`);
+}
+
+const SHA1 = 'sha1:';
+
+/**
+ * A file's digest in the cache, of the kind its entry names: ours
+ * (src/text/digest.ts) for a small folder, where loading node:crypto would
+ * cost more than the hashing; SHA-1 for a larger one, where native hashing
+ * pays for the load (100 lessons of 18 KB: ~8 ms in cold JavaScript against
+ * ~5 ms with the load).
+ */
+export function fileDigest(bytes: Uint8Array, kind: 'ours' | 'sha1'): string {
+  return kind === 'ours' ? digest(bytes) : SHA1 + process.getBuiltinModule('node:crypto').hash('sha1', bytes, 'hex');
+}
+
+/** Whether bytes are those an entry's digest was made of, by the entry's kind of digest. */
+export function sameDigest(bytes: Uint8Array, hash: string): boolean {
+  return hash === fileDigest(bytes, hash.startsWith(SHA1) ? 'sha1' : 'ours');
 }
 
 /** Ours, and only ours to write: owned by `uid`, not writable by group or others. */
@@ -147,7 +186,7 @@ function isIndex(value: unknown, build: string, dir: string): value is CacheInde
   return typeof v === 'object' && v !== null && v.build === build && v.dir === dir && Array.isArray(v.files);
 }
 
-const HEADER = new RegExp(`^${MAGIC} ([0-9a-f]{16}) (\\d{1,12})\n`);
+const headerPattern = (kind: CacheKind) => new RegExp(`^${MAGIC[kind]} ([0-9a-f]{16}) (\\d{1,12})\n`);
 /** What is read at first: the header and, for a folder of a few hundred lessons, the whole index. */
 const FIRST_READ = 64 * 1024;
 
@@ -165,9 +204,9 @@ export function readCache(dir: string, build: string, opts: CacheOptions = {}): 
   let text: string;
   try {
     const first = readAt(opened.fd, 0, Math.min(opened.size, FIRST_READ));
-    const header = HEADER.exec(first.toString('latin1', 0, 128));
-    if (!header) return undefined;
-    const [line, expected, size] = header as unknown as [string, string, string];
+    const found = headerPattern(opts.kind ?? 'lessons').exec(first.toString('latin1', 0, 128));
+    if (!found) return undefined;
+    const [line, expected, size] = found as unknown as [string, string, string];
     const end = line.length + Number(size);
     if (end > opened.size) return undefined;
     text = (end <= first.length ? first.subarray(line.length, end) : readAt(opened.fd, line.length, Number(size))).toString('utf8');
@@ -229,7 +268,7 @@ export function writeCache(dir: string, build: string, entries: readonly CacheEn
   for (let round = 0; round < 5; round++) {
     const placed = files.map((f) => (f.lesson ? { ...f, lesson: { ...f.lesson, offset: f.lesson.offset + skip } } : f));
     index = JSON.stringify({ build, dir, files: placed } satisfies CacheIndex);
-    header = `${MAGIC} ${digest(index)} ${Buffer.byteLength(index)}\n`;
+    header = `${MAGIC[opts.kind ?? 'lessons']} ${digest(index)} ${Buffer.byteLength(index)}\n`;
     const next = Buffer.byteLength(header) + Buffer.byteLength(index) + 1;
     if (next === skip) break;
     skip = next;

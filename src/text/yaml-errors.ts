@@ -4,7 +4,7 @@
  * is wrong with their line and where: a tab, a missing colon, a key that is
  * not lined up with the one above it.
  */
-import { isMap, isScalar, isSeq, visit, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
+import { isMap, isScalar, isSeq, visit, YAMLParseError, type Document, type Node, type YAMLError, type YAMLMap } from 'yaml';
 import type { LineIndex } from './line-index.js';
 
 export interface Explained {
@@ -228,35 +228,28 @@ export function withDuplicateKeyErrors(doc: Document.Parsed): YAMLError[] {
 }
 
 /**
- * Every key set twice in its mapping, in one pass over the document. The
- * parser's own check (uniqueKeys) compares each key with every earlier one,
- * and explaining each of its errors walked the document again: a stranger's
- * file of 20,000 repeated keys took minutes. Parse with uniqueKeys off and
- * call this instead.
+ * The keys set twice in one mapping, each against the line where it was
+ * first set. A set per mapping, so a stranger's file of 20,000 repeated keys
+ * is linear: the parser's own check (uniqueKeys) compares each key with every
+ * earlier one. Parse with uniqueKeys off and call this on every mapping
+ * (src/lesson/yaml-source.ts walks the document once for this and its depth).
  */
-export function duplicateKeys(doc: Document.Parsed, lines: LineIndex): Explained[] {
-  const out: Explained[] = [];
-  visit(doc, {
-    Map(_, map) {
-      if (!isMap(map)) return;
-      const seen = new Map<unknown, Node>();
-      for (const pair of map.items) {
-        const key = pair.key as Node | null;
-        if (!isScalar(key) || key.range === undefined || key.range === null) continue;
-        const earlier = seen.get(key.value);
-        if (!earlier) {
-          seen.set(key.value, key);
-          continue;
-        }
-        out.push({
-          offset: key.range[0],
-          message: `"${String(key.value)}" is set twice in this mapping (first on line ${lines.linePos(earlier.range![0]).line}); each key may appear only once`,
-          hint: 'remove one of the two, or merge them',
-        });
-      }
-    },
-  });
-  return out;
+export function duplicateKeysOf(map: YAMLMap<unknown, unknown>, lines: LineIndex, out: Explained[]): void {
+  const seen = new Map<unknown, Node>();
+  for (const pair of map.items) {
+    const key = pair.key as Node | null;
+    if (!isScalar(key) || key.range === undefined || key.range === null) continue;
+    const earlier = seen.get(key.value);
+    if (!earlier) {
+      seen.set(key.value, key);
+      continue;
+    }
+    out.push({
+      offset: key.range[0],
+      message: `"${String(key.value)}" is set twice in this mapping (first on line ${lines.linePos(earlier.range![0]).line}); each key may appear only once`,
+      hint: 'remove one of the two, or merge them',
+    });
+  }
 }
 
 export function explainYamlError(error: YAMLError, text: string, lines: LineIndex, doc?: Document.Parsed): Explained {

@@ -126,6 +126,13 @@ describe('what the built CLI loads', () => {
       'main.cjs',
     ]);
   });
+
+  it('lint of unchanged files, from the lint cache: commander and the command, no parser, schema or checker', async () => {
+    const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'kube-learn-cache-')) };
+    const folder = join(ROOT, 'test', 'fixtures', 'lessons', 'lint');
+    expect(await loaded(['lint', folder], '', env)).toContain('lazy/yaml.cjs');
+    expect(await loaded(['lint', folder], '', env)).toEqual(['cli.js', 'lazy/command-lint.cjs', 'lazy/commander.cjs', 'main.cjs']);
+  });
 });
 
 /** A state folder holding a progress file with review cards (fixture v3), some of them due at `KUBE_LEARN_NOW`. */

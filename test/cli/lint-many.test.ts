@@ -29,7 +29,7 @@ describe('a pack of 300 lessons under ulimit -n 64', () => {
     for (let i = 0; i < 300; i++) writeFileSync(join(dir, `pack-${i}.yaml`), lesson(i));
     const r = spawnSync('bash', ['-c', 'ulimit -n 64 && exec "$0" dist/cli.js lint "$1"', process.execPath, dir], {
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'kl-pack-cache-')) },
     });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('300 lesson files checked, no problems\n');

@@ -11,7 +11,15 @@ function cli(...args: string[]) {
   const result = spawnSync(process.execPath, ['dist/cli.js', ...args], {
     encoding: 'utf8',
     input: '',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, XDG_STATE_HOME: state, KUBE_LEARN_DEBUG: undefined },
+    // The cache folder too: lint keeps what it found there, never in the user's own.
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      FORCE_COLOR: undefined,
+      XDG_STATE_HOME: state,
+      XDG_CACHE_HOME: state,
+      KUBE_LEARN_DEBUG: undefined,
+    },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

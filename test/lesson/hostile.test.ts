@@ -34,6 +34,16 @@ describe('hostile lesson files', () => {
     expect(problems[0]).toMatch(/^h\.yaml:\d+:\d+: (document is nested too deeply|nested more than 64 levels deep)$/);
   });
 
+  it('places block nesting past the limit at the first node too deep, and repeated keys under it still first', () => {
+    // Level n is key a<n> on line n + 1, indented 2n: the mapping at depth 65 starts at a65.
+    const nested = Array.from({ length: 70 }, (_, n) => `${'  '.repeat(n)}a${n}:${n === 69 ? ' end' : ''}`).join('\n');
+    expect(problemsOf(`${nested}\n`)).toEqual(['h.yaml:66:131: nested more than 64 levels deep']);
+    const repeated = `${nested}\n${'  '.repeat(69)}a69: again\n`;
+    expect(problemsOf(repeated)).toEqual([
+      expect.stringMatching(/^h\.yaml:71:139: "a69" is set twice in this mapping \(first on line 70\)/),
+    ]);
+  });
+
   it('refuses custom tags', () => {
     expect(problemsOf('id: !!js/function "function(){}"\ntitle: !custom x\n')).toEqual([
       'h.yaml:1:5: custom tags are not allowed',
