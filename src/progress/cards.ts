@@ -121,10 +121,11 @@ export function lacksCards(progress: Progress): boolean {
  * (a progress file of format 2 or older) get one derived from their record,
  * rated as it went and scheduled from when it settled; a card left from a
  * step of another type is made anew. With `lessons`, cards of their steps
- * that are gone or changed type are dropped. Returns whether anything changed.
+ * that are gone or changed type are dropped. Returns the ids of the lessons
+ * it changed.
  */
-export function deriveCards(progress: Progress, scheduler: Scheduler, lessons?: readonly LessonShape[]): boolean {
-  let changed = false;
+export function deriveCards(progress: Progress, scheduler: Scheduler, lessons?: readonly LessonShape[]): Set<string> {
+  const changed = new Set<string>();
   const byId = lessons && new Map(lessons.map((l) => [l.id, l]));
   for (const [lessonId, record] of progress.lessons) {
     const lesson = byId?.get(lessonId);
@@ -136,14 +137,14 @@ export function deriveCards(progress: Progress, scheduler: Scheduler, lessons?: 
       const card = record.cards.get(stepId);
       if (card && card.type === r.type) continue;
       record.cards.set(stepId, scheduler.first(r.type, ratingOf(r), new Date(r.settledAt)));
-      changed = true;
+      changed.add(lessonId);
     }
     if (!lesson) continue;
     const live = new Set(liveCards(record, lesson).map(([stepId]) => stepId));
     for (const stepId of record.cards.keys()) {
       if (live.has(stepId)) continue;
       record.cards.delete(stepId);
-      changed = true;
+      changed.add(lessonId);
     }
   }
   return changed;

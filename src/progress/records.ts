@@ -79,16 +79,25 @@ function lessonRecord(progress: Progress, lessonId: string, at: Date): LessonRec
  * A settled step, kept. With the scheduler, a question also gets its review
  * card, rated by how it went, and questions settled before cards existed get
  * theirs (./cards.ts): the first save that has the scheduler at hand does it.
+ * Returns the ids of the lessons changed: this one, and those given cards.
  */
-export function applyOutcome(progress: Progress, lessonId: string, o: StepOutcome, at: Date, spentMs: number, scheduler?: Scheduler): void {
+export function applyOutcome(
+  progress: Progress,
+  lessonId: string,
+  o: StepOutcome,
+  at: Date,
+  spentMs: number,
+  scheduler?: Scheduler,
+): ReadonlySet<string> {
   const record = lessonRecord(progress, lessonId, at);
   record.steps.set(o.stepId, toRecord(o, at, spentMs));
   if (scheduler && isQuestion(o)) record.cards.set(o.stepId, scheduler.first(o.type, ratingOf(o), at));
   else record.cards.delete(o.stepId);
-  if (scheduler) deriveCards(progress, scheduler);
+  const changed = scheduler ? deriveCards(progress, scheduler) : new Set<string>();
   record.drafts.delete(o.stepId);
   record.tries.delete(o.stepId);
   record.updated = at.toISOString();
+  return changed.add(lessonId);
 }
 
 export function applyDraft(progress: Progress, lessonId: string, stepId: string, answer: string, at: Date): void {
