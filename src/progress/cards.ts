@@ -117,6 +117,21 @@ export function lacksCards(progress: Progress): boolean {
 }
 
 /**
+ * Progress known to hold a card for every settled question, as deriving
+ * without the lessons leaves it: deriving it again would change nothing.
+ * Every question a learner settles is saved with the scheduler, which
+ * derives cards across the whole file; remembering that it was done keeps a
+ * save's cost to its own lesson instead of a walk over every lesson's steps.
+ * Whatever can take a card from a settled question, or settle one without
+ * a card, forgets it (forgetCardsComplete).
+ */
+const cardsComplete = new WeakSet<Progress>();
+
+export function forgetCardsComplete(progress: Progress): void {
+  cardsComplete.delete(progress);
+}
+
+/**
  * Gives every settled question a card: those settled before cards existed
  * (a progress file of format 2 or older) get one derived from their record,
  * rated as it went and scheduled from when it settled; a card left from a
@@ -126,6 +141,7 @@ export function lacksCards(progress: Progress): boolean {
  */
 export function deriveCards(progress: Progress, scheduler: Scheduler, lessons?: readonly LessonShape[]): Set<string> {
   const changed = new Set<string>();
+  if (!lessons && cardsComplete.has(progress)) return changed;
   const byId = lessons && new Map(lessons.map((l) => [l.id, l]));
   for (const [lessonId, record] of progress.lessons) {
     const lesson = byId?.get(lessonId);
@@ -147,5 +163,8 @@ export function deriveCards(progress: Progress, scheduler: Scheduler, lessons?: 
       changed.add(lessonId);
     }
   }
+  // With the lessons, records a lesson outgrew keep no card, which deriving without them would make.
+  if (lessons) cardsComplete.delete(progress);
+  else cardsComplete.add(progress);
   return changed;
 }

@@ -4,7 +4,7 @@
  */
 import type { EarlierTries, StepOutcome } from '../lesson/outcome.js';
 import { isQuestion, stillApplies, type StepShape } from '../lesson/score.js';
-import { deriveCards, ratingOf, type Scheduler } from './cards.js';
+import { deriveCards, forgetCardsComplete, ratingOf, type Scheduler } from './cards.js';
 import type { LessonRecord, Progress, ReviewCard, StepRecord } from './types.js';
 
 /** The steps of a lesson as far as progress cares; a loaded Lesson fits. */
@@ -93,6 +93,7 @@ export function applyOutcome(
   record.steps.set(o.stepId, toRecord(o, at, spentMs));
   if (scheduler && isQuestion(o)) record.cards.set(o.stepId, scheduler.first(o.type, ratingOf(o), at));
   else record.cards.delete(o.stepId);
+  if (!scheduler && isQuestion(o)) forgetCardsComplete(progress);
   const changed = scheduler ? deriveCards(progress, scheduler) : new Set<string>();
   record.drafts.delete(o.stepId);
   record.tries.delete(o.stepId);
@@ -172,6 +173,8 @@ export function applyReview(progress: Progress, lessonId: string, stepId: string
   const record = progress.lessons.get(lessonId);
   if (!record?.steps.has(stepId)) return false;
   record.cards.set(stepId, card);
+  // A card of another type than its step's is made anew by the next derivation.
+  forgetCardsComplete(progress);
   return true;
 }
 

@@ -62,6 +62,23 @@ describe('cards in the progress data', () => {
     expect(applyOutcome(q, 'day2', answered('q8', 'No'), later(1), 0, s)).toEqual(new Set(['day2']));
   });
 
+  it('a save with the scheduler still derives what became cardless since the last one: a question settled without it, a card of another type', async () => {
+    const s = await loadScheduler();
+    const p = emptyProgress();
+    applyOutcome(p, 'day1', answered('q1', 'A Pod'), T0, 0, s);
+    // Nothing to derive: every question has its card.
+    expect(applyOutcome(p, 'day3', answered('q3', 'A Pod'), T0, 0, s)).toEqual(new Set(['day3']));
+    applyOutcome(p, 'day2', answered('q2', 'A VM'), T0, 0);
+    expect(applyOutcome(p, 'day3', answered('q4', 'A Pod'), T0, 0, s)).toEqual(new Set(['day2', 'day3']));
+    expect(p.lessons.get('day2')!.cards.get('q2')).toEqual(s.first('choice', 'good', T0));
+    applyReview(p, 'day1', 'q1', { ...s.first('choice', 'good', T0), type: 'manifest' });
+    expect(deriveCards(p, s)).toEqual(new Set(['day1']));
+    expect(p.lessons.get('day1')!.cards.get('q1')?.type).toBe('choice');
+    // Deriving with the lessons leaves an outgrown record without a card; deriving without them gives it one, as before.
+    expect(deriveCards(p, s, [lesson('day1', [['q1', 'text']])])).toEqual(new Set(['day1']));
+    expect(deriveCards(p, s)).toEqual(new Set(['day1']));
+  });
+
   it('a card of a step that is gone or changed type is left out and dropped, never asked stale', async () => {
     const s = await loadScheduler();
     const p = emptyProgress();
