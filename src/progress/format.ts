@@ -111,9 +111,14 @@ export function lessonEntry(id: string, lesson: LessonRecord): string {
   const cards: Record<string, unknown> = {};
   for (const [stepId, c] of lesson.cards) define(cards, stepId, encodeCard(c));
   out.cards = cards;
-  // JSON text holds no raw line break inside a string, so every one starts a line to indent.
-  return `\n    ${JSON.stringify(id)}: ${JSON.stringify(out, null, 2).replaceAll('\n', '\n    ')}`;
+  // Stringified where it sits in the file, under "lessons", and cut out: JSON.stringify indents it.
+  const lessons: Record<string, unknown> = {};
+  define(lessons, id, out);
+  return JSON.stringify({ lessons }, null, 2).slice(LESSONS_OPEN.length, -LESSONS_CLOSE.length);
 }
+
+const LESSONS_OPEN = '{\n  "lessons": {';
+const LESSONS_CLOSE = '\n  }\n}';
 
 /** An own property even for `__proto__`, which plain assignment would turn into a prototype. */
 function define(o: Record<string, unknown>, key: string, value: unknown): void {
