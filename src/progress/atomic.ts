@@ -7,7 +7,7 @@
  * O_NOFOLLOW where the platform has it), so a file or symlink planted at a
  * guessable path is never opened, let alone written through.
  */
-import { closeSync, constants, fchmodSync, fsyncSync, openSync, readdirSync, renameSync, lstatSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fsyncSync, lstatSync, openSync, readdirSync, renameSync, unlinkSync, writevSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomHex } from './random-name.js';
 
@@ -39,7 +39,8 @@ export function tempName(target: string, random: string): string {
   return join(dirname(target), `${tempPrefix(target)}${random}.tmp`);
 }
 
-export function writeFileAtomic(target: string, data: string, options: AtomicOptions = {}): void {
+/** `data`: the text, or the bytes in parts, written in order. */
+export function writeFileAtomic(target: string, data: string | readonly Uint8Array[], options: AtomicOptions = {}): void {
   const mode = options.mode ?? 0o600;
   const random = options.random ?? (() => randomHex(12));
   const { fd, path: temp } = createExclusive(target, mode, random);
@@ -47,9 +48,7 @@ export function writeFileAtomic(target: string, data: string, options: AtomicOpt
     try {
       // The mode given to open is reduced by the umask; set it exactly.
       fchmodSync(fd, mode);
-      const bytes = Buffer.from(data, 'utf8');
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      writeAll(fd, typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -61,6 +60,17 @@ export function writeFileAtomic(target: string, data: string, options: AtomicOpt
     throw err;
   }
   fsyncDir(dirname(target));
+}
+
+/** A write may take fewer bytes than given (a signal, a full disk): the rest is written again. */
+function writeAll(fd: number, parts: readonly Uint8Array[]): void {
+  let rest = parts.filter((p) => p.length > 0);
+  while (rest.length > 0) {
+    let written = writevSync(fd, rest);
+    let whole = 0;
+    while (whole < rest.length && written >= rest[whole]!.length) written -= rest[whole++]!.length;
+    rest = whole < rest.length ? [rest[whole]!.subarray(written), ...rest.slice(whole + 1)] : [];
+  }
 }
 
 function createExclusive(target: string, mode: number, random: () => string): { fd: number; path: string } {

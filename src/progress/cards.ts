@@ -117,14 +117,31 @@ export function lacksCards(progress: Progress): boolean {
 }
 
 /**
+ * Progress known to hold a card for every settled question, as deriving
+ * without the lessons leaves it: deriving it again would change nothing.
+ * Every question a learner settles is saved with the scheduler, which
+ * derives cards across the whole file; remembering that it was done keeps a
+ * save's cost to its own lesson instead of a walk over every lesson's steps.
+ * Whatever can take a card from a settled question, or settle one without
+ * a card, forgets it (forgetCardsComplete).
+ */
+const cardsComplete = new WeakSet<Progress>();
+
+export function forgetCardsComplete(progress: Progress): void {
+  cardsComplete.delete(progress);
+}
+
+/**
  * Gives every settled question a card: those settled before cards existed
  * (a progress file of format 2 or older) get one derived from their record,
  * rated as it went and scheduled from when it settled; a card left from a
  * step of another type is made anew. With `lessons`, cards of their steps
- * that are gone or changed type are dropped. Returns whether anything changed.
+ * that are gone or changed type are dropped. Returns the ids of the lessons
+ * it changed.
  */
-export function deriveCards(progress: Progress, scheduler: Scheduler, lessons?: readonly LessonShape[]): boolean {
-  let changed = false;
+export function deriveCards(progress: Progress, scheduler: Scheduler, lessons?: readonly LessonShape[]): Set<string> {
+  const changed = new Set<string>();
+  if (!lessons && cardsComplete.has(progress)) return changed;
   const byId = lessons && new Map(lessons.map((l) => [l.id, l]));
   for (const [lessonId, record] of progress.lessons) {
     const lesson = byId?.get(lessonId);
@@ -136,15 +153,18 @@ export function deriveCards(progress: Progress, scheduler: Scheduler, lessons?: 
       const card = record.cards.get(stepId);
       if (card && card.type === r.type) continue;
       record.cards.set(stepId, scheduler.first(r.type, ratingOf(r), new Date(r.settledAt)));
-      changed = true;
+      changed.add(lessonId);
     }
     if (!lesson) continue;
     const live = new Set(liveCards(record, lesson).map(([stepId]) => stepId));
     for (const stepId of record.cards.keys()) {
       if (live.has(stepId)) continue;
       record.cards.delete(stepId);
-      changed = true;
+      changed.add(lessonId);
     }
   }
+  // With the lessons, records a lesson outgrew keep no card, which deriving without them would make.
+  if (lessons) cardsComplete.delete(progress);
+  else cardsComplete.add(progress);
   return changed;
 }

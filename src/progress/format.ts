@@ -19,7 +19,7 @@
  */
 import { migrate } from './migrate.js';
 import { checkShape } from './shape.js';
-import { FORMAT_VERSION, type Progress, type ReviewCard, type StepRecord } from './types.js';
+import { FORMAT_VERSION, type LessonRecord, type Progress, type ReviewCard, type StepRecord } from './types.js';
 
 export type Decoded =
   | { kind: 'ok'; progress: Progress; migratedFrom?: number }
@@ -57,33 +57,68 @@ export function decode(text: string): Decoded {
 
 /** The text written to disk: stable field order, so files diff well. */
 export function encode(progress: Progress): string {
-  const lessons: Record<string, unknown> = {};
-  for (const [id, lesson] of progress.lessons) {
-    const steps: Record<string, unknown> = {};
-    for (const [stepId, s] of lesson.steps) {
-      define(steps, stepId, encodeStep(s));
-    }
-    const out: Record<string, unknown> = { started: lesson.started, updated: lesson.updated };
-    if (lesson.finished !== undefined) out.finished = lesson.finished;
-    out.steps = steps;
-    if (lesson.drafts.size > 0) {
-      const drafts: Record<string, unknown> = {};
-      for (const [stepId, d] of lesson.drafts) define(drafts, stepId, { answer: d.answer, savedAt: d.savedAt });
-      out.drafts = drafts;
-    }
-    const tries: Record<string, unknown> = {};
-    for (const [stepId, t] of lesson.tries) define(tries, stepId, { attempts: t.attempts, picks: t.picks, savedAt: t.savedAt });
-    out.tries = tries;
-    const cards: Record<string, unknown> = {};
-    for (const [stepId, c] of lesson.cards) define(cards, stepId, encodeCard(c));
-    out.cards = cards;
-    define(lessons, id, out);
-  }
-  const doc: Record<string, unknown> = { version: FORMAT_VERSION };
-  if (progress.learner !== undefined) doc.learner = progress.learner;
-  doc.lessons = lessons;
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${fileHead(progress)}${lessonOrder(progress)
+    .map((id) => lessonEntry(id, progress.lessons.get(id)!))
+    .join(',')}${fileTail(progress)}`;
 }
+
+/*
+ * The text is `JSON.stringify(document, null, 2)` and a newline, written in
+ * parts: the head, each lesson's entry (in lessonOrder, joined by commas),
+ * the tail. A lesson's entry depends on that lesson alone, so a save can
+ * keep the entries of the lessons it did not change (./encoded-file.ts).
+ */
+
+/** Up to the lessons' opening brace: the version and the learner. */
+export function fileHead(progress: Progress): string {
+  const learner = progress.learner === undefined ? '' : `\n  "learner": ${JSON.stringify(progress.learner)},`;
+  return `{\n  "version": ${FORMAT_VERSION},${learner}\n  "lessons": {`;
+}
+
+/** After the last lesson's entry. */
+export function fileTail(progress: Progress): string {
+  return progress.lessons.size === 0 ? '}\n}\n' : '\n  }\n}\n';
+}
+
+/**
+ * The order of the lessons in the file: JSON's, as an object's keys
+ * enumerate (ids that are array indices first, ascending; then the others as
+ * inserted), which is also the order a file read back has.
+ */
+export function lessonOrder(progress: Progress): string[] {
+  const keys: Record<string, unknown> = {};
+  for (const id of progress.lessons.keys()) define(keys, id, true);
+  return Object.keys(keys);
+}
+
+/** One lesson's `"id": {...}` with its leading line break, indented to its depth in the file. */
+export function lessonEntry(id: string, lesson: LessonRecord): string {
+  const steps: Record<string, unknown> = {};
+  for (const [stepId, s] of lesson.steps) {
+    define(steps, stepId, encodeStep(s));
+  }
+  const out: Record<string, unknown> = { started: lesson.started, updated: lesson.updated };
+  if (lesson.finished !== undefined) out.finished = lesson.finished;
+  out.steps = steps;
+  if (lesson.drafts.size > 0) {
+    const drafts: Record<string, unknown> = {};
+    for (const [stepId, d] of lesson.drafts) define(drafts, stepId, { answer: d.answer, savedAt: d.savedAt });
+    out.drafts = drafts;
+  }
+  const tries: Record<string, unknown> = {};
+  for (const [stepId, t] of lesson.tries) define(tries, stepId, { attempts: t.attempts, picks: t.picks, savedAt: t.savedAt });
+  out.tries = tries;
+  const cards: Record<string, unknown> = {};
+  for (const [stepId, c] of lesson.cards) define(cards, stepId, encodeCard(c));
+  out.cards = cards;
+  // Stringified where it sits in the file, under "lessons", and cut out: JSON.stringify indents it.
+  const lessons: Record<string, unknown> = {};
+  define(lessons, id, out);
+  return JSON.stringify({ lessons }, null, 2).slice(LESSONS_OPEN.length, -LESSONS_CLOSE.length);
+}
+
+const LESSONS_OPEN = '{\n  "lessons": {';
+const LESSONS_CLOSE = '\n  }\n}';
 
 /** An own property even for `__proto__`, which plain assignment would turn into a prototype. */
 function define(o: Record<string, unknown>, key: string, value: unknown): void {

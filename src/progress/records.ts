@@ -4,7 +4,7 @@
  */
 import type { EarlierTries, StepOutcome } from '../lesson/outcome.js';
 import { isQuestion, stillApplies, type StepShape } from '../lesson/score.js';
-import { deriveCards, ratingOf, type Scheduler } from './cards.js';
+import { deriveCards, forgetCardsComplete, ratingOf, type Scheduler } from './cards.js';
 import type { LessonRecord, Progress, ReviewCard, StepRecord } from './types.js';
 
 /** The steps of a lesson as far as progress cares; a loaded Lesson fits. */
@@ -79,16 +79,26 @@ function lessonRecord(progress: Progress, lessonId: string, at: Date): LessonRec
  * A settled step, kept. With the scheduler, a question also gets its review
  * card, rated by how it went, and questions settled before cards existed get
  * theirs (./cards.ts): the first save that has the scheduler at hand does it.
+ * Returns the ids of the lessons changed: this one, and those given cards.
  */
-export function applyOutcome(progress: Progress, lessonId: string, o: StepOutcome, at: Date, spentMs: number, scheduler?: Scheduler): void {
+export function applyOutcome(
+  progress: Progress,
+  lessonId: string,
+  o: StepOutcome,
+  at: Date,
+  spentMs: number,
+  scheduler?: Scheduler,
+): ReadonlySet<string> {
   const record = lessonRecord(progress, lessonId, at);
   record.steps.set(o.stepId, toRecord(o, at, spentMs));
   if (scheduler && isQuestion(o)) record.cards.set(o.stepId, scheduler.first(o.type, ratingOf(o), at));
   else record.cards.delete(o.stepId);
-  if (scheduler) deriveCards(progress, scheduler);
+  if (!scheduler && isQuestion(o)) forgetCardsComplete(progress);
+  const changed = scheduler ? deriveCards(progress, scheduler) : new Set<string>();
   record.drafts.delete(o.stepId);
   record.tries.delete(o.stepId);
   record.updated = at.toISOString();
+  return changed.add(lessonId);
 }
 
 export function applyDraft(progress: Progress, lessonId: string, stepId: string, answer: string, at: Date): void {
@@ -163,6 +173,8 @@ export function applyReview(progress: Progress, lessonId: string, stepId: string
   const record = progress.lessons.get(lessonId);
   if (!record?.steps.has(stepId)) return false;
   record.cards.set(stepId, card);
+  // A card of another type than its step's is made anew by the next derivation.
+  forgetCardsComplete(progress);
   return true;
 }
 

@@ -41,7 +41,7 @@ export async function openReviewSession(lessons: readonly LessonShape[], opts: R
   const scheduler = opts.scheduler ?? (await loadScheduler());
   const progress = loaded.progress;
   // Derived here for this session, and in the file as it is at the save (another kube-learn may have saved meanwhile).
-  if (deriveCards(progress, scheduler, lessons) && !opts.dryRun) {
+  if (deriveCards(progress, scheduler, lessons).size > 0 && !opts.dryRun) {
     const { notice } = await store.update((p) => deriveCards(p, scheduler, lessons));
     if (notice) opts.warn(notice);
   }
@@ -49,7 +49,7 @@ export async function openReviewSession(lessons: readonly LessonShape[], opts: R
     progress,
     answered: async (lessonId, stepId, card, rating) => {
       const moved = scheduler.next(card, rating, now());
-      const { notice } = await store.update((p) => applyReview(p, lessonId, stepId, moved));
+      const { notice } = await store.update((p) => applyReview(p, lessonId, stepId, moved) && new Set([lessonId]));
       if (notice) opts.warn(notice);
       applyReview(progress, lessonId, stepId, moved);
       return moved;

@@ -6,32 +6,22 @@
  *   what it read (so the steps another process saved meanwhile stay) and
  *   replaces the file atomically. When the file holds exactly what this
  *   store last wrote, what it wrote is used again instead of parsing and
- *   checking the whole file: a save then costs the same with one lesson
- *   of progress as with the whole course.
+ *   checking the whole file, and only the lessons the change touched are
+ *   encoded again (./encoded-file.ts): a save then costs about the same
+ *   with one lesson of progress as with the whole course.
  * - A corrupt file is moved aside (never overwritten) and reported as a value;
  *   a newer format is never touched.
  */
-import {
-  accessSync,
-  closeSync,
-  constants,
-  copyFileSync,
-  existsSync,
-  fstatSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  type Stats,
-} from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, lstatSync, mkdirSync, renameSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { now as clockNow } from '../clock.js';
 import { CheckFailed } from '../errors.js';
 import type { EarlierTries, StepOutcome } from '../lesson/outcome.js';
 import { Abandoned, removeOrphans, writeFileAtomic } from './atomic.js';
 import type { Scheduler } from './cards.js';
-import { decode, encode } from './format.js';
+import { encodeFile, sameBytes, type EncodedFile, type Touched } from './encoded-file.js';
+import { decode } from './format.js';
+import { FileReader, identityOf, type RawFile } from './file-reader.js';
 import { storageError } from './fs-errors.js';
 import { withLock, type LockOptions } from './lock.js';
 import { applyDraft, applyFinished, applyOutcome, applyReset, applyTries } from './records.js';
@@ -62,17 +52,27 @@ export interface Saved {
 
 type Read =
   | { kind: 'missing' }
-  | { kind: 'ok'; progress: Progress; migratedFrom?: number; text: string; identity: string }
+  | { kind: 'ok'; progress: Progress; migratedFrom?: number; identity: string }
   | { kind: 'corrupt'; reason: string };
 
-/** The file's text as this store last wrote it, and the progress it encodes (which the next save changes in place). */
+/** The file as this store last wrote it, and the progress it encodes (which the next save changes in place). */
 interface Written {
-  text: string;
+  file: EncodedFile;
   progress: Progress;
 }
 
-/** Which file this is: every save renames a new one into place, so any save changes it. */
-const identityOf = (st: Stats) => `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+/**
+ * What a change says it did to the progress: the ids of the lessons it
+ * changed, and only those; false, nothing (as an empty set); true or
+ * nothing at all, anything.
+ */
+export type Change = boolean | void | ReadonlySet<string>;
+
+/** The lessons to encode again after a change, or undefined for all of them. */
+const touchedBy = (change: Change): Touched => (typeof change === 'object' ? change : change === false ? new Set() : undefined);
+
+/** A change to `lessonId` alone. */
+const only = (lessonId: string): ReadonlySet<string> => new Set([lessonId]);
 
 /** How many times a save starts over when another save replaced the file under it. */
 const SAVE_TRIES = 3;
@@ -80,6 +80,7 @@ const SAVE_TRIES = 3;
 export class ProgressStore {
   private learner: string | undefined;
   private written: Written | undefined;
+  private readonly reader: FileReader;
   readonly lockPath: string;
 
   constructor(
@@ -87,6 +88,7 @@ export class ProgressStore {
     private readonly options: StoreOptions = {},
   ) {
     this.lockPath = `${path}.lock`;
+    this.reader = new FileReader(path, MAX_BYTES);
   }
 
   /** The store at `$XDG_STATE_HOME/kube-learn/progress.json`. */
@@ -134,9 +136,10 @@ export class ProgressStore {
 
   /**
    * Applies `change` to the file as it is now, under the lock, and saves it.
-   * `change` returns false when it changed nothing, and then nothing is written.
+   * `change` says what it changed (Change): nothing, and then nothing is
+   * written, or the lessons it changed, and then only those are encoded again.
    */
-  async update(change: (progress: Progress) => boolean | void): Promise<Saved> {
+  async update(change: (progress: Progress) => Change): Promise<Saved> {
     for (let attempt = 1; ; attempt++) {
       try {
         this.folder(true);
@@ -146,22 +149,22 @@ export class ProgressStore {
             // Taken, not peeked: `change` edits it in place, so it is valid again only once written.
             const written = this.written;
             this.written = undefined;
-            const { loaded: current, identity, text } = this.readForUpdate(written);
-            const changed = change(current.progress) !== false;
+            const { loaded: current, identity, file } = this.readForUpdate(written);
+            const touched = touchedBy(change(current.progress));
             // The learner id goes in with the first save; a file that already has one (another first run won) keeps it.
             const adopted = this.learner !== undefined && current.progress.learner === undefined;
             if (adopted) current.progress.learner = this.learner;
-            if (!changed && !adopted) {
-              if (text !== undefined) this.written = { text, progress: current.progress };
+            if (touched?.size === 0 && !adopted) {
+              if (file !== undefined) this.written = { file, progress: current.progress };
               return current.notice === undefined ? {} : { notice: current.notice };
             }
             // A save that stalled past the stale limit may have lost its lock, and another
             // save may have replaced the file meanwhile: then this one starts over from
             // that file instead of replacing its newer steps.
             const stillValid = () => held() && this.identity() === identity;
-            const encoded = encode(current.progress);
-            writeFileAtomic(this.path, encoded, { stillValid });
-            this.written = { text: encoded, progress: current.progress };
+            const encoded = encodeFile(current.progress, file?.entries, touched);
+            writeFileAtomic(this.path, encoded.parts, { stillValid });
+            this.written = { file: encoded, progress: current.progress };
             removeOrphans(this.path, this.options.orphanAgeMs ?? 60_000);
             return current.notice === undefined ? {} : { notice: current.notice };
           },
@@ -194,12 +197,18 @@ export class ProgressStore {
 
   /** Keeps an answer to a step not settled yet (a wrong manifest), to start from next time. */
   saveDraft(lessonId: string, stepId: string, answer: string): Promise<Saved> {
-    return this.update((p) => applyDraft(p, lessonId, stepId, answer, this.now()));
+    return this.update((p) => {
+      applyDraft(p, lessonId, stepId, answer, this.now());
+      return only(lessonId);
+    });
   }
 
   /** Keeps the wrong tries at a step not settled yet, before the learner is asked again. */
   saveTries(lessonId: string, stepId: string, tries: EarlierTries): Promise<Saved> {
-    return this.update((p) => applyTries(p, lessonId, stepId, tries, this.now()));
+    return this.update((p) => {
+      applyTries(p, lessonId, stepId, tries, this.now());
+      return only(lessonId);
+    });
   }
 
   /**
@@ -213,13 +222,19 @@ export class ProgressStore {
   }
 
   finish(lessonId: string): Promise<Saved> {
-    return this.update((p) => applyFinished(p, lessonId, this.now()));
+    return this.update((p) => {
+      applyFinished(p, lessonId, this.now());
+      return only(lessonId);
+    });
   }
 
   /** Clears one lesson; false when it had no progress. */
   async reset(lessonId: string): Promise<boolean> {
     let cleared = false;
-    await this.update((p) => (cleared = applyReset(p, lessonId)));
+    await this.update((p) => {
+      cleared = applyReset(p, lessonId);
+      return cleared && only(lessonId);
+    });
     return cleared;
   }
 
@@ -256,40 +271,17 @@ export class ProgressStore {
   }
 
   private read(): Read {
-    const raw = this.readText();
-    return raw.kind === 'text' ? this.decodeText(raw.text, raw.identity) : raw;
+    const raw = this.readBytes();
+    return raw.kind === 'bytes' ? this.decodeBytes(raw.bytes, raw.identity) : raw;
   }
 
-  /** The file's text, unparsed. */
-  private readText(): { kind: 'missing' } | { kind: 'text'; text: string; identity: string } | { kind: 'corrupt'; reason: string } {
-    let text: string;
-    let identity: string;
-    let fd: number;
-    if (!this.folder(false)) return { kind: 'missing' };
-    try {
-      // Non-blocking, so a pipe planted in its place cannot hang us before fstat says what it is.
-      fd = openSync(this.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      // No file, or no folder at all (a file in its place is reported when saving).
-      if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-      throw err;
-    }
-    try {
-      const st = fstatSync(fd);
-      if (st.isDirectory()) throw Object.assign(new Error(`${this.path} is a folder`), { code: 'EISDIR' });
-      if (!st.isFile()) return { kind: 'corrupt', reason: 'not a regular file' };
-      if (st.size > MAX_BYTES) return { kind: 'corrupt', reason: `too large (${st.size} bytes)` };
-      text = readFileSync(fd, 'utf8');
-      identity = identityOf(st);
-    } finally {
-      closeSync(fd);
-    }
-    return { kind: 'text', text, identity };
+  /** The file's bytes, unparsed; valid until the next read. */
+  private readBytes(): RawFile {
+    return this.folder(false) ? this.reader.read() : { kind: 'missing' };
   }
 
-  private decodeText(text: string, identity: string): Read {
-    const decoded = decode(text);
+  private decodeBytes(bytes: Buffer, identity: string): Read {
+    const decoded = decode(bytes.toString('utf8'));
     if (decoded.kind === 'newer') {
       throw new CheckFailed(
         `progress file ${this.path} was written by a newer kube-learn (format ${decoded.version}; this one reads up to ${FORMAT_VERSION}): upgrade kube-learn to continue`,
@@ -297,28 +289,26 @@ export class ProgressStore {
     }
     if (decoded.kind === 'corrupt') return decoded;
     return decoded.migratedFrom === undefined
-      ? { kind: 'ok', progress: decoded.progress, text, identity }
-      : { kind: 'ok', progress: decoded.progress, migratedFrom: decoded.migratedFrom, text, identity };
+      ? { kind: 'ok', progress: decoded.progress, identity }
+      : { kind: 'ok', progress: decoded.progress, migratedFrom: decoded.migratedFrom, identity };
   }
 
   /**
    * With the lock held: the current progress, a corrupt file moved aside, an
-   * old format kept; and the identity of the file read (none when there is no file now).
+   * old format kept; the identity of the file read (none when there is no file now)
+   * and, when it is byte for byte what this store wrote last, what it wrote.
    */
-  private readForUpdate(written?: Written): { loaded: Loaded; identity?: string; text?: string } {
-    const raw = this.readText();
-    // Byte for byte what this store wrote last (no other save came between): no need to parse it again.
-    if (raw.kind === 'text' && written !== undefined && raw.text === written.text) {
-      return { loaded: { progress: written.progress }, identity: raw.identity, text: raw.text };
+  private readForUpdate(written?: Written): { loaded: Loaded; identity?: string; file?: EncodedFile } {
+    const raw = this.readBytes();
+    // No other save came between: no need to parse the file again, nor to encode its other lessons.
+    if (raw.kind === 'bytes' && written !== undefined && sameBytes(written.file, raw.bytes)) {
+      return { loaded: { progress: written.progress }, identity: raw.identity, file: written.file };
     }
-    const read = raw.kind === 'text' ? this.decodeText(raw.text, raw.identity) : raw;
+    const read = raw.kind === 'bytes' ? this.decodeBytes(raw.bytes, raw.identity) : raw;
     if (read.kind === 'missing') return { loaded: { progress: emptyProgress() } };
     if (read.kind === 'ok') {
-      if (read.migratedFrom !== undefined) {
-        this.keepOldFormat(read.migratedFrom);
-        return { loaded: { progress: read.progress }, identity: read.identity };
-      }
-      return { loaded: { progress: read.progress }, identity: read.identity, text: read.text };
+      if (read.migratedFrom !== undefined) this.keepOldFormat(read.migratedFrom);
+      return { loaded: { progress: read.progress }, identity: read.identity };
     }
     const aside = this.asideName(`corrupt-${stamp(this.now())}`);
     renameSync(this.path, aside);

@@ -17,6 +17,16 @@ beforeEach(() => {
 afterEach(() => state.cleanup());
 
 describe('the atomic write', () => {
+  it('writes text, or bytes in parts, in order', () => {
+    mkdirSync(state.dir, { recursive: true });
+    const target = state.file;
+    writeFileAtomic(target, 'é, then more');
+    expect(readFileSync(target, 'utf8')).toBe('é, then more');
+    const parts = ['{', '', '"a": ', 'x'.repeat(100_000), '}\n'].map((p) => Buffer.from(p));
+    writeFileAtomic(target, parts);
+    expect(readFileSync(target).equals(Buffer.concat(parts))).toBe(true);
+  });
+
   it('never follows a symlink planted at the temp path', () => {
     mkdirSync(state.dir, { recursive: true });
     const victim = join(state.home, 'victim');

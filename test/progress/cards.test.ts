@@ -48,16 +48,35 @@ describe('cards in the progress data', () => {
     applyOutcome(p, 'day1', seen('intro'), T0, 0);
     applyOutcome(p, 'day1', answered('q1', 'A Pod'), T0, 0);
     applyOutcome(p, 'day1', answered('q2', 'A VM', false), T0, 0);
-    expect(deriveCards(p, s)).toBe(true);
+    expect(deriveCards(p, s)).toEqual(new Set(['day1']));
     const cards = p.lessons.get('day1')!.cards;
     expect(cards.get('q2')).toEqual(s.first('choice', 'again', T0));
     expect(cards.get('q1')).toEqual(s.first('choice', 'good', T0));
-    expect(deriveCards(p, s)).toBe(false);
-    // The first save with the scheduler at hand derives the others' too.
+    expect(deriveCards(p, s)).toEqual(new Set());
+    // The first save with the scheduler at hand derives the others' too, and says it changed them.
     const q = emptyProgress();
     applyOutcome(q, 'day1', answered('q1', 'A Pod'), T0, 0);
-    applyOutcome(q, 'day2', answered('q9', 'Yes'), later(1), 0, s);
+    applyOutcome(q, 'day3', seen('intro'), T0, 0);
+    expect(applyOutcome(q, 'day2', answered('q9', 'Yes'), later(1), 0, s)).toEqual(new Set(['day1', 'day2']));
     expect(q.lessons.get('day1')!.cards.has('q1')).toBe(true);
+    expect(applyOutcome(q, 'day2', answered('q8', 'No'), later(1), 0, s)).toEqual(new Set(['day2']));
+  });
+
+  it('a save with the scheduler still derives what became cardless since the last one: a question settled without it, a card of another type', async () => {
+    const s = await loadScheduler();
+    const p = emptyProgress();
+    applyOutcome(p, 'day1', answered('q1', 'A Pod'), T0, 0, s);
+    // Nothing to derive: every question has its card.
+    expect(applyOutcome(p, 'day3', answered('q3', 'A Pod'), T0, 0, s)).toEqual(new Set(['day3']));
+    applyOutcome(p, 'day2', answered('q2', 'A VM'), T0, 0);
+    expect(applyOutcome(p, 'day3', answered('q4', 'A Pod'), T0, 0, s)).toEqual(new Set(['day2', 'day3']));
+    expect(p.lessons.get('day2')!.cards.get('q2')).toEqual(s.first('choice', 'good', T0));
+    applyReview(p, 'day1', 'q1', { ...s.first('choice', 'good', T0), type: 'manifest' });
+    expect(deriveCards(p, s)).toEqual(new Set(['day1']));
+    expect(p.lessons.get('day1')!.cards.get('q1')?.type).toBe('choice');
+    // Deriving with the lessons leaves an outgrown record without a card; deriving without them gives it one, as before.
+    expect(deriveCards(p, s, [lesson('day1', [['q1', 'text']])])).toEqual(new Set(['day1']));
+    expect(deriveCards(p, s)).toEqual(new Set(['day1']));
   });
 
   it('a card of a step that is gone or changed type is left out and dropped, never asked stale', async () => {
@@ -75,10 +94,10 @@ describe('cards in the progress data', () => {
     // Without the lesson loaded (a lesson start counting other lessons' cards), every card counts.
     expect(lessonDue(record, later(2)).due).toBe(3);
     expect(dueCount(p, later(2), [now])).toBe(1);
-    expect(deriveCards(p, s, [now])).toBe(true);
+    expect(deriveCards(p, s, [now])).toEqual(new Set(['day1']));
     expect([...record.cards.keys()]).toEqual(['kept']);
     // The retyped step's old record does not bring its card back.
-    expect(deriveCards(p, s, [now])).toBe(false);
+    expect(deriveCards(p, s, [now])).toEqual(new Set());
   });
 
   it('the next due time is the earliest card not due yet', async () => {

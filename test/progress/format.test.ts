@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decode, encode } from '../../src/progress/format.js';
 import { migrate, type Migration } from '../../src/progress/migrate.js';
-import { STEP_STATUSES } from '../../src/lesson/outcome.js';
-import { CARD_STATES, FORMAT_VERSION, type Progress, type ReviewCard, type StepRecord } from '../../src/progress/types.js';
+import { FORMAT_VERSION, type Progress } from '../../src/progress/types.js';
+import { progress } from './helpers/arbitraries.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'progress');
 
@@ -25,76 +25,6 @@ function problem(doc: unknown): string {
   return d.reason;
 }
 
-const iso = fc.integer({ min: 0, max: 4102444800000 }).map((t) => new Date(t).toISOString());
-const id = fc.string({ minLength: 1, maxLength: 12 });
-const step: fc.Arbitrary<StepRecord> = fc
-  .record({
-    type: fc.constantFrom('explain', 'choice', 'multi', 'text', 'manifest'),
-    status: fc.constantFrom(...STEP_STATUSES),
-    attempts: fc.nat(5),
-    firstTry: fc.boolean(),
-    revealed: fc.boolean(),
-    answer: fc.option(fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 3 })), { nil: undefined }),
-    settledAt: iso,
-    spentMs: fc.nat(),
-  })
-  .map(({ answer, ...r }) => (answer === undefined ? r : { ...r, answer }));
-const card: fc.Arbitrary<ReviewCard> = fc
-  .record({
-    type: fc.constantFrom('choice', 'multi', 'text', 'command', 'manifest'),
-    due: iso,
-    stability: fc.double({ min: 0, max: 36500, noNaN: true }),
-    difficulty: fc.double({ min: 0, max: 10, noNaN: true }),
-    scheduledDays: fc.nat(36500),
-    learningSteps: fc.nat(3),
-    reps: fc.nat(100),
-    lapses: fc.nat(100),
-    state: fc.constantFrom(...CARD_STATES),
-    lastReview: fc.option(iso, { nil: undefined }),
-  })
-  .map(({ lastReview, ...c }) => (lastReview === undefined ? c : { ...c, lastReview }));
-const progress: fc.Arbitrary<Progress> = fc
-  .array(
-    fc.tuple(
-      id,
-      fc.record({
-        started: iso,
-        updated: iso,
-        finished: fc.option(iso, { nil: undefined }),
-        steps: fc.array(fc.tuple(id, step), { maxLength: 5 }),
-        drafts: fc.array(fc.tuple(id, fc.record({ answer: fc.string(), savedAt: iso })), { maxLength: 2 }),
-        tries: fc.array(
-          fc.tuple(
-            id,
-            fc.record({
-              attempts: fc.nat(5),
-              picks: fc.array(fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 3 })), { maxLength: 3 }),
-              savedAt: iso,
-            }),
-          ),
-          { maxLength: 2 },
-        ),
-        cards: fc.array(fc.tuple(id, card), { maxLength: 3 }),
-      }),
-    ),
-    { maxLength: 4 },
-  )
-  .map((lessons) => ({
-    lessons: new Map(
-      lessons.map(([lessonId, { finished, steps, drafts, tries, cards, ...l }]) => [
-        lessonId,
-        {
-          ...l,
-          ...(finished === undefined ? {} : { finished }),
-          steps: new Map(steps),
-          drafts: new Map(drafts),
-          tries: new Map(tries),
-          cards: new Map(cards),
-        },
-      ]),
-    ),
-  }));
-
 describe('the progress format', () => {
   it('reads back whatever it writes', () => {
     fc.assert(
@@ -102,6 +32,25 @@ describe('the progress format', () => {
         expect(ok(encode(p))).toEqual(p);
       }),
     );
+  });
+
+  it('writes, part by part, exactly the text JSON.stringify gives for the document', () => {
+    fc.assert(
+      fc.property(progress, (p) => {
+        const text = encode(p);
+        expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+      }),
+    );
+  });
+
+  it('orders lessons as JSON reads them back: array-index ids first, ascending, then the others as added', () => {
+    const p = ok(fixture(FORMAT_VERSION));
+    const lesson = p.lessons.get('day4')!;
+    for (const id of ['day9', '10', '__proto__', '2', '02']) p.lessons.set(id, lesson);
+    const written = ['2', '10', 'day4', 'day5', 'day9', '__proto__', '02'];
+    const inText = [...encode(p).matchAll(/^ {4}"(.*)": \{$/gm)].map((m) => m[1]);
+    expect(inText).toEqual(written);
+    expect([...ok(encode(p)).lessons.keys()]).toEqual(written);
   });
 
   it('keeps ids that look like object internals as plain ids', () => {

@@ -1,12 +1,18 @@
 /**
  * A save reuses the progress it wrote last, instead of parsing the whole
- * file again, only while the file holds exactly what it wrote: these are the
- * ways that could lose or invent a step if it were wrong.
+ * file again, only while the file holds exactly what it wrote, and encodes
+ * again only the lessons its change touched: these are the ways that could
+ * lose or invent a step if it were wrong.
  */
-import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyOutcome } from '../../src/progress/records.js';
+import type { StepOutcome } from '../../src/lesson/outcome.js';
+import { applyOutcome, applyReview } from '../../src/progress/records.js';
+import { loadScheduler } from '../../src/progress/schedule.js';
 import { ProgressStore } from '../../src/progress/store.js';
+import { fcOptions } from '../helpers/fuzz.js';
 import { tempStateHome } from '../helpers/state.js';
 import { answered, seen } from './helpers/outcomes.js';
 
@@ -38,6 +44,20 @@ describe('a save after this store saved', () => {
     await store.record('day4', seen('intro'));
     const q1 = (await store.load()).progress.lessons.get('day4')!.steps.get('q1')!;
     expect(q1.answer).toBe('B Pod');
+  });
+
+  it("keeps another kube-learn's change to a lesson this one saved earlier, and its removal of one", async () => {
+    const other = ProgressStore.fromEnv({ XDG_STATE_HOME: state.home });
+    await store.record('day2', seen('mine'));
+    await store.record('day4', seen('mine-1'));
+    await other.record('day2', seen('theirs'));
+    await store.record('day4', seen('mine-2'));
+    expect(await stepIds('day2')).toEqual(['mine', 'theirs']);
+    expect(await stepIds('day4')).toEqual(['mine-1', 'mine-2']);
+    await other.reset('day2');
+    await store.record('day4', seen('mine-3'));
+    expect((await store.load()).progress.lessons.has('day2')).toBe(false);
+    expect(await stepIds('day4')).toEqual(['mine-1', 'mine-2', 'mine-3']);
   });
 
   it('keeps nothing of a change that failed', async () => {
@@ -75,5 +95,76 @@ describe('a save after this store saved', () => {
       await save(once);
     }
     expect(readFileSync(store.path, 'utf8')).toBe(readFileSync(fresh().path, 'utf8'));
+  });
+
+  it('writes, whatever the saves and whoever made them, the file a store reading it afresh at every save writes', async () => {
+    const scheduler = await loadScheduler();
+    const clock = () => new Date('2026-12-02T04:00:00.000Z');
+    const lessonId = fc.constantFrom('day1', 'day4', '10', '2', '__proto__');
+    const stepId = fc.constantFrom('intro', 'q1', 'q2', 'constructor');
+    const outcome: fc.Arbitrary<StepOutcome> = fc.oneof(
+      stepId.map(seen),
+      fc.tuple(stepId, fc.constantFrom('A Pod', 'a VM'), fc.boolean()).map(([s, a, first]) => answered(s, a, first)),
+    );
+    type Save = (s: ProgressStore) => Promise<unknown>;
+    const save: fc.Arbitrary<Save> = fc.oneof(
+      fc.tuple(lessonId, outcome, fc.boolean()).map(
+        ([l, o, cards]): Save =>
+          (s) =>
+            s.record(l, o, 1000, cards ? scheduler : undefined),
+      ),
+      fc.tuple(lessonId, stepId).map(
+        ([l, st]): Save =>
+          (s) =>
+            s.saveDraft(l, st, 'kind: Pod\n'),
+      ),
+      fc.tuple(lessonId, stepId).map(
+        ([l, st]): Save =>
+          (s) =>
+            s.saveTries(l, st, { attempts: 1, picks: ['a VM'] }),
+      ),
+      lessonId.map(
+        (l): Save =>
+          (s) =>
+            s.finish(l),
+      ),
+      lessonId.map(
+        (l): Save =>
+          (s) =>
+            s.reset(l),
+      ),
+      // A review, as the review session saves one, and a change that does not say what it touched.
+      fc.tuple(lessonId, stepId).map(
+        ([l, st]): Save =>
+          (s) =>
+            s.update((p) => applyReview(p, l, st, scheduler.first('choice', 'good', clock())) && new Set([l])),
+      ),
+      lessonId.map(
+        (l): Save =>
+          (s) =>
+            s.update((p) => p.lessons.delete(l)),
+      ),
+    );
+    // The first file: none, one of an earlier format (questions without cards), or the current one.
+    const start = fc.constantFrom(undefined, 'v2.json', 'v3.json');
+    const fixtures = join(import.meta.dirname, '..', 'fixtures', 'progress');
+    const contents = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(start, fc.array(fc.tuple(fc.nat(2), save), { minLength: 1, maxLength: 10 }), async (first, saves) => {
+        const dir = join(state.dir, `run-${run++}`);
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        const [kept, fresh] = ['progress.json', 'fresh.json'].map((name) => join(dir, name)) as [string, string];
+        if (first) for (const path of [kept, fresh]) copyFileSync(join(fixtures, first), path);
+        // Three kube-learns taking turns at one file, each keeping what it wrote last.
+        const sessions = [0, 1, 2].map(() => new ProgressStore(kept, { now: clock }));
+        for (const [who, change] of saves) {
+          await change(sessions[who]!);
+          await change(new ProgressStore(fresh, { now: clock }));
+          expect(contents(kept)).toBe(contents(fresh));
+        }
+      }),
+      fcOptions({ numRuns: 40 }),
+    );
   });
 });
