@@ -54,6 +54,8 @@ const LAZY = {
   'src/commands/list.ts': 'command-list',
   'src/commands/schema.ts': 'command-schema',
   'src/commands/review.ts': 'command-review',
+  // Commander's wiring of every command (src/program.ts): a lesson start or the course map never runs it.
+  'src/program.ts': 'program',
 };
 
 /**
