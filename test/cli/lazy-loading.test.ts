@@ -53,12 +53,12 @@ describe('what the built CLI loads', () => {
     },
   );
 
-  it('a lesson from a --lessons folder: the loader at the first start; from the lesson cache, the launcher and main.cjs', async () => {
+  it('a lesson from a --lessons folder: the loader at the first start; from the lesson cache, the folder code only', async () => {
     const folder = join(ROOT, 'test', 'fixtures', 'lessons', 'good');
     const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'kube-learn-cache-')) };
     const args = ['intro', '--plain', '--lessons', folder];
     expect(await loaded(args, 'q\n', env)).toContain('lazy/lesson-loader.cjs');
-    expect(await loaded(args, 'q\n', env)).toEqual(['cli.js', 'main.cjs']);
+    expect(await loaded(args, 'q\n', env)).toEqual(['cli.js', 'lazy/lesson-folder.cjs', 'main.cjs']);
   });
 
   it('a second --lessons start loads no node:crypto and no node:fs/promises (a built-in start loads neither)', async () => {
