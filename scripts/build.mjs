@@ -54,6 +54,12 @@ const LAZY = {
   'src/commands/list.ts': 'command-list',
   'src/commands/schema.ts': 'command-schema',
   'src/commands/review.ts': 'command-review',
+  // A --lessons folder: listing, hashing and the lesson cache (a start from the built-in lessons needs none of it).
+  'src/lesson/folder.ts': 'lesson-folder',
+  // The learner's editor, for a manifest exercise in a terminal.
+  'src/terminal/editor.ts': 'editor',
+  // Commander's wiring of every command (src/program.ts): a lesson start or the course map never runs it.
+  'src/program.ts': 'program',
 };
 
 /**

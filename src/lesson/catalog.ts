@@ -43,6 +43,9 @@ export function builtLessonsFile(): string {
   return join(packageRoot(), 'dist', 'lessons.ndjson');
 }
 
+/** `.yaml` or `.yml` in any case. Not /i, which costs a --lessons start ~0.25 ms (see mistypedCommand in ../commands/start.ts). */
+const YAML_NAME = /\.[Yy][Aa]?[Mm][Ll]$/;
+
 /** The lesson files directly in a folder, not its subfolders, in name order. */
 export async function lessonFiles(dir: string): Promise<string[]> {
   let entries: Dirent[];
@@ -54,7 +57,7 @@ export async function lessonFiles(dir: string): Promise<string[]> {
     throw new UsageError(`lessons folder ${dir}: ${why}`);
   }
   return entries
-    .filter((e) => !e.isDirectory() && /\.ya?ml$/i.test(e.name))
+    .filter((e) => !e.isDirectory() && YAML_NAME.test(e.name))
     .map((e) => join(dir, e.name))
     .sort();
 }

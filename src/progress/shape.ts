@@ -53,63 +53,63 @@ function lessonRecord(raw: unknown, at: string): LessonRecord {
   const cards = new Map<string, ReviewCard>();
   for (const [id, c] of entries(o.cards, `${at}.cards`)) cards.set(id, card(c, `${at}.cards.${key(id)}`));
   const record: LessonRecord = {
-    started: time(o.started, `${at}.started`),
-    updated: time(o.updated, `${at}.updated`),
+    started: time(o.started, at, 'started'),
+    updated: time(o.updated, at, 'updated'),
     steps,
     drafts,
     tries,
     cards,
   };
-  if (o.finished !== undefined) record.finished = time(o.finished, `${at}.finished`);
+  if (o.finished !== undefined) record.finished = time(o.finished, at, 'finished');
   return record;
 }
 
 function stepRecord(raw: unknown, at: string): StepRecord {
   const o = object(raw, at);
-  if (typeof o.type !== 'string' || o.type === '') fail(`${at}.type`, 'a step type');
-  if (!STEP_STATUSES.includes(o.status as StepStatus)) fail(`${at}.status`, `one of ${STEP_STATUSES.join(', ')}`);
+  if (typeof o.type !== 'string' || o.type === '') fail(at, 'a step type', 'type');
+  if (!STEP_STATUSES.includes(o.status as StepStatus)) fail(at, `one of ${STEP_STATUSES.join(', ')}`, 'status');
   const record: StepRecord = {
     type: o.type,
     status: o.status as StepStatus,
-    attempts: count(o.attempts, `${at}.attempts`),
-    firstTry: bool(o.firstTry, `${at}.firstTry`),
-    revealed: bool(o.revealed, `${at}.revealed`),
-    settledAt: time(o.settledAt, `${at}.settledAt`),
-    spentMs: count(o.spentMs, `${at}.spentMs`),
+    attempts: count(o.attempts, at, 'attempts'),
+    firstTry: bool(o.firstTry, at, 'firstTry'),
+    revealed: bool(o.revealed, at, 'revealed'),
+    settledAt: time(o.settledAt, at, 'settledAt'),
+    spentMs: count(o.spentMs, at, 'spentMs'),
   };
-  if (o.answer !== undefined) record.answer = answer(o.answer, `${at}.answer`);
+  if (o.answer !== undefined) record.answer = answer(o.answer, at, 'answer');
   return record;
 }
 
 function draft(raw: unknown, at: string): Draft {
   const o = object(raw, at);
-  if (typeof o.answer !== 'string') fail(`${at}.answer`, 'a text');
-  return { answer: o.answer, savedAt: time(o.savedAt, `${at}.savedAt`) };
+  if (typeof o.answer !== 'string') fail(at, 'a text', 'answer');
+  return { answer: o.answer, savedAt: time(o.savedAt, at, 'savedAt') };
 }
 
 function triesRecord(raw: unknown, at: string): Tries {
   const o = object(raw, at);
-  if (!Array.isArray(o.picks)) fail(`${at}.picks`, 'a list');
-  const picks = o.picks.map((p, i) => answer(p, `${at}.picks.${i}`));
-  return { attempts: count(o.attempts, `${at}.attempts`), picks, savedAt: time(o.savedAt, `${at}.savedAt`) };
+  if (!Array.isArray(o.picks)) fail(at, 'a list', 'picks');
+  const picks = o.picks.map((p, i) => answer(p, at, `picks.${i}`));
+  return { attempts: count(o.attempts, at, 'attempts'), picks, savedAt: time(o.savedAt, at, 'savedAt') };
 }
 
 function card(raw: unknown, at: string): ReviewCard {
   const o = object(raw, at);
-  if (typeof o.type !== 'string' || o.type === '') fail(`${at}.type`, 'a step type');
-  if (!CARD_STATES.includes(o.state as CardState)) fail(`${at}.state`, `one of ${CARD_STATES.join(', ')}`);
+  if (typeof o.type !== 'string' || o.type === '') fail(at, 'a step type', 'type');
+  if (!CARD_STATES.includes(o.state as CardState)) fail(at, `one of ${CARD_STATES.join(', ')}`, 'state');
   const c: ReviewCard = {
     type: o.type,
-    due: time(o.due, `${at}.due`),
-    stability: amount(o.stability, `${at}.stability`),
-    difficulty: amount(o.difficulty, `${at}.difficulty`),
-    scheduledDays: count(o.scheduledDays, `${at}.scheduledDays`),
-    learningSteps: count(o.learningSteps, `${at}.learningSteps`),
-    reps: count(o.reps, `${at}.reps`),
-    lapses: count(o.lapses, `${at}.lapses`),
+    due: time(o.due, at, 'due'),
+    stability: amount(o.stability, at, 'stability'),
+    difficulty: amount(o.difficulty, at, 'difficulty'),
+    scheduledDays: count(o.scheduledDays, at, 'scheduledDays'),
+    learningSteps: count(o.learningSteps, at, 'learningSteps'),
+    reps: count(o.reps, at, 'reps'),
+    lapses: count(o.lapses, at, 'lapses'),
     state: o.state as CardState,
   };
-  if (o.lastReview !== undefined) c.lastReview = time(o.lastReview, `${at}.lastReview`);
+  if (o.lastReview !== undefined) c.lastReview = time(o.lastReview, at, 'lastReview');
   return c;
 }
 
@@ -122,30 +122,30 @@ function object(raw: unknown, at: string): Record<string, unknown> {
   return raw as Record<string, unknown>;
 }
 
-function count(raw: unknown, at: string): number {
-  if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < 0) fail(at, 'a whole number >= 0');
+function count(raw: unknown, at: string, field: string): number {
+  if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < 0) fail(at, 'a whole number >= 0', field);
   return raw;
 }
 
-function amount(raw: unknown, at: string): number {
-  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0) fail(at, 'a number >= 0');
+function amount(raw: unknown, at: string, field: string): number {
+  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0) fail(at, 'a number >= 0', field);
   return raw;
 }
 
-function bool(raw: unknown, at: string): boolean {
-  if (typeof raw !== 'boolean') fail(at, 'true or false');
+function bool(raw: unknown, at: string, field: string): boolean {
+  if (typeof raw !== 'boolean') fail(at, 'true or false', field);
   return raw;
 }
 
-function time(raw: unknown, at: string): string {
-  if (typeof raw !== 'string' || Number.isNaN(Date.parse(raw))) fail(at, 'a date and time');
+function time(raw: unknown, at: string, field: string): string {
+  if (typeof raw !== 'string' || Number.isNaN(Date.parse(raw))) fail(at, 'a date and time', field);
   return raw;
 }
 
-function answer(raw: unknown, at: string): string | string[] {
+function answer(raw: unknown, at: string, field: string): string | string[] {
   if (typeof raw === 'string') return raw;
   if (Array.isArray(raw) && raw.every((a) => typeof a === 'string')) return [...raw];
-  fail(at, 'a text or a list of texts');
+  fail(at, 'a text or a list of texts', field);
 }
 
 /** An id as it may appear in a one-line message: anything but printable ASCII escaped, and cut short. */
@@ -157,6 +157,12 @@ function key(id: string): string {
   return `"${escaped}${id.length > 40 ? '...' : ''}"`;
 }
 
-function fail(at: string, expected: string): never {
-  throw new ShapeError(`${at} should be ${expected}`);
+/**
+ * `at` names a record, `field` one of its fields: the path is put together
+ * only for a problem. A file holds thousands of fields, and building each
+ * one's path up front made checking a whole course's progress (~100 kB)
+ * cost twice as much, most of it garbage to collect, before the first prompt.
+ */
+function fail(at: string, expected: string, field?: string): never {
+  throw new ShapeError(`${field === undefined ? at : `${at}.${field}`} should be ${expected}`);
 }

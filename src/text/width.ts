@@ -11,6 +11,17 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
+/**
+ * A pattern of Unicode property classes (`\p{...}`, flag u), made when
+ * first used. V8 loads the ICU sets of such a pattern when it compiles it,
+ * and compiles a regex literal with the script: the three below cost ~2 ms
+ * before the first prompt, which most text, tested by code unit first, never uses.
+ */
+function unicodeClass(source: string): () => RegExp {
+  let re: RegExp | undefined;
+  return () => (re ??= new RegExp(source, 'u'));
+}
+
 // Creating a Segmenter loads ICU data (about 6 ms at start-up). Most text
 // needs none: in printable ASCII, and in any text without the code points
 // below, every code point is a grapheme of its own. These are the ones that
@@ -21,8 +32,9 @@ export function stripAnsi(text: string): string {
 // CR LF); and, so that a newer Unicode can't slip past this list, every
 // code point beyond the BMP except the emoji and CJK planes.
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const JOINS =
-  /[\p{M}\p{Grapheme_Extend}\p{Join_Control}\p{Variation_Selector}\p{Emoji_Modifier}\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0e33\u0eb3\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\r\u{10000}-\u{1efff}\u{1fb00}-\u{1ffff}\u{40000}-\u{10ffff}]/u;
+const JOINS = unicodeClass(
+  String.raw`[\p{M}\p{Grapheme_Extend}\p{Join_Control}\p{Variation_Selector}\p{Emoji_Modifier}\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0e33\u0eb3\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\r\u{10000}-\u{1efff}\u{1fb00}-\u{1ffff}\u{40000}-\u{10ffff}]`,
+);
 let segmenter: Intl.Segmenter | undefined;
 
 /**
@@ -53,12 +65,12 @@ function allPlain(text: string): boolean {
 /** The user-perceived characters (grapheme clusters) of `text`. */
 export function graphemes(text: string): Iterable<string> {
   if (PRINTABLE_ASCII.test(text)) return text;
-  if (allPlain(text) || !JOINS.test(text)) return Array.from(text);
+  if (allPlain(text) || !JOINS().test(text)) return Array.from(text);
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
-const ZERO_WIDTH = /^(?:\p{Mn}|\p{Me}|\p{Cf}|\p{Cc})+$/u;
-const EMOJI = /\p{Extended_Pictographic}/u;
+const ZERO_WIDTH = unicodeClass(String.raw`^(?:\p{Mn}|\p{Me}|\p{Cf}|\p{Cc})+$`);
+const EMOJI = unicodeClass(String.raw`\p{Extended_Pictographic}`);
 
 function isWide(cp: number): boolean {
   return (
@@ -85,12 +97,12 @@ function isWide(cp: number): boolean {
 
 function graphemeWidth(g: string): number {
   if (g.length === 1 && isPlainCodeUnit(g.charCodeAt(0))) return isWide(g.charCodeAt(0)) ? 2 : 1;
-  if (ZERO_WIDTH.test(g)) return 0;
+  if (ZERO_WIDTH().test(g)) return 0;
   const cp = g.codePointAt(0)!;
   if (cp < 0x7f) return cp < 0x20 ? 0 : 1;
   if (isWide(cp)) return 2;
   // Emoji shown as pictures (VS16, or a ZWJ sequence) take two columns.
-  if (EMOJI.test(g) && (g.includes('\ufe0f') || g.includes('\u200d'))) return 2;
+  if (EMOJI().test(g) && (g.includes('\ufe0f') || g.includes('\u200d'))) return 2;
   return 1;
 }
 

@@ -18,7 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['tutor'],
   ['terminal'],
   ['commands', 'run.ts'],
-  ['cli.ts', 'lesson-start.ts'],
+  ['cli.ts', 'program.ts', 'lesson-start.ts'],
 ];
 
 interface Arrow {

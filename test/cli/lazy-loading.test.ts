@@ -53,12 +53,12 @@ describe('what the built CLI loads', () => {
     },
   );
 
-  it('a lesson from a --lessons folder: the loader at the first start; from the lesson cache, the launcher and main.cjs', async () => {
+  it('a lesson from a --lessons folder: the loader at the first start; from the lesson cache, the folder code only', async () => {
     const folder = join(ROOT, 'test', 'fixtures', 'lessons', 'good');
     const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'kube-learn-cache-')) };
     const args = ['intro', '--plain', '--lessons', folder];
     expect(await loaded(args, 'q\n', env)).toContain('lazy/lesson-loader.cjs');
-    expect(await loaded(args, 'q\n', env)).toEqual(['cli.js', 'main.cjs']);
+    expect(await loaded(args, 'q\n', env)).toEqual(['cli.js', 'lazy/lesson-folder.cjs', 'main.cjs']);
   });
 
   it('a second --lessons start loads no node:crypto and no node:fs/promises (a built-in start loads neither)', async () => {
@@ -80,8 +80,12 @@ describe('what the built CLI loads', () => {
     expect(await loaded(['continue', '--plain'], 'q\n')).toEqual(['cli.js', 'main.cjs']);
   });
 
-  it('list: commander and its own file, and no YAML loader (the built-in lessons are JSON)', async () => {
-    expect(await loaded(['list'])).toEqual(['cli.js', 'lazy/command-list.cjs', 'lazy/commander.cjs', 'main.cjs']);
+  it('list: commander, its wiring, its own file, and no YAML loader (the built-in lessons are JSON)', async () => {
+    expect(await loaded(['list'])).toEqual(['cli.js', 'lazy/command-list.cjs', 'lazy/commander.cjs', 'lazy/program.cjs', 'main.cjs']);
+  });
+
+  it("a lesson through commander (an option before it): commander and its wiring, which use main's lesson commands", async () => {
+    expect(await loaded(['--plain', 'day4'], 'q\n')).toEqual(['cli.js', 'lazy/commander.cjs', 'lazy/program.cjs', 'main.cjs']);
   });
 
   it("a command's own file throws main's errors: a usage error exits 2 with its one line", async () => {
@@ -107,6 +111,7 @@ describe('what the built CLI loads', () => {
       'lazy/command-check.cjs',
       'lazy/commander.cjs',
       'lazy/manifest-checker.cjs',
+      'lazy/program.cjs',
       'lazy/yaml.cjs',
       'main.cjs',
     ]);
@@ -121,6 +126,7 @@ describe('what the built CLI loads', () => {
       'lazy/lesson-loader.cjs',
       'lazy/lesson-schema.cjs',
       'lazy/manifest-checker.cjs',
+      'lazy/program.cjs',
       'lazy/re2js.cjs',
       'lazy/yaml.cjs',
       'main.cjs',
@@ -156,6 +162,7 @@ describe('what the built CLI loads with review cards saved', () => {
       'lazy/command-review.cjs',
       'lazy/commander.cjs',
       'lazy/fsrs.cjs',
+      'lazy/program.cjs',
       'main.cjs',
     ]);
   });
