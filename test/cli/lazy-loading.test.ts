@@ -137,7 +137,13 @@ describe('what the built CLI loads', () => {
     const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'kube-learn-cache-')) };
     const folder = join(ROOT, 'test', 'fixtures', 'lessons', 'lint');
     expect(await loaded(['lint', folder], '', env)).toContain('lazy/yaml.cjs');
-    expect(await loaded(['lint', folder], '', env)).toEqual(['cli.js', 'lazy/command-lint.cjs', 'lazy/commander.cjs', 'lazy/program.cjs', 'main.cjs']);
+    expect(await loaded(['lint', folder], '', env)).toEqual([
+      'cli.js',
+      'lazy/command-lint.cjs',
+      'lazy/commander.cjs',
+      'lazy/program.cjs',
+      'main.cjs',
+    ]);
   });
 });
 

@@ -13,7 +13,7 @@ import { loadScheduler } from '../../src/progress/schedule.js';
 import { emptyProgress, type Progress } from '../../src/progress/types.js';
 import { fcOptions } from '../helpers/fuzz.js';
 import { growth } from '../helpers/growth.js';
-import { card, id, iso, progress } from './helpers/arbitraries.js';
+import { card, id, iso, progress } from '../helpers/progress-arbitraries.js';
 import { answered, seen } from './helpers/outcomes.js';
 
 let scheduler: Scheduler;

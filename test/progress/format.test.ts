@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { decode, encode } from '../../src/progress/format.js';
 import { migrate, type Migration } from '../../src/progress/migrate.js';
 import { FORMAT_VERSION, type Progress } from '../../src/progress/types.js';
-import { progress } from './helpers/arbitraries.js';
+import { progress } from '../helpers/progress-arbitraries.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'progress');
 

@@ -1,7 +1,7 @@
 /** Random progress data (fast-check), as the progress format can hold it. */
 import fc from 'fast-check';
-import { STEP_STATUSES } from '../../../src/lesson/outcome.js';
-import { CARD_STATES, type Progress, type ReviewCard, type StepRecord } from '../../../src/progress/types.js';
+import { STEP_STATUSES } from '../../src/lesson/outcome.js';
+import { CARD_STATES, type Progress, type ReviewCard, type StepRecord } from '../../src/progress/types.js';
 
 export const iso = fc.integer({ min: 0, max: 4102444800000 }).map((t) => new Date(t).toISOString());
 /** Ids as files may hold them: any text, ids JSON orders first (array indices), ids that are object internals. */
