@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { fastYaml, schema } from '../../src/lesson/fast-yaml.js';
 import { parseYaml } from '../../src/lesson/yaml-source.js';
 import { fcOptions } from '../helpers/fuzz.js';
+import { growth } from '../helpers/growth.js';
 
 /** The fast value, after checking it against the full parse; undefined when the fast load deferred. */
 function agreed(text: string): { value: unknown } | undefined {
@@ -360,5 +361,15 @@ describe('random YAML (fast-check; a failure prints its seed)', () => {
       }),
       fcOptions({ numRuns: 500 }),
     );
+  });
+});
+
+describe('time that grows linearly (growth per doubling, test/helpers/growth.ts)', () => {
+  const load = (text: string) => fastYaml(text, ['next']);
+  it('many keys, many items, many lines of one quoted scalar, many nested flow lines', () => {
+    expect(growth(load, (n) => Array.from({ length: n }, (_, i) => `k${i}: v ${i}\n`).join(''), 2000)).toBeLessThan(3);
+    expect(growth(load, (n) => `v:\n${Array.from({ length: n }, (_, i) => `  - [a${i}, "b"]\n`).join('')}`, 2000)).toBeLessThan(3);
+    expect(growth(load, (n) => `v: "${Array.from({ length: n }, (_, i) => `w${i}`).join('\n  ')}"\n`, 2000)).toBeLessThan(3);
+    expect(growth(load, (n) => `v: [[[${Array.from({ length: n }, (_, i) => `a${i}`).join(',\n  ')}]]]\n`, 2000)).toBeLessThan(3);
   });
 });
