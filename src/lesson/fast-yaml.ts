@@ -37,19 +37,34 @@ const CORE_SCALAR = 'tag:kube-learn,2026:core-scalar';
  */
 export function coreScalarType(tags: readonly CoreTag[]): Type {
   const scalars = tags.filter((t) => t.default === true && t.test !== undefined);
-  const tagOf = (data: string) => scalars.find((t) => t.test!.test(data));
+  // Most plain scalars of a lesson are prose: when no tag's test can match a space, text with one is a string at once.
+  const spaced = scalars.some((t) => mayMatchSpace(t.test!));
+  const tagOf = (data: string) => (!spaced && data.includes(' ') ? undefined : scalars.find((t) => t.test!.test(data)));
+  let last: { data: string; tag: CoreTag } | undefined;
   return new Type(CORE_SCALAR, {
     kind: 'scalar',
     // An explicit tag passes itself too: such a node goes to the full parse.
     resolve: (data: unknown, explicit?: string) => {
       if (explicit !== undefined) throw new Error('explicit tags are left to the full parse');
-      return typeof data === 'string' && tagOf(data) !== undefined;
+      const tag = typeof data === 'string' ? tagOf(data) : undefined;
+      last = tag && { data: data as string, tag };
+      return tag !== undefined;
     },
     construct: (data: string) => {
-      const resolved = tagOf(data)!.resolve(data, refuse, RESOLVE_OPTIONS);
+      const tag = last?.data === data ? last.tag : tagOf(data)!;
+      const resolved = tag.resolve(data, refuse, RESOLVE_OPTIONS);
       return isScalar(resolved) ? resolved.value : resolved;
     },
   });
+}
+
+/**
+ * Whether a regular expression might match a space: true unless its source
+ * names no space, no class that holds one (`\s`, `\S`, `\D`, `\W`, `[^`), no
+ * wildcard `.` and no escaped backslash (which would make a `\.` a wildcard).
+ */
+export function mayMatchSpace(re: RegExp): boolean {
+  return /[ \u00a0]|\\[sSDWpPu]|\[\^|\\\\|(?:^|[^\\])\./.test(re.source) || re.flags.includes('x');
 }
 
 /** js-yaml's failsafe schema with the core scalars (exported for its tests). */
@@ -152,17 +167,29 @@ function underIndented(text: string, start: number, end: number): boolean {
 /** How a plain scalar can end: a line break, a space, a comment, the end, or a flow indicator. */
 const PLAIN_END = /^(?:$|[\s,\]}#])/;
 
-/** An implicit key must end within 1,024 characters (the yaml package enforces it; js-yaml does not). */
-const LONG_LINE = /[^\n]{1025}/;
+/**
+ * Whether a line is longer than 1,024 characters: an implicit key must end
+ * within that (the yaml package enforces it; js-yaml does not). A loop: the
+ * regular expression /[^\n]{1025}/ rescans each line from every offset.
+ */
+function hasLongLine(text: string): boolean {
+  let start = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+    if (nl - start > 1024) return true;
+    start = nl + 1;
+  }
+  return text.length - start > 1024;
+}
 
 interface Frame {
   open: number;
+  line: number;
   result?: unknown;
 }
 
 /** `keys`: the top-level keys whose values valueAt may be asked for. */
 export function fastYaml(text: string, keys: readonly string[] = []): FastYaml | undefined {
-  if (Buffer.byteLength(text) > MAX_FILE_BYTES || UNSURE.test(text) || LONG_LINE.test(text)) return undefined;
+  if (Buffer.byteLength(text) > MAX_FILE_BYTES || UNSURE.test(text) || hasLongLine(text)) return undefined;
   if (flowTooDeep(text, MAX_DEPTH) !== undefined) return undefined;
   let unsure = false;
   const closed = new Set<unknown>();
@@ -171,7 +198,7 @@ export function fastYaml(text: string, keys: readonly string[] = []): FastYaml |
   const found: { key: string; end: number; parent: Frame | undefined }[] = [];
   const listener = (event: 'open' | 'close', state: State) => {
     if (event === 'open') {
-      frames.push({ open: state.position });
+      frames.push({ open: state.position, line: state.line });
       return;
     }
     const frame = frames.pop()!;
@@ -181,7 +208,8 @@ export function fastYaml(text: string, keys: readonly string[] = []): FastYaml |
     const collection = s.kind === 'mapping' || s.kind === 'sequence';
     if (collection) closed.add(s.result);
     const end = s.position;
-    if (!unsure && text.lastIndexOf('\n', end - 1) >= frame.open) {
+    // Only a node that ends on a later line than where its open began can span lines.
+    if (!unsure && state.line > frame.line) {
       const start = skipSpace(text, frame.open);
       const first = text[start];
       const flow = collection ? first === '[' || first === '{' : first !== '|' && first !== '>';

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { load } from 'js-yaml';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { fastYaml, schema } from '../../src/lesson/fast-yaml.js';
+import { fastYaml, mayMatchSpace, schema } from '../../src/lesson/fast-yaml.js';
 import { parseYaml } from '../../src/lesson/yaml-source.js';
 import { fcOptions } from '../helpers/fuzz.js';
 import { growth } from '../helpers/growth.js';
@@ -126,6 +126,14 @@ describe('scalars resolve as the yaml package core schema resolves them', () => 
     agreed(`v: [${s}]\n`);
     // The table's scalars are simple enough for the fast load, but for nulls (no lesson has one), a tag, nested nodes and a line folded at column 0.
     if (!['~', 'null', 'Null', 'NULL', '', '!', 'a: b', '- a', '"line\\\nfolded"'].includes(s)) expect(got).toBeDefined();
+  });
+
+  it('takes text with a space for a string only while no core tag may match a space', () => {
+    for (const re of [/a.b/, /a\\.b/, /\s/, /\S+/, /\D/, /[^a]/, /a b/, /\u0020/, /\p{Zs}/u])
+      expect(mayMatchSpace(re), String(re)).toBe(true);
+    for (const re of [/a\.b/, /^[-+]?[0-9]+$/, /^(?:~|[Nn]ull|NULL)?$/]) expect(mayMatchSpace(re), String(re)).toBe(false);
+    // And a spaced number is a string in both parsers.
+    expect(load('[1 2, 1 .5, true ]\n', { schema })).toStrictEqual(parse('[1 2, 1 .5, true ]\n'));
   });
 
   it('gives numbers, booleans and nulls the core schema way, strings for YAML 1.1 spellings', () => {
