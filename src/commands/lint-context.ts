@@ -8,6 +8,7 @@
 import { embeddedOrigin } from '../lesson/embedded-text.js';
 import type { FileProblem } from '../lesson/file-problem.js';
 import type { LoadResult } from '../lesson/load.js';
+import type { Lesson } from '../lesson/schema.js';
 
 /** `text`: the lesson file's text, as it was parsed into `result`. */
 export async function contextProblems(result: LoadResult, text: string): Promise<FileProblem[]> {
@@ -30,4 +31,13 @@ export async function contextProblems(result: LoadResult, text: string): Promise
     }
   }
   return problems;
+}
+
+/** Whether every step's context checks clean, for lint's fast path (which has no positions to give problems). */
+export async function contextsClean(lesson: Lesson): Promise<boolean> {
+  const contexts = lesson.steps.flatMap((step) => (step.type === 'manifest' && step.context !== undefined ? [step.context] : []));
+  if (contexts.length === 0) return true;
+  const { checkManifests } = await import('../manifest/check.js');
+  for (const context of contexts) if ((await checkManifests(context)).length > 0) return false;
+  return true;
 }

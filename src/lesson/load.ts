@@ -150,6 +150,6 @@ export async function loadLessonFile(file: string): Promise<LoadResult> {
  * to check it. A key can only be spelt otherwise with an escape (a
  * backslash), so this misses none.
  */
-function mayHavePatterns(text: string): boolean {
+export function mayHavePatterns(text: string): boolean {
   return /accept_pattern|matches|\\/.test(text);
 }

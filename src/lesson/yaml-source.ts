@@ -38,7 +38,7 @@ function firstLine(text: string): string {
  * quotes and comments. The parser recurses per level, so a file of brackets
  * would cost seconds and the stack before any node exists to measure.
  */
-function flowTooDeep(text: string, limit: number): number | undefined {
+export function flowTooDeep(text: string, limit: number): number | undefined {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];

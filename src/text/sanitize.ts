@@ -20,6 +20,13 @@ function visible(ch: string): string {
   return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
 }
 
+const UNSAFE_OR_CR = new RegExp(`${UNSAFE.source}|\\r`);
+
+/** Whether neutralize could change the text (when not, it is the text itself). */
+export function needsNeutralizing(text: string): boolean {
+  return UNSAFE_OR_CR.test(text);
+}
+
 /** The text with every terminal-driving character made visible. */
 export function neutralize(text: string): string {
   return text.replace(/\r\n/g, '\n').replace(UNSAFE, visible);

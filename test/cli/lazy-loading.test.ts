@@ -57,7 +57,10 @@ describe('what the built CLI loads', () => {
     const folder = join(ROOT, 'test', 'fixtures', 'lessons', 'good');
     const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'kube-learn-cache-')) };
     const args = ['intro', '--plain', '--lessons', folder];
-    expect(await loaded(args, 'q\n', env)).toContain('lazy/lesson-loader.cjs');
+    const first = await loaded(args, 'q\n', env);
+    expect(first).toContain('lazy/lesson-loader.cjs');
+    // lint's fast YAML loader is lint's alone.
+    expect(first).not.toContain('lazy/js-yaml.cjs');
     expect(await loaded(args, 'q\n', env)).toEqual(['cli.js', 'lazy/lesson-folder.cjs', 'main.cjs']);
   });
 
@@ -117,11 +120,12 @@ describe('what the built CLI loads', () => {
     ]);
   });
 
-  it('lint: commander, the lesson loader, the YAML parser, the lesson schema, the kubectl reader, the checker (for manifest exercises) and the pattern engine (for their `matches`)', async () => {
+  it('lint: commander, the lesson loader, both YAML parsers (the fast one for clean files), the lesson schema, the kubectl reader, the checker (for manifest exercises) and the pattern engine (for their `matches`)', async () => {
     expect(await loaded(['lint'])).toEqual([
       'cli.js',
       'lazy/command-lint.cjs',
       'lazy/commander.cjs',
+      'lazy/js-yaml.cjs',
       'lazy/kubectl.cjs',
       'lazy/lesson-loader.cjs',
       'lazy/lesson-schema.cjs',
