@@ -56,19 +56,20 @@ export function flowTooDeep(text: string, limit: number): number | undefined {
 }
 
 interface Walked {
-  duplicates: Explained[];
+  /** Repeated keys, and keys that are lists or mappings (no lesson field has one for a name). */
+  keyProblems: Explained[];
   /** The first node (in document order) nested past the limit, through values and items. */
   deep?: Node;
 }
 
 /**
- * The document's repeated keys and how deep it goes, in one pass over its
+ * The document's repeated and collection keys and how deep it goes, in one pass over its
  * nodes without recursion (the yaml package's visit() copies and freezes the
  * path at every node: it took ~4x this walk's time on the bench's pack).
  * Keys are walked for their repeats but do not count towards depth.
  */
 function walk(root: unknown, lines: LineIndex, limit: number): Walked {
-  const duplicates: Explained[] = [];
+  const keyProblems: Explained[] = [];
   let deep: Node | undefined;
   const nodes: unknown[] = [root];
   const depths: number[] = [0];
@@ -77,9 +78,12 @@ function walk(root: unknown, lines: LineIndex, limit: number): Walked {
     const depth = depths.pop()!;
     if (depth > limit && deep === undefined && node) deep = node as Node;
     if (isMap(node)) {
-      duplicateKeysOf(node, lines, duplicates);
+      duplicateKeysOf(node, lines, keyProblems);
       for (let i = node.items.length - 1; i >= 0; i--) {
         const pair = node.items[i]!;
+        // toJS would turn such a key into its text, with a warning of Node's on stderr, and no place to point at.
+        if (isMap(pair.key) || isSeq(pair.key))
+          keyProblems.push({ offset: pair.key.range?.[0] ?? 0, message: 'a field name must be plain text, not a list or a mapping' });
         nodes.push(pair.value, pair.key);
         depths.push(depth + 1, -Infinity);
       }
@@ -90,7 +94,7 @@ function walk(root: unknown, lines: LineIndex, limit: number): Walked {
       }
     }
   }
-  return deep === undefined ? { duplicates } : { duplicates, deep };
+  return deep === undefined ? { keyProblems } : { keyProblems, deep };
 }
 
 export type ParseOutcome = { ok: true; parsed: ParsedYaml } | { ok: false; problems: SourceProblem[] };
@@ -108,7 +112,8 @@ export function parseYaml(text: string): ParseOutcome {
   let doc: Document.Parsed;
   try {
     // Repeated keys are found by walk() below, in linear time.
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true, customTags: [] });
+    // logLevel error: the parser's warnings are values here (doc.warnings), never Node warnings on stderr.
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true, customTags: [], logLevel: 'error' });
   } catch (error) {
     // The parser recurses per nesting level; a pathological file can exhaust the stack.
     if (error instanceof RangeError) return { ok: false, problems: [{ line: 1, col: 1, message: 'document is nested too deeply' }] };
@@ -122,7 +127,7 @@ export function parseYaml(text: string): ParseOutcome {
         ? { offset: e.pos[0], message: 'document is nested too deeply' }
         : said(explainYamlError(e, text, lines, doc)),
     ),
-    ...walked.duplicates.map(said),
+    ...walked.keyProblems.map(said),
     // The only warnings left with customTags: [] are tags we refuse to resolve.
     ...doc.warnings.map((e) => ({
       offset: e.pos[0],

@@ -33,6 +33,14 @@ describe('loadLessonFile', () => {
     expect(found).toContainEqual(expect.stringMatching(/^\/proc\/self\/status:\d+:\d+: unknown field "Name"/));
   });
 
+  it('refuses a field named by a list or a mapping, at the key', async () => {
+    expect(await problems('test/fixtures/lessons/collection-key/ck.yaml')).toEqual([
+      'test/fixtures/lessons/collection-key/ck.yaml:4:1: a field name must be plain text, not a list or a mapping',
+    ]);
+    const nested = await loadLessonText('id: x\nsteps:\n  - id: p\n    ? {a: 1}\n    : v\n', 'nested.yaml');
+    expect(nested.problems.map(formatFileProblem)).toEqual(['nested.yaml:4:7: a field name must be plain text, not a list or a mapping']);
+  });
+
   it('loads a valid lesson with every step type', async () => {
     const result = await loadLessonFile('test/fixtures/lessons/good/intro.yaml');
     expect(result.problems).toEqual([]);
