@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
 import { suggest } from '../text/suggest.js';
-import { whyNot } from '../text/words.js';
+import { plural, whyNot } from '../text/words.js';
 import { inCourseOrder, type CourseLesson } from './course.js';
 import type { FileProblem } from './file-problem.js';
 import type { FolderLessons } from './folder.js';
@@ -208,7 +208,7 @@ export async function findLesson(id: string, options: CatalogOptions = {}): Prom
   if (lesson) return lesson;
   const ids = catalog.lessons.map((l) => l.id);
   const guess = suggest(id, ids);
-  const broken = catalog.problems.length > 0 ? ` (${catalog.problems.length} problem(s) in lesson files; run kube-learn lint)` : '';
+  const broken = catalog.problems.length > 0 ? ` (${plural(catalog.problems.length, 'problem')} in lesson files; run kube-learn lint)` : '';
   throw new UsageError(
     `unknown lesson "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}; known lessons: ${ids.join(', ') || 'none'}${broken}`,
   );

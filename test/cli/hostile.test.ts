@@ -125,6 +125,22 @@ describe('a lesson folder with a broken file', { timeout: 60_000 }, () => {
   });
 });
 
+describe('a lesson folder whose file names a field with a list', { timeout: 60_000 }, () => {
+  it('lint and a start name the key with file:line:col, and Node prints no warning of its own', async () => {
+    const folder = 'test/fixtures/lessons/collection-key';
+    const line = `${folder}/ck.yaml:4:1: a field name must be plain text, not a list or a mapping`;
+    const lint = await runCli(['lint', folder]);
+    expect(lint).toMatchObject({ code: 1, stdout: `${line}\n1 problem in 1 file (1 file checked)\n`, stderr: '' });
+    const start = await runCli(['ck', '--plain', '--lessons', folder]);
+    expect(start.code).toBe(2);
+    expect(start.stderr.split('\n')).toEqual([
+      `kube-learn: skipped ${line}`,
+      expect.stringMatching(/^kube-learn: unknown lesson "ck"; known lessons: .* \(1 problem in lesson files; run kube-learn lint\)$/),
+      '',
+    ]);
+  });
+});
+
 describe('hostile lesson text in a terminal', { timeout: 60_000 }, () => {
   let session: PtySession | undefined;
   afterEach(() => {
