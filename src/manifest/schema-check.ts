@@ -89,6 +89,11 @@ class SchemaWalker {
 
   /** @param before the entry above it in the same mapping: when that one is empty and has this field, the line belongs under it. */
   private unknownField(keyNode: Node | null, key: string, def: ObjectType, path: PathSegment[], explain: string[], before?: Entry): void {
+    // kubectl cannot turn such a key into JSON; its text (empty here) would name nothing the learner wrote.
+    if (isMap(keyNode) || isSeq(keyNode)) {
+      this.report.at(keyNode, path, 'a field name must be plain text, not a list or a mapping');
+      return;
+    }
     const known = Object.keys(def.fields);
     const near = suggest(key, known);
     const where = explainPath(this.kind, explain);

@@ -37,6 +37,14 @@ describe('messages a beginner can act on', () => {
     expect(await checkFixtureMulti('syntax-missing-dash-valid.yaml')).toEqual([]);
   });
 
+  it('a field named by a list or a mapping is called that, at the key, not an unknown field ""', async () => {
+    const pod = (extra: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n${extra}spec:\n  containers:\n    - name: web\n      image: nginx:1.30\n`;
+    expect(lines(await checkManifests(pod('[a, b]: c\n')))).toEqual(['5:1  a field name must be plain text, not a list or a mapping']);
+    expect(lines(await checkManifests(pod('? {a: 1}\n: c\n')))).toEqual(['5:3  a field name must be plain text, not a list or a mapping']);
+    expect(await checkManifests(pod(''))).toEqual([]);
+  });
+
   it('a key set twice in a plain mapping is still just that', async () => {
     expect(lines(await checkFixtureMulti('syntax-duplicate-key.yaml'))).toEqual([
       '9:5  "image" is set twice in this mapping (first on line 8); each key may appear only once',
