@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
 // so a hang is called at six times that.
 export default defineConfig({
   test: {
+    globalSetup: ['test/setup/temp-folder.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
