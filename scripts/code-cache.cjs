@@ -3,9 +3,10 @@
 // 22.1+ keeps compiled code itself (module.enableCompileCache(), which the
 // launcher turns on there instead); these have nothing of the kind, so every
 // start compiled dist/main.cjs (90 kB, ~5.5 ms of a ~58 ms lesson start) and
-// each dist/lazy/ file it loads from scratch. With the cache, made when an
-// earlier run exited (so it also holds the functions that run compiled
-// lazily), compiling main.cjs takes ~0.6 ms.
+// each dist/lazy/ file it loads from scratch, then each function it ran.
+// With the cache, made when an earlier run exited (so it also holds the
+// functions that run compiled lazily), reading and loading main.cjs's takes
+// ~2.5 ms, and a lesson start uses ~6 ms less CPU (bench/README.md).
 //
 // V8 trusts the cache it is handed: in release builds it checks the header
 // (its version and flags, the source's length), not the payload. A flipped
@@ -31,7 +32,7 @@ const vm = require('node:vm');
 
 const Module = module.constructor;
 const MAGIC = 'kube-learn code cache 1\n';
-// Far above any entry (the largest, the lesson schema's, is ~1 MB twice); a larger file is not read.
+// Far above any entry (the largest, the lesson schema's, is ~0.35 MB twice); a larger file is not read.
 const MAX_BYTES = 64 * 1024 * 1024;
 // File times come from a coarse clock (one kernel tick, at most 10 ms): a
 // file changed within a tick of when it was read could change again with
