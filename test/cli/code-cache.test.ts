@@ -27,7 +27,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, childEnv, type Env, ROOT } from '../helpers/spawn.js';
 
@@ -35,6 +35,9 @@ const [major, minor] = process.versions.node.split('.').map(Number) as [number, 
 /** Node 22.1+ keeps compiled code itself (module.enableCompileCache()); the launcher's cache is for older Nodes. */
 const nodeCompileCache = major > 22 || (major === 22 && minor >= 1);
 const OBSERVER = join(ROOT, 'test', 'fixtures', 'preload', 'observe-code-cache.cjs');
+const LOADED = join(ROOT, 'test', 'fixtures', 'preload', 'report-loaded.cjs');
+// vitest.config.ts turns the cache off for the other tests; these turn it on.
+const CACHE_ON = { NODE_DISABLE_COMPILE_CACHE: undefined };
 const asRoot = process.getuid?.() === 0;
 
 interface Compiled {
@@ -59,7 +62,13 @@ function run(cli: string, cache: string, args: string[] = ['day4', '--plain'], e
     input: 'q\n',
     encoding: 'utf8',
     timeout: 20_000,
-    env: childEnv({ XDG_CACHE_HOME: cache, NODE_OPTIONS: `--require ${OBSERVER}`, KUBE_LEARN_CODE_CACHE_REPORT: report, ...env }),
+    env: childEnv({
+      ...CACHE_ON,
+      XDG_CACHE_HOME: cache,
+      NODE_OPTIONS: `--require ${OBSERVER}`,
+      KUBE_LEARN_CODE_CACHE_REPORT: report,
+      ...env,
+    }),
   });
   const dist = join(cli, '..');
   const compiled = (JSON.parse(readFileSync(report, 'utf8')) as Compiled[]).map((c) => {
@@ -123,6 +132,39 @@ describe.skipIf(nodeCompileCache)('the launcher keeps V8 code cache (Node 20 and
     expect([warm.code, warm.stdout, warm.stderr]).toEqual([cold.code, cold.stdout, cold.stderr]);
     expect(Object.keys(warm.compiled).sort()).toEqual(Object.keys(cold.compiled).sort());
     expect(Object.values(warm.compiled).every(Boolean)).toBe(true);
+  });
+
+  it("lint's lazy files too: the second lint compiles them from their entries and prints the same", () => {
+    const cache = temp('code-cache');
+    const args = ['lint', join(ROOT, 'test', 'fixtures', 'lessons', 'good')];
+    const cold = run(CLI, cache, args);
+    expect([cold.code, cold.stderr]).toEqual([0, '']);
+    expect(cold.compiled).toMatchObject({ 'lazy/lesson-schema.cjs': false, 'lazy/yaml.cjs': false });
+    const warm = run(CLI, cache, args);
+    expect([warm.code, warm.stdout, warm.stderr]).toEqual([cold.code, cold.stdout, cold.stderr]);
+    // The lint cache spares the second lint its parser and schema: fewer files, each from its entry.
+    expect(Object.keys(warm.compiled).length).toBeGreaterThan(1);
+    for (const [file, cached] of Object.entries(warm.compiled)) expect([file, cached]).toEqual([file, file in cold.compiled]);
+  });
+
+  /** What a lesson start loads with the cache on: its files under dist/, and Node's internal modules. */
+  function loadedByStart(): { files: string[]; internals: string[] } {
+    const report = join(temp('code-cache-loaded'), 'loaded.json');
+    const env = { ...CACHE_ON, XDG_CACHE_HOME: filled, NODE_OPTIONS: `--require ${LOADED}`, KUBE_LEARN_LOADED_REPORT: report };
+    expect(spawnSync(process.execPath, [CLI, 'day4', '--plain'], { input: 'q\n', env: childEnv(env) }).status).toBe(0);
+    const { files, internals } = JSON.parse(readFileSync(report, 'utf8')) as { files: string[]; internals: string[] };
+    return { files: files.map((f) => relative(join(CLI, '..'), f)).sort(), internals };
+  }
+
+  it('a lesson start loads code-cache.cjs beside the launcher and main.cjs, nothing lazy', () => {
+    expect(loadedByStart().files).toEqual(['cli.js', 'code-cache.cjs', 'main.cjs']);
+  });
+
+  // As test/cli/lazy-loading.test.ts asks of a start without the cache (Node 22 starts its ES module loader at boot anyway).
+  it.runIf(major === 20)('a lesson start with the cache loads no ES module loader, readline, fs/promises, tty or os', () => {
+    const { internals } = loadedByStart();
+    for (const name of ['internal/modules/esm/loader', 'readline', 'fs/promises', 'tty', 'os'])
+      expect(internals).not.toContain(`NativeModule ${name}`);
   });
 
   /** A cache folder holding a copy of the filled one's main.cjs entry, changed by `damage`; its path. */
@@ -249,7 +291,7 @@ describe.skipIf(nodeCompileCache)('the launcher keeps V8 code cache (Node 20 and
       spawnSync(
         process.execPath,
         ['-e', `${withCache ? `require(${JSON.stringify(join(CLI, '..', 'code-cache.cjs'))})(${JSON.stringify(dist)});` : ''}${print}`],
-        { encoding: 'utf8', env: childEnv({ XDG_CACHE_HOME: cache }) },
+        { encoding: 'utf8', env: childEnv({ ...CACHE_ON, XDG_CACHE_HOME: cache }) },
       ).stdout;
     const plain = node(false);
     expect(JSON.parse(plain)).toEqual([
@@ -268,6 +310,7 @@ describe.runIf(nodeCompileCache)('on Node 22.1+', () => {
     const cache = temp('code-cache');
     const r = run(CLI, cache);
     expect([r.code, r.stderr, r.compiled]).toEqual([0, '', {}]);
+    // Node's cache is in the OS temp folder (NODE_COMPILE_CACHE), not the learner's cache folder.
     expect(readdirSync(cache)).toEqual([]);
   });
 });
