@@ -262,7 +262,7 @@ async function warmCompileCacheInTerminal(args) {
   });
   rmSync(state, { recursive: true, force: true });
 }
-await warmCompileCacheInTerminal(['day4']);
+if (['plain', 'cold', 'pty', 'history', 'rss'].some(want)) await warmCompileCacheInTerminal(['day4']);
 if (want('plain')) await promptRow('day4 --plain: first prompt (pipe)', timeToPlainPrompt, 1.25);
 if (want('cold')) await promptRow('day4 --plain: first prompt (pipe), cold', timeToPlainPrompt, 1.25, COLD);
 if (want('pty')) await promptRow('day4: first prompt (PTY)', timeToRenderedPrompt, 1.35);
