@@ -21,6 +21,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   symlinkSync,
   unlinkSync,
@@ -28,7 +29,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, childEnv, type Env, ROOT } from '../helpers/spawn.js';
 
 const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
@@ -53,7 +54,16 @@ interface Run {
   compiled: Record<string, boolean>;
 }
 
-const temp = (prefix: string) => mkdtempSync(join(tmpdir(), `kube-learn-${prefix}-`));
+/** Temp folders of this file, removed after it: its cache entries are ~0.3 MB each. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+function temp(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `kube-learn-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
 
 /** A run of the CLI at `cli` with `cache` as XDG_CACHE_HOME. */
 function run(cli: string, cache: string, args: string[] = ['day4', '--plain'], env: Env = {}): Run {
