@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
-import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -271,7 +271,8 @@ function renderHelp(args, width) {
   // Commander asks stdout for its width only when it is a terminal; tell it one.
   const asTerminal = `Object.defineProperty(process.stdout,'isTTY',{value:true});Object.defineProperty(process.stdout,'columns',{value:${width}});`;
   const flags = width === undefined ? [] : ['--import', `data:text/javascript,${encodeURIComponent(asTerminal)}`];
-  const env = { ...process.env, NO_COLOR: '1' };
+  // No compile cache: the build leaves nothing in the builder's cache folder.
+  const env = { ...process.env, NO_COLOR: '1', NODE_DISABLE_COMPILE_CACHE: '1' };
   delete env.FORCE_COLOR;
   const result = spawnSync(process.execPath, [...flags, join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8', env });
   if (result.status !== 0 || result.stderr) throw new Error(`rendering help: exit ${result.status}: ${result.stderr}`);
@@ -324,6 +325,8 @@ async function writeLauncher(help) {
   const file = join(root, 'dist', 'cli.js');
   await writeFile(file, await launcher(help));
   await chmod(file, 0o755);
+  // The launcher's code cache on Node 20 and 22.0 (see the file).
+  await copyFile(join(root, 'scripts', 'code-cache.cjs'), join(root, 'dist', 'code-cache.cjs'));
 }
 
 try {

@@ -2,8 +2,8 @@
 // dist/cli.js, the `kube-learn` command: scripts/build.mjs copies this file
 // there and fills in the KUBE_LEARN_* values. The CLI itself is src/cli.ts,
 // bundled as main.cjs. This launcher answers --version and --help from text
-// rendered at build time, and starts main.cjs (with Node's compile cache on
-// Node 22.1+).
+// rendered at build time, and starts main.cjs with its compiled code cached
+// between runs: Node's compile cache on Node 22.1+, code-cache.cjs before.
 'use strict';
 const VERSION = KUBE_LEARN_VERSION;
 const HELP = KUBE_LEARN_HELP;
@@ -25,10 +25,10 @@ function start() {
     } catch {
       // A cache that can't be written costs only speed.
     }
+  } else if (process.env.NODE_DISABLE_COMPILE_CACHE === undefined) {
+    // Node 20 and 22.0 have no compile cache of their own (set at all, the
+    // variable turns Node's off, and so this one).
+    require('./code-cache.cjs')(__dirname);
   }
-  // Node 20 has no compile cache of its own. This launcher kept V8's code
-  // cache for it, which saved ~2 ms a start but could crash V8: V8 checks
-  // only a cached file's header, so one flipped byte segfaulted every start.
-  // Not worth it on a Node out of upstream support since April 2026.
   require('./main.cjs');
 }

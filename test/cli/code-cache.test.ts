@@ -1,36 +1,326 @@
 /**
- * The launcher keeps no code cache of its own (it did on Node 20, where a
- * damaged cache file could crash V8 at every start): starting a lesson
- * writes nothing to the learner's cache folder, and whatever lies at the
- * old cache path (garbage, a FIFO) is never opened.
+ * The launcher's code cache (scripts/code-cache.cjs, dist/code-cache.cjs) on
+ * Node 20 and 22.0, which have no compile cache of their own: V8's cache of
+ * main.cjs and the dist/lazy/ files, in the learner's cache folder. An entry
+ * handed to V8 must be whole and made from the very file being loaded (V8
+ * checks neither: a flipped byte crashed every start, an edit of the same
+ * length ran old code); anything else is ignored and replaced, and no state
+ * of the cache folder changes what a start prints or how it exits.
+ *
+ * Each run is the real build, with a preloaded observer
+ * (test/fixtures/preload/observe-code-cache.cjs) reporting which files were
+ * compiled from a cache entry.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/spawn.js';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, childEnv, type Env, ROOT } from '../helpers/spawn.js';
 
-async function startDay4(cacheHome: string): Promise<void> {
-  const r = await runCli(['day4', '--plain'], { input: 'q\n', env: { XDG_CACHE_HOME: cacheHome }, timeoutMs: 10_000 });
-  expect(r.code).toBe(0);
-  expect(r.stdout).toMatch(/Step 1 of \d+\n/);
-  expect(r.stderr).toBe('');
+const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
+/** Node 22.1+ keeps compiled code itself (module.enableCompileCache()); the launcher's cache is for older Nodes. */
+const nodeCompileCache = major > 22 || (major === 22 && minor >= 1);
+const OBSERVER = join(ROOT, 'test', 'fixtures', 'preload', 'observe-code-cache.cjs');
+const LOADED = join(ROOT, 'test', 'fixtures', 'preload', 'report-loaded.cjs');
+// vitest.config.ts turns the cache off for the other tests; these turn it on.
+const CACHE_ON = { NODE_DISABLE_COMPILE_CACHE: undefined };
+const asRoot = process.getuid?.() === 0;
+
+interface Compiled {
+  file: string;
+  cached: boolean;
+  rejected: boolean;
+}
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** The files of ours compiled through the cache, relative to their dist/, and whether from an entry. */
+  compiled: Record<string, boolean>;
 }
 
-describe('no code cache of our own', () => {
-  it('starting a lesson writes nothing to the cache folder', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'kube-learn-cache-'));
-    await startDay4(home);
-    expect(existsSync(join(home, 'kube-learn')) ? readdirSync(join(home, 'kube-learn')) : []).toEqual([]);
+/** Temp folders of this file, removed after it: its cache entries are ~0.3 MB each. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+function temp(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `kube-learn-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** A run of the CLI at `cli` with `cache` as XDG_CACHE_HOME. */
+function run(cli: string, cache: string, args: string[] = ['day4', '--plain'], env: Env = {}): Run {
+  const report = join(temp('code-cache-report'), 'compiled.json');
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    input: 'q\n',
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: childEnv({
+      ...CACHE_ON,
+      XDG_CACHE_HOME: cache,
+      NODE_OPTIONS: `--require ${OBSERVER}`,
+      KUBE_LEARN_CODE_CACHE_REPORT: report,
+      ...env,
+    }),
+  });
+  const dist = join(cli, '..');
+  const compiled = (JSON.parse(readFileSync(report, 'utf8')) as Compiled[]).map((c) => {
+    expect(c.rejected).toBe(false);
+    return [c.file.slice(dist.length + 1), c.cached] as const;
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, compiled: Object.fromEntries(compiled) };
+}
+
+/** A copy of the build, to edit. */
+function copyOfBuild(): string {
+  const root = temp('code-cache-build');
+  cpSync(join(ROOT, 'dist'), join(root, 'dist'), { recursive: true });
+  copyFileSync(join(ROOT, 'package.json'), join(root, 'package.json'));
+  return join(root, 'dist', 'cli.js');
+}
+
+const entries = (cache: string) => readdirSync(join(cache, 'kube-learn')).filter((n) => n.startsWith('code-'));
+/** The one entry of main.cjs in the cache folder. */
+function mainEntry(cache: string): string {
+  const names = entries(cache).filter((n) => n.startsWith('code-main.cjs-'));
+  expect(names).toHaveLength(1);
+  return join(cache, 'kube-learn', names[0] as string);
+}
+/** Files changed in the last few milliseconds are not cached (their times' clock is coarse): tests let them rest first. */
+const rest = () => new Promise((r) => setTimeout(r, 50));
+const identity = (file: string) => {
+  const info = lstatSync(file);
+  return [info.ino, info.mtimeMs];
+};
+
+describe.skipIf(nodeCompileCache)('the launcher keeps V8 code cache (Node 20 and 22.0; 22.1+ uses Node compile cache)', () => {
+  // One cache folder filled by a first start, and what that start printed: the reference for every other run.
+  const filled = temp('code-cache');
+  let first: Run;
+  beforeAll(() => {
+    first = run(CLI, filled);
   });
 
-  it.runIf(process.platform !== 'win32')('a damaged file or a FIFO where the old cache was changes nothing', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'kube-learn-cache-'));
-    const folder = join(home, 'kube-learn');
-    mkdirSync(folder);
-    writeFileSync(join(folder, `main-0123456789abcdef-${process.version}-${process.arch}.v8`), Buffer.alloc(4096, 0xa5));
-    execFileSync('mkfifo', [join(folder, `main-fedcba9876543210-${process.version}-${process.arch}.v8`)]);
-    await startDay4(home);
+  it('a first start compiles main.cjs and writes its entry, privately; a second uses it and writes nothing', () => {
+    expect([first.code, first.stderr]).toEqual([0, '']);
+    expect(first.stdout).toMatch(/^Step 1 of \d+$/m);
+    expect(first.compiled).toEqual({ 'main.cjs': false });
+    const entry = mainEntry(filled);
+    expect(statSync(entry).mode & 0o777).toBe(0o600);
+    expect(statSync(join(filled, 'kube-learn')).mode & 0o777).toBe(0o700);
+    const before = identity(entry);
+    const second = run(CLI, filled);
+    expect(second).toEqual({ ...first, compiled: { 'main.cjs': true } });
+    expect(identity(entry)).toEqual(before);
+    expect(entries(filled)).toHaveLength(1);
+  });
+
+  it("a lazy file's entry too, and a command in one still throws main's errors (one main.cjs)", () => {
+    const cache = temp('code-cache');
+    const cold = run(CLI, cache, ['reset', 'day99']);
+    expect(cold.code).toBe(2);
+    expect(cold.stderr).toMatch(/^kube-learn: unknown lesson "day99"/);
+    expect(cold.compiled).toMatchObject({ 'main.cjs': false, 'lazy/command-reset.cjs': false });
+    const warm = run(CLI, cache, ['reset', 'day99']);
+    expect([warm.code, warm.stdout, warm.stderr]).toEqual([cold.code, cold.stdout, cold.stderr]);
+    expect(Object.keys(warm.compiled).sort()).toEqual(Object.keys(cold.compiled).sort());
+    expect(Object.values(warm.compiled).every(Boolean)).toBe(true);
+  });
+
+  it("lint's lazy files too: the second lint compiles them from their entries and prints the same", () => {
+    const cache = temp('code-cache');
+    const args = ['lint', join(ROOT, 'test', 'fixtures', 'lessons', 'good')];
+    const cold = run(CLI, cache, args);
+    expect([cold.code, cold.stderr]).toEqual([0, '']);
+    expect(cold.compiled).toMatchObject({ 'lazy/lesson-schema.cjs': false, 'lazy/yaml.cjs': false });
+    const warm = run(CLI, cache, args);
+    expect([warm.code, warm.stdout, warm.stderr]).toEqual([cold.code, cold.stdout, cold.stderr]);
+    // The lint cache spares the second lint its parser and schema: fewer files, each from its entry.
+    expect(Object.keys(warm.compiled).length).toBeGreaterThan(1);
+    for (const [file, cached] of Object.entries(warm.compiled)) expect([file, cached]).toEqual([file, file in cold.compiled]);
+  });
+
+  /** What a lesson start loads with the cache on: its files under dist/, and Node's internal modules. */
+  function loadedByStart(): { files: string[]; internals: string[] } {
+    const report = join(temp('code-cache-loaded'), 'loaded.json');
+    const env = { ...CACHE_ON, XDG_CACHE_HOME: filled, NODE_OPTIONS: `--require ${LOADED}`, KUBE_LEARN_LOADED_REPORT: report };
+    expect(spawnSync(process.execPath, [CLI, 'day4', '--plain'], { input: 'q\n', env: childEnv(env) }).status).toBe(0);
+    const { files, internals } = JSON.parse(readFileSync(report, 'utf8')) as { files: string[]; internals: string[] };
+    return { files: files.map((f) => relative(join(CLI, '..'), f)).sort(), internals };
+  }
+
+  it('a lesson start loads code-cache.cjs beside the launcher and main.cjs, nothing lazy', () => {
+    expect(loadedByStart().files).toEqual(['cli.js', 'code-cache.cjs', 'main.cjs']);
+  });
+
+  // As test/cli/lazy-loading.test.ts asks of a start without the cache (Node 22 starts its ES module loader at boot anyway).
+  it.runIf(major === 20)('a lesson start with the cache loads no ES module loader, readline, fs/promises, tty or os', () => {
+    const { internals } = loadedByStart();
+    for (const name of ['internal/modules/esm/loader', 'readline', 'fs/promises', 'tty', 'os'])
+      expect(internals).not.toContain(`NativeModule ${name}`);
+  });
+
+  /** A cache folder holding a copy of the filled one's main.cjs entry, changed by `damage`; its path. */
+  function damaged(damage: (bytes: Buffer) => Buffer): { cache: string; entry: string } {
+    const cache = temp('code-cache');
+    mkdirSync(join(cache, 'kube-learn'), { mode: 0o700 });
+    const entry = join(cache, 'kube-learn', mainEntry(filled).split('/').pop() as string);
+    writeFileSync(entry, damage(readFileSync(mainEntry(filled))), { mode: 0o600 });
+    return { cache, entry };
+  }
+  const flip = (at: (size: number) => number) => (bytes: Buffer) => {
+    const i = at(bytes.length);
+    bytes[i] = (bytes[i] as number) ^ 0x5a;
+    return bytes;
+  };
+
+  it.each([
+    ['a byte flipped in the first copy of the payload', flip((n) => Math.floor(n * 0.3))],
+    ['a byte flipped in the second copy of the payload', flip((n) => Math.floor(n * 0.8))],
+    ['a byte flipped in the header', flip(() => 30)],
+    ['the last byte cut off', (b: Buffer) => b.subarray(0, b.length - 1)],
+    ['the second copy cut off', (b: Buffer) => b.subarray(0, b.length - Math.floor(b.length / 2) + 100)],
+    ['garbage of the same size', (b: Buffer) => Buffer.alloc(b.length, 0xa5)],
+    ['nothing', () => Buffer.alloc(0)],
+  ])('an entry with %s is not used, and is replaced', (_what, damage) => {
+    const { cache, entry } = damaged(damage);
+    expect(run(CLI, cache)).toEqual(first);
+    expect(run(CLI, cache).compiled).toEqual({ 'main.cjs': true });
+    expect(entries(cache)).toEqual([entry.split('/').pop()]);
+  });
+
+  it('an edited main.cjs of the same length runs its new code, and gets a new entry', async () => {
+    const cli = copyOfBuild();
+    const cache = temp('code-cache');
+    await rest();
+    run(cli, cache);
+    expect(entries(cache)).toHaveLength(1);
+    const main = join(cli, '..', 'main.cjs');
+    const source = readFileSync(main, 'utf8');
+    const edited = source.replaceAll('"Step"', '"Stop"');
+    expect(edited).not.toBe(source);
+    writeFileSync(main, edited);
+    await rest();
+    const after = run(cli, cache);
+    expect(after.stdout).toMatch(/^Stop 1 of \d+$/m);
+    expect(after.stdout).not.toMatch(/^Step 1/m);
+    expect(after.compiled).toEqual({ 'main.cjs': false });
+    const again = run(cli, cache);
+    expect(again).toEqual({ ...after, compiled: { 'main.cjs': true } });
+  });
+
+  it.runIf(process.platform !== 'win32')('a FIFO at the entry path neither hangs a start nor changes it', () => {
+    const { cache, entry } = damaged((b) => b);
+    unlinkSync(entry);
+    expect(spawnSync('mkfifo', [entry]).status).toBe(0);
+    expect(run(CLI, cache)).toEqual(first);
+    expect(lstatSync(entry).isFile()).toBe(true);
+  });
+
+  it('a cache folder that is a file changes nothing', () => {
+    const cache = temp('code-cache');
+    writeFileSync(join(cache, 'kube-learn'), 'not a folder\n');
+    expect(run(CLI, cache)).toEqual(first);
+    expect(readFileSync(join(cache, 'kube-learn'), 'utf8')).toBe('not a folder\n');
+  });
+
+  it.skipIf(asRoot || process.platform === 'win32')('a cache folder the learner cannot write changes nothing (root writes anyway)', () => {
+    const cache = temp('code-cache');
+    mkdirSync(join(cache, 'kube-learn'), { mode: 0o500 });
+    expect(run(CLI, cache)).toEqual(first);
+    expect(readdirSync(join(cache, 'kube-learn'))).toEqual([]);
+  });
+
+  it.runIf(process.platform !== 'win32')('a folder others can write is neither read nor written', () => {
+    const { cache, entry } = damaged((b) => b);
+    chmodSync(join(cache, 'kube-learn'), 0o777);
+    const before = identity(entry);
+    expect(run(CLI, cache)).toEqual(first);
+    expect(identity(entry)).toEqual(before);
+  });
+
+  it.runIf(process.platform !== 'win32')('an entry others can write, or a link to a good one, is not used', () => {
+    const writable = damaged((b) => b);
+    chmodSync(writable.entry, 0o622);
+    expect(run(CLI, writable.cache)).toEqual(first);
+    const linked = temp('code-cache');
+    mkdirSync(join(linked, 'kube-learn'), { mode: 0o700 });
+    symlinkSync(mainEntry(filled), join(linked, 'kube-learn', mainEntry(filled).split('/').pop() as string));
+    expect(run(CLI, linked)).toEqual(first);
+  });
+
+  it.runIf(asRoot)("an entry of another user's is not used", () => {
+    const { cache, entry } = damaged((b) => b);
+    spawnSync('chown', ['4242', entry]);
+    expect(statSync(entry).uid).toBe(4242);
+    expect(run(CLI, cache)).toEqual(first);
+  });
+
+  it('NODE_DISABLE_COMPILE_CACHE (any value, as Node 22 reads it) turns it off: nothing read or written', () => {
+    const cache = temp('code-cache');
+    const off = run(CLI, cache, ['day4', '--plain'], { NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(off).toEqual({ ...first, compiled: {} });
+    expect(readdirSync(cache)).toEqual([]);
+    const { cache: full } = damaged((b) => b);
+    expect(run(CLI, full, ['day4', '--plain'], { NODE_DISABLE_COMPILE_CACHE: '' })).toEqual({ ...first, compiled: {} });
+  });
+
+  it("errors name the file, line and column as Node's own loader does", async () => {
+    const dist = join(temp('code-cache-fixture'), 'dist');
+    mkdirSync(join(dist, 'lazy'), { recursive: true });
+    const where = "const where = () => new Error('here').stack.split('\\n')[1];";
+    writeFileSync(
+      join(dist, 'main.cjs'),
+      `#!/usr/bin/env node\n'use strict';\n${where}\nexports.where = where;\nexports.lazy = require('./lazy/first-line.cjs');\n`,
+    );
+    // On the first line, where the wrapper require() puts around a file would shift the columns.
+    const firstLine =
+      "const main = require.cache[require.resolve('../main.cjs')].exports; module.exports = [new Error('here').stack.split('\\n')[1], main];";
+    writeFileSync(join(dist, 'lazy', 'first-line.cjs'), firstLine);
+    await rest();
+    const print = `const m = require(${JSON.stringify(join(dist, 'main.cjs'))}); console.log(JSON.stringify([m.where(), m.lazy[0], m.lazy[1] === m]));`;
+    const cache = temp('code-cache');
+    const node = (withCache: boolean) =>
+      spawnSync(
+        process.execPath,
+        ['-e', `${withCache ? `require(${JSON.stringify(join(CLI, '..', 'code-cache.cjs'))})(${JSON.stringify(dist)});` : ''}${print}`],
+        { encoding: 'utf8', env: childEnv({ ...CACHE_ON, XDG_CACHE_HOME: cache }) },
+      ).stdout;
+    const plain = node(false);
+    expect(JSON.parse(plain)).toEqual([
+      expect.stringContaining(`${join(dist, 'main.cjs')}:3:${where.indexOf('new Error') + 1})`),
+      expect.stringContaining(`${join(dist, 'lazy', 'first-line.cjs')}:1:${firstLine.indexOf('new Error') + 1})`),
+      true,
+    ]);
+    expect(node(true)).toBe(plain);
+    expect(entries(cache)).toHaveLength(2);
+    expect(node(true)).toBe(plain);
+  });
+});
+
+describe.runIf(nodeCompileCache)('on Node 22.1+', () => {
+  it("the launcher leaves compiled code to Node's compile cache: no code-cache.cjs, no entry of its own", () => {
+    const cache = temp('code-cache');
+    const r = run(CLI, cache);
+    expect([r.code, r.stderr, r.compiled]).toEqual([0, '', {}]);
+    // Node's cache is in the OS temp folder (NODE_COMPILE_CACHE), not the learner's cache folder.
+    expect(readdirSync(cache)).toEqual([]);
   });
 });
