@@ -21,6 +21,7 @@ import { runLesson, type RunOptions } from '../tutor/engine.js';
 import type { LessonResult } from '../lesson/outcome.js';
 import { wantsPlain } from '../terminal/mode.js';
 import { PlainPrompter } from '../terminal/plain.js';
+import { InteractivePrompter } from '../terminal/interactive.js';
 import { offerNext } from '../tutor/next-lesson.js';
 import type { Prompter } from '../tutor/prompter.js';
 import { showSummary } from '../tutor/result.js';
@@ -134,7 +135,6 @@ async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> 
       terminal: stdout.isTTY,
     });
   }
-  const { InteractivePrompter } = await import('../terminal/interactive.js');
   return new InteractivePrompter({ input: process.stdin, output: stdout, colors, signal, env });
 }
 
