@@ -164,7 +164,7 @@ async function storeBundle(dir) {
 async function historyFile() {
   const dir = mkdtempSync(join(tmpdir(), 'kl-bench-history-'));
   const { ProgressStore, loadScheduler } = createRequire(import.meta.url)(await storeBundle(dir));
-  const lessons = readLessons(join(dirname(cli), 'lessons.ndjson'));
+  const lessons = readLessons(join(dirname(cli), 'lessons'));
   mkdirSync(join(dir, 'kube-learn'), { mode: 0o700 });
   const store = new ProgressStore(join(dir, 'kube-learn', 'progress.json'));
   const day4 = lessons.find((l) => l.id === 'day4');
@@ -275,7 +275,7 @@ try {
     // Medians of single saves; the "floor" is the same save into a file of one lesson.
     const out = execFileSync(
       node,
-      [join(root, 'bench', 'save.mjs'), await storeBundle(work), join(dirname(cli), 'lessons.ndjson'), work, RUNS, WARMUP],
+      [join(root, 'bench', 'save.mjs'), await storeBundle(work), join(dirname(cli), 'lessons'), work, RUNS, WARMUP],
       {
         encoding: 'utf8',
       },
