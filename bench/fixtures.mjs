@@ -2,7 +2,7 @@
 // multi-document manifest file for `check`, and progress files. All are
 // valid, so the figures measure the whole path (parse, schema, rules)
 // rather than an early exit.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const TYPES = ['explain', 'choice', 'multi', 'text', 'manifest'];
@@ -169,8 +169,19 @@ export function writeManifests(file, count = 20) {
   return file;
 }
 
-/** The built lessons (dist/lessons.ndjson: index lines, then a lesson per line). */
+/**
+ * The built lessons, in course order: from dist/lessons/ (course.json and a
+ * file per lesson), or from the dist/lessons.ndjson of builds before it
+ * (index lines, then a lesson per line); given a build's dist/ folder,
+ * from whichever it has (the bench runs against older builds too).
+ */
 export function readLessons(file) {
+  // A build's dist/ folder: its lessons in whichever form it has.
+  if (existsSync(join(file, 'main.cjs'))) file = existsSync(join(file, 'lessons')) ? join(file, 'lessons') : join(file, 'lessons.ndjson');
+  if (statSync(file).isDirectory()) {
+    const course = JSON.parse(readFileSync(join(file, 'course.json'), 'utf8'));
+    return course.map(({ id }) => JSON.parse(readFileSync(join(file, `${id}.json`), 'utf8')));
+  }
   const values = readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)

@@ -1,5 +1,5 @@
 // A learner's progress file for the bench: the built-in course (from
-// dist/lessons.ndjson) with every lesson settled but day4, which is settled
+// dist/lessons/) with every lesson settled but day4, which is settled
 // to half way, so `day4 --plain` resumes at a question. Every settled
 // question has a review card (format 3), some of them due now, so a lesson
 // start counts them and prints the due line: the worst case for the first
@@ -12,8 +12,8 @@ import { readLessons } from './fixtures.mjs';
 const DAY = 86_400_000;
 const STATUSES = ['right', 'right', 'right', 'wrong', 'skipped', 'right'];
 
-export function writeProgressFile(file, lessonsNdjson, { format = 3, now = Date.now() } = {}) {
-  const lessons = readLessons(lessonsNdjson);
+export function writeProgressFile(file, builtLessons, { format = 3, now = Date.now() } = {}) {
+  const lessons = readLessons(builtLessons);
   const doc = { version: format, learner: '5f0c2a9e7b3d4e61', lessons: {} };
   lessons.forEach((lesson, l) => {
     const at = (n) => new Date(now - (lessons.length - l) * 3 * DAY + n * 60_000).toISOString();

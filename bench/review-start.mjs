@@ -67,7 +67,7 @@ function cpu(program, home) {
 
 const work = mkdtempSync(join(tmpdir(), 'kl-review-bench-files-'));
 try {
-  const lessons = join(dirname(cli), 'lessons.ndjson');
+  const lessons = dirname(cli);
   const cases = [{ name: 'this build, 7 lessons with cards', program: cli, file: writeProgressFile(join(work, 'v3.json'), lessons) }];
   if (before)
     cases.unshift({

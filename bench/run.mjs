@@ -167,7 +167,7 @@ async function storeBundle(dir) {
 async function historyFile() {
   const dir = mkdtempSync(join(tmpdir(), 'kl-bench-history-'));
   const { ProgressStore, loadScheduler } = createRequire(import.meta.url)(await storeBundle(dir));
-  const lessons = readLessons(join(dirname(cli), 'lessons.ndjson'));
+  const lessons = readLessons(dirname(cli));
   mkdirSync(join(dir, 'kube-learn'), { mode: 0o700 });
   const store = new ProgressStore(join(dir, 'kube-learn', 'progress.json'));
   const day4 = lessons.find((l) => l.id === 'day4');
@@ -316,13 +316,9 @@ try {
   }
   if (want('save')) {
     // Medians of single saves; the "floor" is the same save into a file of one lesson.
-    const out = execFileSync(
-      node,
-      [join(root, 'bench', 'save.mjs'), await storeBundle(work), join(dirname(cli), 'lessons.ndjson'), work, RUNS, WARMUP],
-      {
-        encoding: 'utf8',
-      },
-    );
+    const out = execFileSync(node, [join(root, 'bench', 'save.mjs'), await storeBundle(work), dirname(cli), work, RUNS, WARMUP], {
+      encoding: 'utf8',
+    });
     const { large, small, largeBytes, smallBytes } = JSON.parse(out);
     const note = `one answer saved (lock, re-read, write, fsync, rename) into ${largeBytes} bytes of progress vs ${smallBytes}`;
     const ms = (xs, key) => ({ a: xs.large.map((x) => x[key]), b: xs.small.map((x) => x[key]) });

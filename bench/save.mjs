@@ -5,7 +5,7 @@
 // lesson of the course with its history (bench/fixtures.mjs). Prints JSON:
 // per save, the wall clock (fsync included) and the CPU time.
 //
-//   node bench/save.mjs <store.cjs> <lessons.ndjson> <state dir> <runs> <warmup>
+//   node bench/save.mjs <store.cjs> <dist> <state dir> <runs> <warmup>
 import { mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

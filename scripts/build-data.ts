@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { builtInLessonsDir, builtLessonsFile, encodeBuiltLessons, lessonFiles } from '../src/lesson/catalog.js';
+import { builtInLessonsDir, builtLessonsFolder, encodeBuiltLessons, lessonFiles } from '../src/lesson/catalog.js';
 import { formatProblem, isError } from '../src/lesson/load.js';
 import { loadLessonFiles } from '../src/lesson/load-many.js';
 import { lessonJsonSchema } from '../src/lesson/schema.js';
@@ -21,8 +21,9 @@ export async function buildLessons(): Promise<boolean> {
   for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
   if (problems.some(isError)) return false;
   const lessons = results.flatMap((r) => (r.lesson ? [r.lesson] : []));
-  await mkdir(join(packageRoot(), 'dist'), { recursive: true });
-  await writeFile(builtLessonsFile(), encodeBuiltLessons(lessons));
+  const folder = builtLessonsFolder();
+  await mkdir(folder, { recursive: true });
+  for (const { name, text } of encodeBuiltLessons(lessons)) await writeFile(join(folder, name), text);
   return true;
 }
 

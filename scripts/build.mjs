@@ -151,7 +151,8 @@ function bundleOptions(outfile, self, define = {}) {
     // its ES module loader, and a require() costs a fraction of an import.
     format: 'cjs',
     target: 'node20.17',
-    define: { ...importMetaDirname, ...define },
+    // src/package-root.ts: where the package is, from this bundle's folder.
+    define: { ...importMetaDirname, __KUBE_LEARN_ROOT__: JSON.stringify(relative(dirname(outfile), root)), ...define },
     // Node reads, decodes and compiles every byte before the first prompt:
     // smaller files start sooner. (KUBE_LEARN_DEBUG stack traces then show
     // minified names and positions in the bundle.)

@@ -5,7 +5,15 @@
  * --help, a lesson or the course map starts here without commander, and
  * every other command goes through commander (./program.ts).
  */
-import type { StartOptions } from './commands/start.js';
+// Static imports, not import(): esbuild scope-hoists a module imported only
+// statically, but wraps one imported with import() (and every module it
+// imports) in an init function that V8 parses again when it first runs.
+// That cost a lesson's first prompt about 1.5 ms (see bench/README.md).
+// Everything here is main.cjs's anyway; commander is program.ts's file.
+import { continueCourse } from './commands/continue.js';
+import { courseMap } from './commands/course.js';
+import { start, type StartOptions } from './commands/start.js';
+import { run } from './run.js';
 import { lessonStart } from './lesson-start.js';
 import type { LessonCommands } from './program.js';
 
@@ -47,34 +55,26 @@ function courseShortcut(args: readonly string[]): 'map' | 'continue' | undefined
 async function main(args: readonly string[]): Promise<void> {
   const course = courseShortcut(args);
   if (course === 'map') {
-    const [{ run }, { courseMap }] = await Promise.all([import('./run.js'), import('./commands/course.js')]);
     await run(() => courseMap({ plain: args.includes('--plain') }));
     return;
   }
   if (course === 'continue') {
-    const [{ run }, { continueCourse }] = await Promise.all([import('./run.js'), import('./commands/continue.js')]);
     await run(() => continueCourse({ plain: args.includes('--plain') }));
     return;
   }
   const shortcut = lessonShortcut(args);
   if (shortcut) {
-    const [{ run }, { start }] = await Promise.all([import('./run.js'), import('./commands/start.js')]);
     // start.ts writes stderr through writeStderr only: stderr is made when something is written there.
     await run(() => start(shortcut.lesson, shortcut.opts), { stderr: 'when-written' });
     return;
   }
   // Any other command goes through commander, which only ./program.ts loads.
-  const [{ run }, { runProgram }] = await Promise.all([import('./run.js'), import('./program.js')]);
+  const { runProgram } = await import('./program.js');
   await run(() => runProgram(process.argv, lessonCommands));
 }
 
 /** The lesson commands, for ./program.ts, which has none of its own (see LessonCommands). */
 async function lessonCommands(): Promise<LessonCommands> {
-  const [{ start }, { courseMap }, { continueCourse }] = await Promise.all([
-    import('./commands/start.js'),
-    import('./commands/course.js'),
-    import('./commands/continue.js'),
-  ]);
   return { start, courseMap, continueCourse };
 }
 

@@ -8,8 +8,20 @@ import { dirname, join } from 'node:path';
 
 let root: string | undefined;
 
+/**
+ * Replaced by scripts/build.mjs in each bundle: the way from the bundle's
+ * folder to the package root ('..' from dist/main.cjs). Looking for our
+ * package.json instead cost a lesson start ~0.5 ms (two files read and
+ * parsed, before its first prompt). From source (tests), none.
+ */
+declare const __KUBE_LEARN_ROOT__: string | undefined;
+
 export function packageRoot(): string {
   if (root) return root;
+  if (typeof __KUBE_LEARN_ROOT__ === 'string') {
+    root = join(import.meta.dirname, __KUBE_LEARN_ROOT__);
+    return root;
+  }
   // import.meta.dirname: Node 20.11+; the build makes it the bundle's __dirname (no node:url to load).
   let dir = import.meta.dirname;
   for (;;) {

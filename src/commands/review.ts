@@ -17,6 +17,7 @@ import { dueWhen } from '../text/words.js';
 import { DEFAULT_REVIEW_LIMIT, planReview, type ReviewItem } from '../tutor/review-plan.js';
 import { questionLine, reviewSummary, runReview, showReviewSummary } from '../tutor/review.js';
 import { frontEnd, onTerminationSignals, reviewCommand } from './start.js';
+import { Stop } from '../stop.js';
 
 export interface ReviewOptions {
   plain?: boolean;
@@ -53,7 +54,7 @@ export async function review(opts: ReviewOptions = {}): Promise<number> {
     return 0;
   }
 
-  const stop = new AbortController();
+  const stop = new Stop();
   const release = onTerminationSignals(() => stop.abort());
   try {
     const prompter = await frontEnd(wantsPlain(opts), stop.signal);

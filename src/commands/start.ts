@@ -21,6 +21,7 @@ import { runLesson, type RunOptions } from '../tutor/engine.js';
 import type { LessonResult } from '../lesson/outcome.js';
 import { wantsPlain } from '../terminal/mode.js';
 import { PlainPrompter } from '../terminal/plain.js';
+import { InteractivePrompter } from '../terminal/interactive.js';
 import { offerNext } from '../tutor/next-lesson.js';
 import type { Prompter } from '../tutor/prompter.js';
 import { showSummary } from '../tutor/result.js';
@@ -28,6 +29,7 @@ import { neutralize } from '../text/sanitize.js';
 import { shellQuote } from '../text/shell-quote.js';
 // The lesson shortcut runs with stderr made when written (src/cli.ts): every write here goes through writeStderr.
 import { writeStderr } from '../run.js';
+import { Stop, type StopSignal } from '../stop.js';
 
 export interface StartOptions {
   plain?: boolean;
@@ -99,7 +101,7 @@ export function onTerminationSignals(stop: () => void): () => void {
  * waiting for another session's lock, can take seconds, and Ctrl-C must end
  * it at once (run.ts then exits 130) rather than when it is done.
  */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+function untilAborted<T>(work: Promise<T>, signal: StopSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(new Cancelled('signal'));
   return new Promise<T>((resolve, reject) => {
     const stop = () => reject(new Cancelled('signal'));
@@ -119,7 +121,7 @@ export function resumeCommand(lessonId: string, opts: StartOptions, env: NodeJS.
   return [...program, lessonId, ...(opts.lessons ? ['--lessons', shellQuote(opts.lessons)] : [])].join(' ');
 }
 
-async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> {
+async function frontEnd(plain: boolean, signal: StopSignal): Promise<Prompter> {
   const { stdout, env } = process;
   const colors = await palette(colorLevel(env, { plain, colorDepth: stdout.isTTY ? stdout.getColorDepth() : undefined }));
   if (plain) {
@@ -134,7 +136,6 @@ async function frontEnd(plain: boolean, signal: AbortSignal): Promise<Prompter> 
       terminal: stdout.isTTY,
     });
   }
-  const { InteractivePrompter } = await import('../terminal/interactive.js');
   return new InteractivePrompter({ input: process.stdin, output: stdout, colors, signal, env });
 }
 
@@ -168,7 +169,7 @@ async function takeLesson(
   plain: boolean,
   first: boolean,
   over: () => void,
-  signal: AbortSignal,
+  signal: StopSignal,
 ): Promise<string | undefined> {
   const { lesson, lessons } = await untilAborted(lessonFor(lessonId, opts, first), signal);
   const session = await untilAborted(openSession(lesson, lessons, opts, prompter, plain), signal);
@@ -209,7 +210,7 @@ export async function start(lessonId: string, opts: StartOptions = {}): Promise<
   const near = mistypedCommand(lessonId);
   if (near)
     throw new UsageError(`unknown command "${neutralize(lessonId)}"; did you mean \`${near}\`? (kube-learn --help lists the commands)`);
-  const stop = new AbortController();
+  const stop = new Stop();
   const release = onTerminationSignals(() => stop.abort());
   try {
     const plain = wantsPlain(opts);

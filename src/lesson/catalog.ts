@@ -3,17 +3,18 @@
  * folder given with --lessons (a folder lesson with a built-in's id wins).
  *
  * Built-in lessons are validated at build time and shipped as JSON
- * (dist/lessons.ndjson), so starting a lesson needs neither the YAML parser nor
- * the schema library. The file is one line of JSON per lesson after two
- * lines of index: the lessons (id, title, day), and the length in bytes of
- * each lesson's line. Starting one lesson reads and parses that lesson
- * alone: the whole course is 300 KB of JSON, 5 ms to parse and ~1.5 ms just
- * to read and decode on a lesson's way to its first prompt. Without a build
+ * (dist/lessons/), so starting a lesson needs neither the YAML parser nor
+ * the schema library. The folder holds the course (id, title and day of
+ * each lesson, in course order) in course.json and each lesson in a file
+ * of its own, `<id>.json`: starting one lesson reads and parses that lesson
+ * alone (the whole course is 300 KB of JSON), with readFileSync, which
+ * Node's module loader has already run: a first openSync, readSync and
+ * fstatSync each cost ~0.3 ms before the first prompt. Without a build
  * (tests run from src/) lessons are read from lessons/*.yaml.
  */
 // Synchronous reads: a command waits for them anyway, and node:fs/promises
 // is a module more to load before the first prompt.
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
@@ -39,9 +40,12 @@ export function builtInLessonsDir(): string {
   return join(packageRoot(), 'lessons');
 }
 
-export function builtLessonsFile(): string {
-  return join(packageRoot(), 'dist', 'lessons.ndjson');
+/** The built lessons: see the top of this file. */
+export function builtLessonsFolder(): string {
+  return join(packageRoot(), 'dist', 'lessons');
 }
+
+const COURSE_FILE = 'course.json';
 
 /** `.yaml` or `.yml` in any case. Not /i, which costs a --lessons start ~0.25 ms (see mistypedCommand in ../commands/start.ts). */
 const YAML_NAME = /\.[Yy][Aa]?[Mm][Ll]$/;
@@ -81,83 +85,61 @@ async function loadFolder(dir: string): Promise<Catalog> {
 }
 
 /**
- * The built lessons, as scripts/build-data.ts writes them: the course in its
- * first line, the byte length of each lesson's line in the second, then a
- * line per lesson.
+ * JSON with every character past ASCII written as a \u escape: JSON.parse
+ * gives the same strings, and an ASCII file is read without decoding
+ * UTF-8 (~0.1 ms of 50 KB before the first prompt).
  */
-export function encodeBuiltLessons(lessons: readonly Lesson[]): string {
-  const ordered = inCourseOrder(lessons);
-  const course = ordered.map(({ id, title, day }): CourseLesson => (day === undefined ? { id, title } : { id, title, day }));
-  const lines = ordered.map((lesson) => `${JSON.stringify(lesson)}\n`);
-  return `${JSON.stringify(course)}\n${JSON.stringify(lines.map((line) => Buffer.byteLength(line)))}\n${lines.join('')}`;
-}
-
-const INDEX_LINES = 2;
-
-function builtLines(): string[] | undefined {
-  const file = builtLessonsFile();
-  return existsSync(file) ? readFileSync(file, 'utf8').split('\n') : undefined;
-}
-
-/** `length` bytes at `position`, however many reads that takes; fewer at the end of the file. */
-function readAt(fd: number, length: number, position: number): Buffer {
-  const buffer = Buffer.alloc(length);
-  let got = 0;
-  for (let n = -1; got < length && n !== 0; got += n) n = readSync(fd, buffer, got, length - got, position + got);
-  return got < length ? buffer.subarray(0, got) : buffer;
-}
-
-/** Where the index's two lines end in `head`: -1 for a line not (yet) in it. */
-function indexEnds(head: Buffer): [number, number] {
-  const first = head.indexOf(10);
-  return [first, first < 0 ? -1 : head.indexOf(10, first + 1)];
+function asciiJson(value: unknown): string {
+  return `${JSON.stringify(value).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }
 
 /**
- * From a built file (encodeBuiltLessons), the course and the one lesson
- * `id` (none when it is not in it, or no id is asked for); undefined when
- * there is no such file.
+ * The built lessons, as scripts/build-data.ts writes them into
+ * builtLessonsFolder(): file names and their text.
  */
-export function readBuiltLesson(file: string, id?: string): { course: CourseLesson[]; lesson?: Lesson } | undefined {
-  let fd: number;
+export function encodeBuiltLessons(lessons: readonly Lesson[]): { name: string; text: string }[] {
+  const ordered = inCourseOrder(lessons);
+  const course = ordered.map(({ id, title, day }): CourseLesson => (day === undefined ? { id, title } : { id, title, day }));
+  return [
+    { name: COURSE_FILE, text: asciiJson(course) },
+    ...ordered.map((lesson) => ({ name: `${lesson.id}.json`, text: asciiJson(lesson) })),
+  ];
+}
+
+/** A built file's value; a file the course names but the folder lacks is a broken build. */
+function readBuilt<T>(folder: string, name: string): T {
   try {
-    fd = openSync(file, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    // The index is a few hundred bytes; read on until both its lines are in.
-    let head = readAt(fd, 4096, 0);
-    let [courseEnd, sizesEnd] = indexEnds(head);
-    // The last read was full, so there is more file to look in.
-    for (let want = 8192; sizesEnd < 0 && head.length === want / 2; want *= 2) {
-      head = readAt(fd, want, 0);
-      [courseEnd, sizesEnd] = indexEnds(head);
-    }
-    if (sizesEnd < 0) throw new Error(`${file} has no index; build kube-learn again`);
-    const course = JSON.parse(head.toString('utf8', 0, courseEnd)) as CourseLesson[];
-    const sizes = JSON.parse(head.toString('utf8', courseEnd + 1, sizesEnd)) as number[];
-    const i = id === undefined ? -1 : course.findIndex((l) => l.id === id);
-    if (i < 0) return { course };
-    const at = sizes.slice(0, i).reduce((sum, n) => sum + n, sizesEnd + 1);
-    return { course, lesson: JSON.parse(readAt(fd, sizes[i]!, at).toString('utf8')) as Lesson };
-  } finally {
-    closeSync(fd);
+    return JSON.parse(readFileSync(join(folder, name), 'utf8')) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new Error(`${join(folder, name)} is missing; build kube-learn again`);
   }
 }
 
+/**
+ * From a built folder (encodeBuiltLessons), the course and the one lesson
+ * `id` (none when it is not in it, or no id is asked for); undefined when
+ * there is no built course.
+ */
+export function readBuiltLesson(folder: string, id?: string): { course: CourseLesson[]; lesson?: Lesson } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(folder, COURSE_FILE), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const course = JSON.parse(text) as CourseLesson[];
+  // The file is named by the course's id, never by what the learner typed.
+  const known = id === undefined ? undefined : course.find((l) => l.id === id);
+  return known ? { course, lesson: readBuilt<Lesson>(folder, `${known.id}.json`) } : { course };
+}
+
 async function builtIn(): Promise<Catalog> {
-  const lines = builtLines();
-  if (lines)
-    return {
-      lessons: lines
-        .slice(INDEX_LINES)
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as Lesson),
-      problems: [],
-    };
-  const folder = await loadFolder(builtInLessonsDir());
-  return { ...folder, lessons: inCourseOrder(folder.lessons) };
+  const folder = builtLessonsFolder();
+  const built = readBuiltLesson(folder);
+  if (built) return { lessons: built.course.map((l) => readBuilt<Lesson>(folder, `${l.id}.json`)), problems: [] };
+  const source = await loadFolder(builtInLessonsDir());
+  return { ...source, lessons: inCourseOrder(source.lessons) };
 }
 
 /**
@@ -170,7 +152,7 @@ export async function lessonToStart(
   id: string,
   options: CatalogOptions = {},
 ): Promise<{ lesson?: Lesson; course: readonly CourseLesson[]; problems: FileProblem[] }> {
-  const file = builtLessonsFile();
+  const file = builtLessonsFolder();
   if (!options.lessonsDir) {
     const built = readBuiltLesson(file, id);
     if (built?.lesson) return { lesson: built.lesson, course: built.course, problems: [] };

@@ -25,9 +25,8 @@ class ShapeError extends Error {}
 export function checkShape(doc: Record<string, unknown>): ShapeResult {
   try {
     const lessons = new Map<string, LessonRecord>();
-    for (const [id, raw] of entries(doc.lessons, 'lessons')) {
-      lessons.set(id, lessonRecord(raw, `lessons.${key(id)}`));
-    }
+    const raw = object(doc.lessons, 'lessons');
+    for (const id of Object.keys(raw)) lessons.set(id, lessonRecord(raw[id], `lessons.${key(id)}`));
     const progress: Progress = { lessons };
     if (doc.learner !== undefined) {
       if (typeof doc.learner !== 'string' || !/^[0-9a-f]{8,64}$/.test(doc.learner)) fail('learner', 'a hex id');
@@ -40,18 +39,42 @@ export function checkShape(doc: Record<string, unknown>): ShapeResult {
   }
 }
 
+/**
+ * Where a record is, as a problem names it (`lessons.day4.steps.pod-image`),
+ * put together only for a problem: a whole course's progress holds hundreds
+ * of records, and building each path (escaping its id) up front was most of
+ * the garbage of checking it, before a lesson's first prompt.
+ */
+class At {
+  constructor(
+    private readonly base: string,
+    private readonly group: string,
+    private readonly id: string,
+  ) {}
+
+  toString(): string {
+    return `${this.base}.${this.group}.${key(this.id)}`;
+  }
+}
+
+/**
+ * Each record of an object of records, made by `make` (`at` names the
+ * object); the keys as Object.keys gives them, without the [key, value]
+ * pair Object.entries makes for each.
+ */
+function records<T>(raw: unknown, base: string, group: string, make: (value: unknown, at: At) => T): Map<string, T> {
+  const o = object(raw, `${base}.${group}`);
+  const out = new Map<string, T>();
+  for (const id of Object.keys(o)) out.set(id, make(o[id], new At(base, group, id)));
+  return out;
+}
+
 function lessonRecord(raw: unknown, at: string): LessonRecord {
   const o = object(raw, at);
-  const steps = new Map<string, StepRecord>();
-  for (const [id, s] of entries(o.steps, `${at}.steps`)) steps.set(id, stepRecord(s, `${at}.steps.${key(id)}`));
-  const drafts = new Map<string, Draft>();
-  if (o.drafts !== undefined) {
-    for (const [id, d] of entries(o.drafts, `${at}.drafts`)) drafts.set(id, draft(d, `${at}.drafts.${key(id)}`));
-  }
-  const tries = new Map<string, Tries>();
-  for (const [id, t] of entries(o.tries, `${at}.tries`)) tries.set(id, triesRecord(t, `${at}.tries.${key(id)}`));
-  const cards = new Map<string, ReviewCard>();
-  for (const [id, c] of entries(o.cards, `${at}.cards`)) cards.set(id, card(c, `${at}.cards.${key(id)}`));
+  const steps = records(o.steps, at, 'steps', stepRecord);
+  const drafts = o.drafts === undefined ? new Map<string, Draft>() : records(o.drafts, at, 'drafts', draft);
+  const tries = records(o.tries, at, 'tries', triesRecord);
+  const cards = records(o.cards, at, 'cards', card);
   const record: LessonRecord = {
     started: time(o.started, at, 'started'),
     updated: time(o.updated, at, 'updated'),
@@ -64,7 +87,7 @@ function lessonRecord(raw: unknown, at: string): LessonRecord {
   return record;
 }
 
-function stepRecord(raw: unknown, at: string): StepRecord {
+function stepRecord(raw: unknown, at: At): StepRecord {
   const o = object(raw, at);
   if (typeof o.type !== 'string' || o.type === '') fail(at, 'a step type', 'type');
   if (!STEP_STATUSES.includes(o.status as StepStatus)) fail(at, `one of ${STEP_STATUSES.join(', ')}`, 'status');
@@ -81,20 +104,20 @@ function stepRecord(raw: unknown, at: string): StepRecord {
   return record;
 }
 
-function draft(raw: unknown, at: string): Draft {
+function draft(raw: unknown, at: At): Draft {
   const o = object(raw, at);
   if (typeof o.answer !== 'string') fail(at, 'a text', 'answer');
   return { answer: o.answer, savedAt: time(o.savedAt, at, 'savedAt') };
 }
 
-function triesRecord(raw: unknown, at: string): Tries {
+function triesRecord(raw: unknown, at: At): Tries {
   const o = object(raw, at);
   if (!Array.isArray(o.picks)) fail(at, 'a list', 'picks');
   const picks = o.picks.map((p, i) => answer(p, at, `picks.${i}`));
   return { attempts: count(o.attempts, at, 'attempts'), picks, savedAt: time(o.savedAt, at, 'savedAt') };
 }
 
-function card(raw: unknown, at: string): ReviewCard {
+function card(raw: unknown, at: At): ReviewCard {
   const o = object(raw, at);
   if (typeof o.type !== 'string' || o.type === '') fail(at, 'a step type', 'type');
   if (!CARD_STATES.includes(o.state as CardState)) fail(at, `one of ${CARD_STATES.join(', ')}`, 'state');
@@ -113,36 +136,32 @@ function card(raw: unknown, at: string): ReviewCard {
   return c;
 }
 
-function entries(raw: unknown, at: string): [string, unknown][] {
-  return Object.entries(object(raw, at));
-}
-
-function object(raw: unknown, at: string): Record<string, unknown> {
+function object(raw: unknown, at: string | At): Record<string, unknown> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(at, 'an object');
   return raw as Record<string, unknown>;
 }
 
-function count(raw: unknown, at: string, field: string): number {
+function count(raw: unknown, at: string | At, field: string): number {
   if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < 0) fail(at, 'a whole number >= 0', field);
   return raw;
 }
 
-function amount(raw: unknown, at: string, field: string): number {
+function amount(raw: unknown, at: string | At, field: string): number {
   if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0) fail(at, 'a number >= 0', field);
   return raw;
 }
 
-function bool(raw: unknown, at: string, field: string): boolean {
+function bool(raw: unknown, at: string | At, field: string): boolean {
   if (typeof raw !== 'boolean') fail(at, 'true or false', field);
   return raw;
 }
 
-function time(raw: unknown, at: string, field: string): string {
+function time(raw: unknown, at: string | At, field: string): string {
   if (typeof raw !== 'string' || Number.isNaN(Date.parse(raw))) fail(at, 'a date and time', field);
   return raw;
 }
 
-function answer(raw: unknown, at: string, field: string): string | string[] {
+function answer(raw: unknown, at: string | At, field: string): string | string[] {
   if (typeof raw === 'string') return raw;
   if (Array.isArray(raw) && raw.every((a) => typeof a === 'string')) return [...raw];
   fail(at, 'a text or a list of texts', field);
@@ -163,6 +182,6 @@ function key(id: string): string {
  * one's path up front made checking a whole course's progress (~100 kB)
  * cost twice as much, most of it garbage to collect, before the first prompt.
  */
-function fail(at: string, expected: string, field?: string): never {
+function fail(at: string | At, expected: string, field?: string): never {
   throw new ShapeError(`${field === undefined ? at : `${at}.${field}`} should be ${expected}`);
 }

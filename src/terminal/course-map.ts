@@ -11,6 +11,7 @@ import { progressBar } from '../progress/summary.js';
 import { truncateToWidth, wrapPieces } from '../text/width.js';
 import type { Palette } from './colors.js';
 import { keyHelpPieces } from './inquirer-theme.js';
+import type { StopSignal } from '../stop.js';
 
 interface MapLesson {
   id: string;
@@ -111,7 +112,7 @@ export interface PickOptions {
   input: NodeJS.ReadStream;
   output: NodeJS.WriteStream;
   colors: Palette;
-  signal?: AbortSignal;
+  signal?: StopSignal;
 }
 
 /**

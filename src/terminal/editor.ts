@@ -15,6 +15,7 @@ import { Cancelled } from '../errors.js';
 import { readRegularFile } from '../text/read-file.js';
 import { neutralize } from '../text/sanitize.js';
 import { whyNot } from '../text/words.js';
+import type { StopSignal } from '../stop.js';
 
 export interface EditorCommand {
   program: string;
@@ -105,7 +106,7 @@ function launchProblem(editor: EditorCommand, error: NodeJS.ErrnoException): str
 export async function editText(
   editor: EditorCommand,
   text: string,
-  opts: { signal?: AbortSignal; fileName?: string } = {},
+  opts: { signal?: StopSignal; fileName?: string } = {},
 ): Promise<EditResult> {
   const kept = '; its changes were not taken.';
   let dir: string | undefined;

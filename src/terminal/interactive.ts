@@ -22,13 +22,14 @@ import { Screen, type Draw } from './screen.js';
 import type { EditorCommand, EditResult } from './editor.js';
 import { pauseInTerminal } from './pause.js';
 import { PromptRunner, type PromptContext, type Prompts, type RunOptions } from './prompt-runner.js';
+import type { StopSignal } from '../stop.js';
 
 export interface InteractiveOptions {
   input: NodeJS.ReadStream;
   output: NodeJS.WriteStream;
   colors: Palette;
   /** Aborted on SIGINT/SIGTERM/SIGHUP: the prompt in front of the learner throws Cancelled('signal'). */
-  signal?: AbortSignal;
+  signal?: StopSignal;
   /** Where $VISUAL and $EDITOR are looked up. */
   env?: NodeJS.ProcessEnv;
 }

@@ -6,6 +6,7 @@
  * loading readline before the first prompt.
  */
 import { Cancelled } from '../errors.js';
+import type { StopSignal } from '../stop.js';
 
 /** Past this many unread lines, stop reading input until the learner's side catches up. */
 const HIGH_WATER = 256;
@@ -40,7 +41,7 @@ export class LineReader {
    */
   constructor(
     private readonly source: NodeJS.ReadableStream | (() => NodeJS.ReadableStream),
-    private readonly signal?: AbortSignal,
+    private readonly signal?: StopSignal,
   ) {
     if (typeof source !== 'function') this.attach();
     signal?.addEventListener('abort', this.onAbort);

@@ -10,6 +10,7 @@ import type { Palette } from './colors.js';
 import { keyHelpPieces } from './inquirer-theme.js';
 import type { Screen } from './screen.js';
 import { wrapPieces } from '../text/width.js';
+import type { StopSignal } from '../stop.js';
 
 const ERASE_LINE = '\u001b[2K';
 const CURSOR_UP = '\u001b[1A';
@@ -37,7 +38,7 @@ export function pauseKey(chunk: string): PauseAnswer | undefined {
  * at once and Ctrl-C arrives as a key), then gives the terminal back as it
  * was. An aborted `signal` answers `interrupt`.
  */
-export function readPauseKey(input: NodeJS.ReadStream, signal?: AbortSignal): Promise<PauseAnswer> {
+export function readPauseKey(input: NodeJS.ReadStream, signal?: StopSignal): Promise<PauseAnswer> {
   if (signal?.aborted) return Promise.resolve('interrupt');
   return new Promise((resolve) => {
     const raw = input.isTTY === true && !input.isRaw;
@@ -68,7 +69,7 @@ export interface TerminalPauseOptions {
   output: NodeJS.WriteStream;
   colors: Palette;
   screen: Screen;
-  signal?: AbortSignal;
+  signal?: StopSignal;
   /** Runs once the prompt is drawn, while the learner reads. */
   whileWaiting?: () => void;
 }

@@ -15,6 +15,7 @@ import { parseChoice, parseChoices, parseText, parseYesNo, type Parsed } from '.
 import type { Position, Prompter, Question, Reply, Tone } from '../tutor/prompter.js';
 import { fenced, inlinePieces, renderMarkdown } from '../text/markdown.js';
 import { wrapPieces, type Piece } from '../text/width.js';
+import type { StopSignal } from '../stop.js';
 
 export interface PlainOptions {
   /** A function: asked for the stream at the first read (./lines.ts). */
@@ -24,7 +25,7 @@ export interface PlainOptions {
   width: () => number;
   colors: Palette;
   /** Aborted on SIGINT/SIGTERM/SIGHUP: the pending read throws Cancelled('signal'). */
-  signal?: AbortSignal;
+  signal?: StopSignal;
   /** Where `@file.yaml` paths are relative to. */
   cwd?: string;
   /**

@@ -7,6 +7,7 @@
  */
 import { Cancelled } from '../errors.js';
 import type { Screen, Draw } from './screen.js';
+import type { StopSignal } from '../stop.js';
 
 export type Prompts = typeof import('./inquirer-prompts.js');
 export type PromptContext = {
@@ -34,7 +35,7 @@ export class PromptRunner {
 
   constructor(
     private readonly screen: Screen,
-    private readonly io: { input: NodeJS.ReadStream; output: NodeJS.WriteStream; signal?: AbortSignal },
+    private readonly io: { input: NodeJS.ReadStream; output: NodeJS.WriteStream; signal?: StopSignal },
   ) {}
 
   /** The prompts, loaded once: at the first question, or while the learner reads at a pause. */

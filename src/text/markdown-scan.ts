@@ -31,6 +31,8 @@ function isLineEnd(ch: string | undefined): boolean {
  * at least one character, and only its first and last may end a line.
  */
 export function codeSpans(text: string): CodeSpan[] {
+  // Most paragraphs have none: skip the passes below (and their table as long as the text).
+  if (!text.includes('`')) return [];
   const starts: number[] = [];
   const lengths: number[] = [];
   for (let i = 0; i < text.length; ) {

@@ -107,6 +107,8 @@ function graphemeWidth(g: string): number {
 }
 
 export function displayWidth(text: string): number {
+  // Printable ASCII holds no escape (ESC is a control character): most words are measured here.
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
   const plain = stripAnsi(text);
   if (PRINTABLE_ASCII.test(plain)) return plain.length;

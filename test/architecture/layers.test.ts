@@ -12,7 +12,7 @@ const SRC = join(import.meta.dirname, '..', '..', 'src');
 /** Bottom first. A folder of src/ (or a file at its top) not listed here fails the test. */
 const LAYERS: readonly (readonly string[])[] = [
   // The kubectl reader knows no lesson: it reads a command line, as text utilities read text.
-  ['text', 'kubectl', 'lesson', 'errors.ts', 'clock.ts', 'package-root.ts'],
+  ['text', 'kubectl', 'lesson', 'errors.ts', 'clock.ts', 'package-root.ts', 'stop.ts'],
   ['manifest'],
   ['progress'],
   ['tutor'],
