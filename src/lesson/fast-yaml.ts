@@ -27,6 +27,9 @@ function refuse(message: string): never {
   throw new Error(`the core schema refused a scalar: ${message}`);
 }
 
+/** How many distinct scalars coreScalarType remembers the tag of (a memo, not a leak, over a pack of any size). */
+const MEMO_LIMIT = 4096;
+
 /** The one tag of coreScalarType (js-yaml keeps one type per tag, and the core schema has three ints and three floats). */
 const CORE_SCALAR = 'tag:kube-learn,2026:core-scalar';
 
@@ -39,7 +42,18 @@ export function coreScalarType(tags: readonly CoreTag[]): Type {
   const scalars = tags.filter((t) => t.default === true && t.test !== undefined);
   // Most plain scalars of a lesson are prose: when no tag's test can match a space, text with one is a string at once.
   const spaced = scalars.some((t) => mayMatchSpace(t.test!));
-  const tagOf = (data: string) => (!spaced && data.includes(' ') ? undefined : scalars.find((t) => t.test!.test(data)));
+  // Keys and short values repeat through a file and across files: each distinct one is tested against the tags once.
+  const known = new Map<string, CoreTag | null>();
+  const tagOf = (data: string) => {
+    if (!spaced && data.includes(' ')) return undefined;
+    let tag = known.get(data);
+    if (tag === undefined) {
+      if (known.size >= MEMO_LIMIT) known.clear();
+      tag = scalars.find((t) => t.test!.test(data)) ?? null;
+      known.set(data, tag);
+    }
+    return tag ?? undefined;
+  };
   let last: { data: string; tag: CoreTag } | undefined;
   return new Type(CORE_SCALAR, {
     kind: 'scalar',
@@ -83,7 +97,28 @@ const IMPLICIT_TAGS = new Set<string | null>([null, '?', CORE_SCALAR]);
  * whose leading blank lines hold spaces (the yaml package wants an
  * indentation indicator there).
  */
-const UNSURE = /^(?:%|---|\.\.\.)|[\t\r]|(?:^|[\s[{,])!|["'\]},]#|[|>][1-9]?\+|[|>][-1-9]{0,2} *(?:#[^\n]*)?\n\n* +\n/m;
+const UNSURE: readonly [needle: string, RegExp][] = [
+  ['%', /^%/m],
+  ['---', /^---/m],
+  ['...', /^\.\.\./m],
+  ['!', /(?:^|[\s[{,])!/m],
+  ['#', /["'\]},]#/],
+  ['+', /[|>][1-9]?\+/],
+  // (Most lessons hold a `|`; searching for a blank line's ' \n' first took longer than this pattern.)
+  ['', /[|>][-1-9]{0,2} *(?:#[^\n]*)?\n\n* +\n/],
+];
+
+/**
+ * Whether the text has any of UNSURE. Each pattern runs only on a text that
+ * holds its needle: most lesson files hold none of them, and one regular
+ * expression of all of them scanned every file whole (~15 ms for the bench's
+ * 3.6 MB pack, JIT-cold, against ~6 ms).
+ */
+function unsureText(text: string): boolean {
+  if (text.includes('\t') || text.includes('\r')) return true;
+  for (const [needle, pattern] of UNSURE) if (text.includes(needle) && pattern.test(text)) return true;
+  return false;
+}
 
 export interface FastYaml {
   value: unknown;
@@ -96,29 +131,30 @@ export interface FastYaml {
 }
 
 /**
- * The collections in a value; undefined when one is reached twice (a shared
- * object: an alias), has children past the depth limit, holds a null, or has
- * a key the two parsers spell differently (a null key: js-yaml's "null", the
- * yaml package's ""). No lesson field takes a null, and empty nodes (`-` or
- * `key:` with nothing after) are where the two parsers' block rules differ.
+ * How many collections a value holds, itself included; -1 when it holds more
+ * than `most` (an object reached twice: an alias), one past the depth limit,
+ * a null, or a key the two parsers spell differently (a null key: js-yaml's
+ * "null", the yaml package's ""). No lesson field takes a null, and empty
+ * nodes (`-` or `key:` with nothing after) are where the two parsers' block
+ * rules differ. Recursive: the depth is at most `limit`.
  */
-function collectionsOf(root: unknown, limit: number): Set<object> | undefined {
-  const seen = new Set<object>();
-  const stack: [unknown, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (value === null) return undefined;
-    if (typeof value !== 'object') continue;
-    if (seen.has(value) || depth >= limit) return undefined;
-    seen.add(value);
-    if (Array.isArray(value)) for (const child of value) stack.push([child, depth + 1]);
-    else
-      for (const [key, child] of Object.entries(value)) {
-        if (key === 'null') return undefined;
-        stack.push([child, depth + 1]);
-      }
+function collectionCount(value: object, depth: number, limit: number, most: number): number {
+  if (depth >= limit || most < 1) return -1;
+  let count = 1;
+  const visit = (child: unknown): boolean => {
+    if (child === null) return false;
+    if (typeof child !== 'object') return true;
+    const n = collectionCount(child, depth + 1, limit, most - count);
+    count += n;
+    return n > 0;
+  };
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!visit(value[i])) return -1;
+  } else {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) if (key === 'null' || !visit(record[key])) return -1;
   }
-  return seen;
+  return count;
 }
 
 /** The offset of the first character that is not a space, a line break or a comment, from `at`. */
@@ -181,42 +217,54 @@ function hasLongLine(text: string): boolean {
   return text.length - start > 1024;
 }
 
-interface Frame {
-  open: number;
-  line: number;
-  result?: unknown;
-}
-
 /** `keys`: the top-level keys whose values valueAt may be asked for. */
 export function fastYaml(text: string, keys: readonly string[] = []): FastYaml | undefined {
-  if (Buffer.byteLength(text) > MAX_FILE_BYTES || UNSURE.test(text) || hasLongLine(text)) return undefined;
+  if (Buffer.byteLength(text) > MAX_FILE_BYTES || unsureText(text) || hasLongLine(text)) return undefined;
   if (flowTooDeep(text, MAX_DEPTH) !== undefined) return undefined;
   let unsure = false;
-  const closed = new Set<unknown>();
-  const frames: Frame[] = [];
-  /** Where keys of interest end, each with the node that holds it. */
-  const found: { key: string; end: number; parent: Frame | undefined }[] = [];
+  let collections = 0;
+  let lastCollection: unknown;
+  // The nodes open, innermost last: where each began (offset and line), and its number in the order of opening.
+  const opens: number[] = [];
+  const lines: number[] = [];
+  const serials: number[] = [];
+  let opened = 0;
+  /** Where keys of interest end, each with the number of the node that holds it. */
+  const found: { key: string; end: number; parent: number | undefined }[] = [];
+  /** The values of the nodes that hold a key of interest, by number (undefined until the node closes). */
+  const holders = new Map<number, unknown>();
   const listener = (event: 'open' | 'close', state: State) => {
     if (event === 'open') {
-      frames.push({ open: state.position, line: state.line });
+      opens.push(state.position);
+      lines.push(state.line);
+      serials.push(opened++);
       return;
     }
-    const frame = frames.pop()!;
+    const open = opens.pop()!;
+    const line = lines.pop()!;
+    const serial = serials.pop()!;
+    if (holders.has(serial)) holders.set(serial, state.result);
     const s = state as State & { tag: string | null; anchor: string | null };
-    frame.result = s.result;
     if (s.anchor !== null || !IMPLICIT_TAGS.has(s.tag)) unsure = true;
     const collection = s.kind === 'mapping' || s.kind === 'sequence';
-    if (collection) closed.add(s.result);
+    // A node may close twice: js-yaml reads a flow collection at the start of a block mapping's line as its first key, then keeps it.
+    if (collection && s.result !== lastCollection) {
+      collections++;
+      lastCollection = s.result;
+    }
     const end = s.position;
     // Only a node that ends on a later line than where its open began can span lines.
-    if (!unsure && state.line > frame.line) {
-      const start = skipSpace(text, frame.open);
+    if (!unsure && state.line > line) {
+      const start = skipSpace(text, open);
       const first = text[start];
       const flow = collection ? first === '[' || first === '{' : first !== '|' && first !== '>';
       if (flow && underIndented(text, start, end)) unsure = true;
     }
-    if (s.kind === 'scalar' && typeof s.result === 'string' && keys.includes(s.result))
-      found.push({ key: s.result, end, parent: frames.at(-1) });
+    if (s.kind === 'scalar' && typeof s.result === 'string' && keys.includes(s.result)) {
+      const parent = serials.at(-1);
+      found.push({ key: s.result, end, parent });
+      if (parent !== undefined) holders.set(parent, undefined);
+    }
   };
   let value: unknown;
   try {
@@ -228,22 +276,23 @@ export function fastYaml(text: string, keys: readonly string[] = []): FastYaml |
   // A lesson is a mapping; a root scalar or sequence is left to the full parse, which says so with a position.
   if (unsure || typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   // A collection that is not in the value was a mapping key (js-yaml makes it a string; the yaml package warns).
-  const inValue = collectionsOf(value, MAX_DEPTH);
-  if (!inValue || inValue.size !== closed.size) return undefined;
-  let lines: LineIndex | undefined;
+  if (collectionCount(value, 0, MAX_DEPTH, collections) !== collections) return undefined;
+  let lineIndex: LineIndex | undefined;
   return {
     value,
     valueAt(key, raw) {
       // A value equal to the key (`title: next`) is followed by no colon.
-      const starts = found.flatMap((f) => (f.key === key && f.parent?.result === value ? [afterColon(text, f.end) ?? []].flat() : []));
+      const starts = found.flatMap((f) =>
+        f.key === key && f.parent !== undefined && holders.get(f.parent) === value ? [afterColon(text, f.end) ?? []].flat() : [],
+      );
       if (starts.length !== 1) return undefined;
       const start = starts[0]!;
       const plain = text.startsWith(raw, start) && PLAIN_END.test(text.slice(start + raw.length, start + raw.length + 1));
       const quote = text[start];
       const quoted = (quote === '"' || quote === "'") && text.startsWith(`${raw}${quote}`, start + 1) && !/["'\\]/.test(raw);
       if (!plain && !quoted) return undefined;
-      lines ??= new LineIndex(text);
-      return lines.linePos(start);
+      lineIndex ??= new LineIndex(text);
+      return lineIndex.linePos(start);
     },
   };
 }
