@@ -11,6 +11,7 @@
 import { FAILSAFE_SCHEMA, load, type State, Type } from 'js-yaml';
 import { isScalar, Schema as YamlSchema } from 'yaml';
 import { LineIndex } from '../text/line-index.js';
+import { blockYaml, type PlainScalar } from './block-yaml.js';
 import { flowTooDeep, MAX_DEPTH, MAX_FILE_BYTES, type Position } from './yaml-source.js';
 
 interface CoreTag {
@@ -33,27 +34,45 @@ const MEMO_LIMIT = 4096;
 /** The one tag of coreScalarType (js-yaml keeps one type per tag, and the core schema has three ints and three floats). */
 const CORE_SCALAR = 'tag:kube-learn,2026:core-scalar';
 
+interface CoreScalars {
+  /** The core tag a plain scalar takes; undefined for a string. */
+  tagOf(data: string): CoreTag | undefined;
+  /** The value of a plain scalar that takes `tag`. */
+  construct(data: string, tag: CoreTag): unknown;
+}
+
+/** How the yaml package's core schema resolves plain scalars: by the first tag whose test the text passes. */
+function coreScalars(tags: readonly CoreTag[]): CoreScalars {
+  const scalars = tags.filter((t) => t.default === true && t.test !== undefined);
+  // Most plain scalars of a lesson are prose: when no tag's test can match a space, text with one is a string at once.
+  const spaced = scalars.some((t) => mayMatchSpace(t.test!));
+  // Keys and short values repeat through a file and across files: each distinct one is tested against the tags once.
+  const known = new Map<string, CoreTag | null>();
+  return {
+    tagOf(data) {
+      if (!spaced && data.includes(' ')) return undefined;
+      let tag = known.get(data);
+      if (tag === undefined) {
+        if (known.size >= MEMO_LIMIT) known.clear();
+        tag = scalars.find((t) => t.test!.test(data)) ?? null;
+        known.set(data, tag);
+      }
+      return tag ?? undefined;
+    },
+    construct(data, tag) {
+      const resolved = tag.resolve(data, refuse, RESOLVE_OPTIONS);
+      return isScalar(resolved) ? resolved.value : resolved;
+    },
+  };
+}
+
 /**
  * The yaml package's core scalar tags as one js-yaml implicit type: a plain
  * scalar takes the first tag whose test it passes, as the yaml package's
  * composer picks it (the failsafe str, seq and map are js-yaml's own).
  */
 export function coreScalarType(tags: readonly CoreTag[]): Type {
-  const scalars = tags.filter((t) => t.default === true && t.test !== undefined);
-  // Most plain scalars of a lesson are prose: when no tag's test can match a space, text with one is a string at once.
-  const spaced = scalars.some((t) => mayMatchSpace(t.test!));
-  // Keys and short values repeat through a file and across files: each distinct one is tested against the tags once.
-  const known = new Map<string, CoreTag | null>();
-  const tagOf = (data: string) => {
-    if (!spaced && data.includes(' ')) return undefined;
-    let tag = known.get(data);
-    if (tag === undefined) {
-      if (known.size >= MEMO_LIMIT) known.clear();
-      tag = scalars.find((t) => t.test!.test(data)) ?? null;
-      known.set(data, tag);
-    }
-    return tag ?? undefined;
-  };
+  const { tagOf, construct } = coreScalars(tags);
   let last: { data: string; tag: CoreTag } | undefined;
   return new Type(CORE_SCALAR, {
     kind: 'scalar',
@@ -64,11 +83,7 @@ export function coreScalarType(tags: readonly CoreTag[]): Type {
       last = tag && { data: data as string, tag };
       return tag !== undefined;
     },
-    construct: (data: string) => {
-      const tag = last?.data === data ? last.tag : tagOf(data)!;
-      const resolved = tag.resolve(data, refuse, RESOLVE_OPTIONS);
-      return isScalar(resolved) ? resolved.value : resolved;
-    },
+    construct: (data: string) => construct(data, last?.data === data ? last.tag : tagOf(data)!),
   });
 }
 
@@ -81,8 +96,21 @@ export function mayMatchSpace(re: RegExp): boolean {
   return /[ \u00a0]|\\[sSDWpPu]|\[\^|\\\\|(?:^|[^\\])\./.test(re.source) || re.flags.includes('x');
 }
 
+const CORE_TAGS = new YamlSchema({ schema: 'core' }).tags as CoreTag[];
+
 /** js-yaml's failsafe schema with the core scalars (exported for its tests). */
-export const schema = FAILSAFE_SCHEMA.extend({ implicit: [coreScalarType(new YamlSchema({ schema: 'core' }).tags as CoreTag[])] });
+export const schema = FAILSAFE_SCHEMA.extend({ implicit: [coreScalarType(CORE_TAGS)] });
+
+/** A plain scalar the core schema way, for blockYaml (exported for its tests); a null defers (no lesson field takes one). */
+export const plainScalar: PlainScalar = (() => {
+  const { tagOf, construct } = coreScalars(CORE_TAGS);
+  return (data) => {
+    const tag = tagOf(data);
+    if (tag === undefined) return { value: data };
+    const value = construct(data, tag);
+    return value === null ? undefined : { value };
+  };
+})();
 /** The tags a node may end with when none was written: none, plain and unresolved (a string), or a core scalar's. */
 const IMPLICIT_TAGS = new Set<string | null>([null, '?', CORE_SCALAR]);
 
@@ -219,8 +247,11 @@ function hasLongLine(text: string): boolean {
 
 /** `keys`: the top-level keys whose values valueAt may be asked for. */
 export function fastYaml(text: string, keys: readonly string[] = []): FastYaml | undefined {
-  if (Buffer.byteLength(text) > MAX_FILE_BYTES || unsureText(text) || hasLongLine(text)) return undefined;
-  if (flowTooDeep(text, MAX_DEPTH) !== undefined) return undefined;
+  // The full parse counts brackets in the text, even in a block scalar: past the limit, it has a problem to report.
+  if (Buffer.byteLength(text) > MAX_FILE_BYTES || flowTooDeep(text, MAX_DEPTH) !== undefined) return undefined;
+  const block = blockYaml(text, keys, plainScalar);
+  if (block) return { value: block.value, valueAt: (key, raw) => valueAtStart(text, block.valueStart.get(key), raw) };
+  if (unsureText(text) || hasLongLine(text)) return undefined;
   let unsure = false;
   let collections = 0;
   let lastCollection: unknown;
@@ -277,7 +308,6 @@ export function fastYaml(text: string, keys: readonly string[] = []): FastYaml |
   if (unsure || typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   // A collection that is not in the value was a mapping key (js-yaml makes it a string; the yaml package warns).
   if (collectionCount(value, 0, MAX_DEPTH, collections) !== collections) return undefined;
-  let lineIndex: LineIndex | undefined;
   return {
     value,
     valueAt(key, raw) {
@@ -285,14 +315,17 @@ export function fastYaml(text: string, keys: readonly string[] = []): FastYaml |
       const starts = found.flatMap((f) =>
         f.key === key && f.parent !== undefined && holders.get(f.parent) === value ? [afterColon(text, f.end) ?? []].flat() : [],
       );
-      if (starts.length !== 1) return undefined;
-      const start = starts[0]!;
-      const plain = text.startsWith(raw, start) && PLAIN_END.test(text.slice(start + raw.length, start + raw.length + 1));
-      const quote = text[start];
-      const quoted = (quote === '"' || quote === "'") && text.startsWith(`${raw}${quote}`, start + 1) && !/["'\\]/.test(raw);
-      if (!plain && !quoted) return undefined;
-      lineIndex ??= new LineIndex(text);
-      return lineIndex.linePos(start);
+      return starts.length === 1 ? valueAtStart(text, starts[0], raw) : undefined;
     },
   };
+}
+
+/** The position of a value that starts at `start`, when the text there is `raw` (plain, or quoted without escapes). */
+function valueAtStart(text: string, start: number | undefined, raw: string): Position | undefined {
+  if (start === undefined) return undefined;
+  const plain = text.startsWith(raw, start) && PLAIN_END.test(text.slice(start + raw.length, start + raw.length + 1));
+  const quote = text[start];
+  const quoted = (quote === '"' || quote === "'") && text.startsWith(`${raw}${quote}`, start + 1) && !/["'\\]/.test(raw);
+  if (!plain && !quoted) return undefined;
+  return new LineIndex(text).linePos(start);
 }
