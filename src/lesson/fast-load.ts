@@ -29,7 +29,7 @@ export function loadCleanText(text: string, compile?: CompilePattern): CleanLess
   if (phase('fast-rules', () => checkRules(result.data, compile)).length > 0) return undefined;
   // Neutralising copies every string of the lesson (~0.1 s on the bench pack); a file with no unsafe character, nor an escape
   // that could make one, has nothing to neutralise.
-  const lesson = text.includes('\\') || needsNeutralizing(text) ? neutralizeDeep(result.data) : result.data;
+  const lesson = !yaml.safeText && (text.includes('\\') || needsNeutralizing(text)) ? neutralizeDeep(result.data) : result.data;
   if (lesson.next === undefined) return { lesson };
   const nextAt = yaml.valueAt('next', lesson.next);
   return nextAt ? { lesson, nextAt } : undefined;

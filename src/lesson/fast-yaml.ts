@@ -156,6 +156,8 @@ export interface FastYaml {
    * escapes); otherwise undefined (the caller then defers too).
    */
   valueAt(key: string, raw: string): Position | undefined;
+  /** True when the text has no control, separator or bidirectional character and no escape: no string of the value needs neutralising. */
+  safeText?: boolean;
 }
 
 /**
@@ -250,7 +252,8 @@ export function fastYaml(text: string, keys: readonly string[] = []): FastYaml |
   // The full parse counts brackets in the text, even in a block scalar: past the limit, it has a problem to report.
   if (Buffer.byteLength(text) > MAX_FILE_BYTES || flowTooDeep(text, MAX_DEPTH) !== undefined) return undefined;
   const block = blockYaml(text, keys, plainScalar);
-  if (block) return { value: block.value, valueAt: (key, raw) => valueAtStart(text, block.valueStart.get(key), raw) };
+  // blockYaml reads no text with such characters, nor an escape.
+  if (block) return { value: block.value, valueAt: (key, raw) => valueAtStart(text, block.valueStart.get(key), raw), safeText: true };
   if (unsureText(text) || hasLongLine(text)) return undefined;
   let unsure = false;
   let collections = 0;
