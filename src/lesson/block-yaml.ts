@@ -53,6 +53,24 @@ const HASH = 35;
 const DASH = 45;
 const COLON = 58;
 
+/**
+ * The keys met so far, by length and first and last character: a lesson
+ * repeats a few dozen keys thousands of times, and a key that is the same
+ * string as before is neither copied out of the text nor hashed again.
+ */
+const keyStrings = new Map<number, string>();
+/** Keys known to be strings to the core schema (see Reader.goodKey). */
+const goodKeys = new Set<string>();
+
+function knownKey(text: string, from: number, to: number): string {
+  const slot = ((to - from) << 16) | (text.charCodeAt(from) << 8) | (text.charCodeAt(to - 1) & 0xff);
+  const known = keyStrings.get(slot);
+  if (known !== undefined && text.startsWith(known, from)) return known;
+  const key = text.slice(from, to);
+  if (keyStrings.size < 4096) keyStrings.set(slot, key);
+  return key;
+}
+
 /** Whether a character code may be in a key: a letter, a digit, `_`, `$` or `-`. */
 function keyChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === DASH;
@@ -65,6 +83,8 @@ function keyChar(c: number): boolean {
 class Reader {
   private readonly start: number[] = [];
   private readonly end: number[] = [];
+  /** How many spaces each line starts with. */
+  private readonly spaces: number[] = [];
   /** The line being read. */
   private at = 0;
   readonly valueStart = new Map<string, number>();
@@ -76,8 +96,11 @@ class Reader {
   ) {
     for (let from = 0; from < text.length; ) {
       const nl = text.indexOf('\n', from);
+      let first = from;
+      while (text.charCodeAt(first) === SPACE) first++;
       this.start.push(from);
       this.end.push(nl);
+      this.spaces.push(first - from);
       from = nl + 1;
     }
   }
@@ -88,10 +111,7 @@ class Reader {
 
   /** How many spaces line i starts with. */
   private indent(i: number): number {
-    const from = this.start[i]!;
-    let at = from;
-    while (this.text.charCodeAt(at) === SPACE) at++;
-    return at - from;
+    return this.spaces[i]!;
   }
 
   private blank(i: number): boolean {
@@ -146,7 +166,14 @@ class Reader {
     i++;
     if (i < lineEnd && text.charCodeAt(i) !== SPACE) return undefined;
     while (i < lineEnd && text.charCodeAt(i) === SPACE) i++;
-    return { key: text.slice(from, colonAt), valueCol: i - this.start[this.at]! };
+    return { key: knownKey(text, from, colonAt), valueCol: i - this.start[this.at]! };
+  }
+
+  /** Whether a key is a string to the core schema (and not `__proto__`); remembered when it is. */
+  private goodKey(key: string): boolean {
+    if (key === '__proto__' || this.plain(key)?.value !== key) return false;
+    goodKeys.add(key);
+    return true;
   }
 
   /** A block mapping whose keys are at column `indent`; the first key is on the current line at column `col`. */
@@ -165,7 +192,7 @@ class Reader {
       }
       const found = this.key(col) ?? defer();
       const { key, valueCol } = found;
-      if (key === '__proto__' || Object.hasOwn(out, key) || this.plain(key)?.value !== key) defer();
+      if (Object.hasOwn(out, key) || (!goodKeys.has(key) && !this.goodKey(key))) defer();
       if (this.start[this.at]! + valueCol < this.end[this.at]!) {
         if (depth === 1 && this.keys.includes(key)) this.valueStart.set(key, this.start[this.at]! + valueCol);
         out[key] = this.inline(valueCol, indent, depth);
