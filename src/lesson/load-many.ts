@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
 import { addPhase } from '../text/phases.js';
-import { loadLessonSource, readLessonFileSync, type LoadResult } from './load.js';
+import { type FileBytes, loadLessonSource, readLessonFileSync, type LoadResult } from './load.js';
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -52,7 +52,7 @@ export interface EachOptions {
    * for clean files): when it returns true the file is done and is neither
    * loaded nor visited.
    */
-  quick?: (text: string, index: number) => Promise<boolean>;
+  quick?: (text: string, index: number, read: FileBytes) => Promise<boolean>;
 }
 
 /**
@@ -63,7 +63,7 @@ export interface EachOptions {
  */
 export async function eachLessonFile(
   files: readonly string[],
-  visit: (result: LoadResult, index: number, text: string | undefined) => Promise<void> | void,
+  visit: (result: LoadResult, index: number, text: string | undefined, read?: FileBytes) => Promise<void> | void,
   opts: EachOptions = {},
 ): Promise<void> {
   const script = opts.offThread ? workerFile() : undefined;
@@ -72,9 +72,9 @@ export async function eachLessonFile(
     const read = readLessonFileSync(files[i]!);
     addPhase('read', performance.now() - waited);
     if (!('text' in read)) await visit(read, i, undefined);
-    else if (!(await opts.quick?.(read.text, i))) {
+    else if (!(await opts.quick?.(read.text, i, read))) {
       const big = script !== undefined && read.text.length > OFF_THREAD_CHARS;
-      await visit(await (big ? loadOffThread(script, read.text, files[i]!) : loadLessonSource(read.text, files[i]!)), i, read.text);
+      await visit(await (big ? loadOffThread(script, read.text, files[i]!) : loadLessonSource(read.text, files[i]!)), i, read.text, read);
     }
     await turn();
   }

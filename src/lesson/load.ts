@@ -149,14 +149,23 @@ export async function readLessonFile(file: string): Promise<{ text: string } | L
  * asynchronous open, stat, read and close costs more than that on the main
  * thread). Also opened without blocking, and judged on the opened file.
  */
-export function readLessonFileSync(file: string): { text: string } | LoadResult {
+export function readLessonFileSync(file: string): ({ text: string } & FileBytes) | LoadResult {
   let read: ReturnType<typeof readRegularBytesSync>;
   try {
     read = readRegularBytesSync(file, MAX_FILE_BYTES);
   } catch (error) {
     return unreadable(file, { error });
   }
-  return read.kind === 'bytes' ? { text: read.bytes.toString('utf8') } : unreadable(file, { kind: read.kind });
+  if (read.kind !== 'bytes') return unreadable(file, { kind: read.kind });
+  const { bytes, size, mtimeMs } = read;
+  return { text: bytes.toString('utf8'), bytes, size, mtimeMs };
+}
+
+/** A file as it was read: its bytes, and the size and modification time of the file they were read from. */
+export interface FileBytes {
+  bytes: Buffer;
+  size: number;
+  mtimeMs: number;
 }
 
 /** A lesson file's text loaded: parsed, validated, its rules checked. */
