@@ -57,7 +57,7 @@ export function checkRules(lesson: Lesson, compile?: CompilePattern): RuleViolat
 
     if (step.type === 'choice' || step.type === 'multi') {
       const correct: number[] = [];
-      step.choices.forEach((c, j) => c.correct && correct.push(j));
+      for (const [j, c] of step.choices.entries()) if (c.correct) correct.push(j);
       if (step.type === 'choice' && correct.length === 0)
         out.push({ path: at('choices'), message: 'a choice question needs exactly one correct choice; none is marked correct: true' });
       if (step.type === 'choice' && correct.length > 1) {

@@ -166,7 +166,10 @@ describe('small lesson-shaped texts (fast-check)', () => {
         .map(([k, items, i, p]) => `${at}${k}:\n${items.map((v) => `${at}${i}${p}- ${v}`).join('\n')}`),
       fc
         .tuple(word, fc.array(fc.tuple(word, scalar, word, scalar), { minLength: 1, maxLength: 2 }), pad)
-        .map(([k, items, p]) => `${at}${k}:\n${items.map(([k1, v1, k2, v2]) => `${at}  - ${k1}: ${v1}\n${at}  ${p}  ${k2}: ${v2}`).join('\n')}`),
+        .map(
+          ([k, items, p]) =>
+            `${at}${k}:\n${items.map(([k1, v1, k2, v2]) => `${at}  - ${k1}: ${v1}\n${at}  ${p}  ${k2}: ${v2}`).join('\n')}`,
+        ),
       fc.tuple(word, scalar, pad).map(([k, v, p]) => `${at}${k}: |\n${at}  ${v}\n${at}${p}  more ${v}`),
       fc.constantFrom(`${at}# c`, ''),
     );
