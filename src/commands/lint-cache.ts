@@ -120,18 +120,22 @@ export async function lintWithCache(files: readonly string[], opts: LintOptions 
     const { lintFiles } = await import('./lint-file.js');
     const missed = await lintFiles(
       misses.map((i) => files[i]!),
-      (one, n, text) => {
+      (one, n, text, read) => {
         const file = files[misses[n]!]!;
-        const info = build === undefined ? undefined : statOf(file);
+        if (build === undefined) return;
+        // The size and time of the file when it was read, or (loaded some other way) now.
+        const info = read ?? statOf(file);
         if (!info) return;
-        // The digest is of the text linted, as UTF-8: a file whose bytes differ (changed since, or not UTF-8) is linted again next time.
+        // The digest is of the text linted, as UTF-8: a file whose bytes differ (changed since, or not UTF-8) is linted again next
+        // time. Text decoded without a replacement character encodes to the bytes it came from: those are hashed as they are.
+        const bytes = read && !text.includes('\uFFFD') ? read.bytes : Buffer.from(text);
         const name = basename(file);
         const folder = folderOf(file);
         folder.entries.set(name, {
           name,
           size: info.size,
           mtimeMs: info.mtimeMs,
-          hash: fileDigest(Buffer.from(text), 'sha1'),
+          hash: fileDigest(bytes, 'sha1'),
           problems: [],
           lint: recordOf(one),
         });

@@ -16,7 +16,7 @@
  */
 import type { FileProblem } from '../lesson/file-problem.js';
 import { loadCleanSource } from '../lesson/fast-load.js';
-import type { LoadResult } from '../lesson/load.js';
+import type { FileBytes, LoadResult } from '../lesson/load.js';
 import { eachLessonFile } from '../lesson/load-many.js';
 import type { RuleViolation } from '../lesson/rules.js';
 import type { Position } from '../lesson/yaml-source.js';
@@ -67,24 +67,29 @@ async function lintClean(file: string, text: string): Promise<Linted | undefined
 
 /**
  * The files linted, in their order; `onText` sees each file's text with its
- * result (none for a file that could not be read). `fast: false` lints every
+ * result (none for a file that could not be read), and the bytes it was
+ * decoded from with the file's size and modification time when it was read. `fast: false` lints every
  * file the full way (the fast path's tests compare the two).
  */
 export async function lintFiles(
   files: readonly string[],
-  onText?: (linted: Linted, index: number, text: string) => void,
+  onText?: (linted: Linted, index: number, text: string, read?: FileBytes) => void,
   opts: { fast?: boolean } = {},
 ): Promise<Linted[]> {
   const linted: Linted[] = [];
-  const done = (one: Linted, i: number, text: string | undefined) => {
-    if (text !== undefined) onText?.(one, i, text);
+  const done = (one: Linted, i: number, text: string | undefined, read?: FileBytes) => {
+    if (text !== undefined) onText?.(one, i, text, read);
     linted.push(one);
   };
-  const quick = async (text: string, i: number) => {
+  const quick = async (text: string, i: number, read: FileBytes) => {
     const one = await lintClean(files[i]!, text);
-    if (one) done(one, i, text);
+    if (one) done(one, i, text, read);
     return one !== undefined;
   };
-  await eachLessonFile(files, async (result, i, text) => done(await lintFile(result, text), i, text), opts.fast === false ? {} : { quick });
+  await eachLessonFile(
+    files,
+    async (result, i, text, read) => done(await lintFile(result, text), i, text, read),
+    opts.fast === false ? {} : { quick },
+  );
   return linted;
 }

@@ -12,7 +12,7 @@ import { needsNeutralizing, neutralizeDeep } from '../text/sanitize.js';
 import { fastYaml } from './fast-yaml.js';
 import { mayHavePatterns } from './load.js';
 import { checkRules } from './rules.js';
-import { lesson as lessonSchema, type Lesson } from './schema.js';
+import { compiledLessonSchema, type Lesson } from './schema.js';
 import type { Position } from './yaml-source.js';
 
 export interface CleanLesson {
@@ -24,12 +24,12 @@ export interface CleanLesson {
 export function loadCleanText(text: string, compile?: CompilePattern): CleanLesson | undefined {
   const yaml = phase('fast-parse', () => fastYaml(text, ['next']));
   if (!yaml) return undefined;
-  const result = phase('fast-schema', () => lessonSchema.safeParse(yaml.value));
+  const result = phase('fast-schema', () => compiledLessonSchema().safeParse(yaml.value));
   if (!result.success) return undefined;
   if (phase('fast-rules', () => checkRules(result.data, compile)).length > 0) return undefined;
   // Neutralising copies every string of the lesson (~0.1 s on the bench pack); a file with no unsafe character, nor an escape
   // that could make one, has nothing to neutralise.
-  const lesson = text.includes('\\') || needsNeutralizing(text) ? neutralizeDeep(result.data) : result.data;
+  const lesson = !yaml.safeText && (text.includes('\\') || needsNeutralizing(text)) ? neutralizeDeep(result.data) : result.data;
   if (lesson.next === undefined) return { lesson };
   const nextAt = yaml.valueAt('next', lesson.next);
   return nextAt ? { lesson, nextAt } : undefined;

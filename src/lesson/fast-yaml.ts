@@ -7,10 +7,13 @@
  * deep nesting) it leaves to the full parse, which alone reports problems
  * and where they are. Plain scalars resolve through the yaml package's own
  * YAML 1.2 core schema tags, in its order, so both give the same values.
+ * Quicker still, a text in the small part of YAML lessons are written in is
+ * read line by line first (block-yaml.ts); js-yaml takes what it leaves.
  */
 import { FAILSAFE_SCHEMA, load, type State, Type } from 'js-yaml';
 import { isScalar, Schema as YamlSchema } from 'yaml';
 import { LineIndex } from '../text/line-index.js';
+import { blockYaml, type PlainScalar } from './block-yaml.js';
 import { flowTooDeep, MAX_DEPTH, MAX_FILE_BYTES, type Position } from './yaml-source.js';
 
 interface CoreTag {
@@ -27,8 +30,43 @@ function refuse(message: string): never {
   throw new Error(`the core schema refused a scalar: ${message}`);
 }
 
+/** How many distinct scalars coreScalarType remembers the tag of (a memo, not a leak, over a pack of any size). */
+const MEMO_LIMIT = 4096;
+
 /** The one tag of coreScalarType (js-yaml keeps one type per tag, and the core schema has three ints and three floats). */
 const CORE_SCALAR = 'tag:kube-learn,2026:core-scalar';
+
+interface CoreScalars {
+  /** The core tag a plain scalar takes; undefined for a string. */
+  tagOf(data: string): CoreTag | undefined;
+  /** The value of a plain scalar that takes `tag`. */
+  construct(data: string, tag: CoreTag): unknown;
+}
+
+/** How the yaml package's core schema resolves plain scalars: by the first tag whose test the text passes. */
+function coreScalars(tags: readonly CoreTag[]): CoreScalars {
+  const scalars = tags.filter((t) => t.default === true && t.test !== undefined);
+  // Most plain scalars of a lesson are prose: when no tag's test can match a space, text with one is a string at once.
+  const spaced = scalars.some((t) => mayMatchSpace(t.test!));
+  // Keys and short values repeat through a file and across files: each distinct one is tested against the tags once.
+  const known = new Map<string, CoreTag | null>();
+  return {
+    tagOf(data) {
+      if (!spaced && data.includes(' ')) return undefined;
+      let tag = known.get(data);
+      if (tag === undefined) {
+        if (known.size >= MEMO_LIMIT) known.clear();
+        tag = scalars.find((t) => t.test!.test(data)) ?? null;
+        known.set(data, tag);
+      }
+      return tag ?? undefined;
+    },
+    construct(data, tag) {
+      const resolved = tag.resolve(data, refuse, RESOLVE_OPTIONS);
+      return isScalar(resolved) ? resolved.value : resolved;
+    },
+  };
+}
 
 /**
  * The yaml package's core scalar tags as one js-yaml implicit type: a plain
@@ -36,10 +74,7 @@ const CORE_SCALAR = 'tag:kube-learn,2026:core-scalar';
  * composer picks it (the failsafe str, seq and map are js-yaml's own).
  */
 export function coreScalarType(tags: readonly CoreTag[]): Type {
-  const scalars = tags.filter((t) => t.default === true && t.test !== undefined);
-  // Most plain scalars of a lesson are prose: when no tag's test can match a space, text with one is a string at once.
-  const spaced = scalars.some((t) => mayMatchSpace(t.test!));
-  const tagOf = (data: string) => (!spaced && data.includes(' ') ? undefined : scalars.find((t) => t.test!.test(data)));
+  const { tagOf, construct } = coreScalars(tags);
   let last: { data: string; tag: CoreTag } | undefined;
   return new Type(CORE_SCALAR, {
     kind: 'scalar',
@@ -50,11 +85,7 @@ export function coreScalarType(tags: readonly CoreTag[]): Type {
       last = tag && { data: data as string, tag };
       return tag !== undefined;
     },
-    construct: (data: string) => {
-      const tag = last?.data === data ? last.tag : tagOf(data)!;
-      const resolved = tag.resolve(data, refuse, RESOLVE_OPTIONS);
-      return isScalar(resolved) ? resolved.value : resolved;
-    },
+    construct: (data: string) => construct(data, last?.data === data ? last.tag : tagOf(data)!),
   });
 }
 
@@ -67,8 +98,21 @@ export function mayMatchSpace(re: RegExp): boolean {
   return /[ \u00a0]|\\[sSDWpPu]|\[\^|\\\\|(?:^|[^\\])\./.test(re.source) || re.flags.includes('x');
 }
 
+const CORE_TAGS = new YamlSchema({ schema: 'core' }).tags as CoreTag[];
+
 /** js-yaml's failsafe schema with the core scalars (exported for its tests). */
-export const schema = FAILSAFE_SCHEMA.extend({ implicit: [coreScalarType(new YamlSchema({ schema: 'core' }).tags as CoreTag[])] });
+export const schema = FAILSAFE_SCHEMA.extend({ implicit: [coreScalarType(CORE_TAGS)] });
+
+/** A plain scalar the core schema way, for blockYaml (exported for its tests); a null defers (no lesson field takes one). */
+export const plainScalar: PlainScalar = (() => {
+  const { tagOf, construct } = coreScalars(CORE_TAGS);
+  return (data) => {
+    const tag = tagOf(data);
+    if (tag === undefined) return { value: data };
+    const value = construct(data, tag);
+    return value === null ? undefined : { value };
+  };
+})();
 /** The tags a node may end with when none was written: none, plain and unresolved (a string), or a core scalar's. */
 const IMPLICIT_TAGS = new Set<string | null>([null, '?', CORE_SCALAR]);
 
@@ -83,7 +127,28 @@ const IMPLICIT_TAGS = new Set<string | null>([null, '?', CORE_SCALAR]);
  * whose leading blank lines hold spaces (the yaml package wants an
  * indentation indicator there).
  */
-const UNSURE = /^(?:%|---|\.\.\.)|[\t\r]|(?:^|[\s[{,])!|["'\]},]#|[|>][1-9]?\+|[|>][-1-9]{0,2} *(?:#[^\n]*)?\n\n* +\n/m;
+const UNSURE: readonly [needle: string, RegExp][] = [
+  ['%', /^%/m],
+  ['---', /^---/m],
+  ['...', /^\.\.\./m],
+  ['!', /(?:^|[\s[{,])!/m],
+  ['#', /["'\]},]#/],
+  ['+', /[|>][1-9]?\+/],
+  // (Most lessons hold a `|`; searching for a blank line's ' \n' first took longer than this pattern.)
+  ['', /[|>][-1-9]{0,2} *(?:#[^\n]*)?\n\n* +\n/],
+];
+
+/**
+ * Whether the text has any of UNSURE. Each pattern runs only on a text that
+ * holds its needle: most lesson files hold none of them, and one regular
+ * expression of all of them scanned every file whole (~15 ms for the bench's
+ * 3.6 MB pack, JIT-cold, against ~6 ms).
+ */
+function unsureText(text: string): boolean {
+  if (text.includes('\t') || text.includes('\r')) return true;
+  for (const [needle, pattern] of UNSURE) if (text.includes(needle) && pattern.test(text)) return true;
+  return false;
+}
 
 export interface FastYaml {
   value: unknown;
@@ -93,32 +158,35 @@ export interface FastYaml {
    * escapes); otherwise undefined (the caller then defers too).
    */
   valueAt(key: string, raw: string): Position | undefined;
+  /** True when the text has no control, separator or bidirectional character and no escape: no string of the value needs neutralising. */
+  safeText?: boolean;
 }
 
 /**
- * The collections in a value; undefined when one is reached twice (a shared
- * object: an alias), has children past the depth limit, holds a null, or has
- * a key the two parsers spell differently (a null key: js-yaml's "null", the
- * yaml package's ""). No lesson field takes a null, and empty nodes (`-` or
- * `key:` with nothing after) are where the two parsers' block rules differ.
+ * How many collections a value holds, itself included; -1 when it holds more
+ * than `most` (an object reached twice: an alias), one past the depth limit,
+ * a null, or a key the two parsers spell differently (a null key: js-yaml's
+ * "null", the yaml package's ""). No lesson field takes a null, and empty
+ * nodes (`-` or `key:` with nothing after) are where the two parsers' block
+ * rules differ. Recursive: the depth is at most `limit`.
  */
-function collectionsOf(root: unknown, limit: number): Set<object> | undefined {
-  const seen = new Set<object>();
-  const stack: [unknown, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (value === null) return undefined;
-    if (typeof value !== 'object') continue;
-    if (seen.has(value) || depth >= limit) return undefined;
-    seen.add(value);
-    if (Array.isArray(value)) for (const child of value) stack.push([child, depth + 1]);
-    else
-      for (const [key, child] of Object.entries(value)) {
-        if (key === 'null') return undefined;
-        stack.push([child, depth + 1]);
-      }
+function collectionCount(value: object, depth: number, limit: number, most: number): number {
+  if (depth >= limit || most < 1) return -1;
+  let count = 1;
+  const visit = (child: unknown): boolean => {
+    if (child === null) return false;
+    if (typeof child !== 'object') return true;
+    const n = collectionCount(child, depth + 1, limit, most - count);
+    count += n;
+    return n > 0;
+  };
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!visit(value[i])) return -1;
+  } else {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) if (key === 'null' || !visit(record[key])) return -1;
   }
-  return seen;
+  return count;
 }
 
 /** The offset of the first character that is not a space, a line break or a comment, from `at`. */
@@ -181,42 +249,58 @@ function hasLongLine(text: string): boolean {
   return text.length - start > 1024;
 }
 
-interface Frame {
-  open: number;
-  line: number;
-  result?: unknown;
-}
-
 /** `keys`: the top-level keys whose values valueAt may be asked for. */
 export function fastYaml(text: string, keys: readonly string[] = []): FastYaml | undefined {
-  if (Buffer.byteLength(text) > MAX_FILE_BYTES || UNSURE.test(text) || hasLongLine(text)) return undefined;
-  if (flowTooDeep(text, MAX_DEPTH) !== undefined) return undefined;
+  // The full parse counts brackets in the text, even in a block scalar: past the limit, it has a problem to report.
+  if (Buffer.byteLength(text) > MAX_FILE_BYTES || flowTooDeep(text, MAX_DEPTH) !== undefined) return undefined;
+  const block = blockYaml(text, keys, plainScalar);
+  // blockYaml reads no text with such characters, nor an escape.
+  if (block) return { value: block.value, valueAt: (key, raw) => valueAtStart(text, block.valueStart.get(key), raw), safeText: true };
+  if (unsureText(text) || hasLongLine(text)) return undefined;
   let unsure = false;
-  const closed = new Set<unknown>();
-  const frames: Frame[] = [];
-  /** Where keys of interest end, each with the node that holds it. */
-  const found: { key: string; end: number; parent: Frame | undefined }[] = [];
+  let collections = 0;
+  let lastCollection: unknown;
+  // The nodes open, innermost last: where each began (offset and line), and its number in the order of opening.
+  const opens: number[] = [];
+  const lines: number[] = [];
+  const serials: number[] = [];
+  let opened = 0;
+  /** Where keys of interest end, each with the number of the node that holds it. */
+  const found: { key: string; end: number; parent: number | undefined }[] = [];
+  /** The values of the nodes that hold a key of interest, by number (undefined until the node closes). */
+  const holders = new Map<number, unknown>();
   const listener = (event: 'open' | 'close', state: State) => {
     if (event === 'open') {
-      frames.push({ open: state.position, line: state.line });
+      opens.push(state.position);
+      lines.push(state.line);
+      serials.push(opened++);
       return;
     }
-    const frame = frames.pop()!;
+    const open = opens.pop()!;
+    const line = lines.pop()!;
+    const serial = serials.pop()!;
+    if (holders.has(serial)) holders.set(serial, state.result);
     const s = state as State & { tag: string | null; anchor: string | null };
-    frame.result = s.result;
     if (s.anchor !== null || !IMPLICIT_TAGS.has(s.tag)) unsure = true;
     const collection = s.kind === 'mapping' || s.kind === 'sequence';
-    if (collection) closed.add(s.result);
+    // A node may close twice: js-yaml reads a flow collection at the start of a block mapping's line as its first key, then keeps it.
+    if (collection && s.result !== lastCollection) {
+      collections++;
+      lastCollection = s.result;
+    }
     const end = s.position;
     // Only a node that ends on a later line than where its open began can span lines.
-    if (!unsure && state.line > frame.line) {
-      const start = skipSpace(text, frame.open);
+    if (!unsure && state.line > line) {
+      const start = skipSpace(text, open);
       const first = text[start];
       const flow = collection ? first === '[' || first === '{' : first !== '|' && first !== '>';
       if (flow && underIndented(text, start, end)) unsure = true;
     }
-    if (s.kind === 'scalar' && typeof s.result === 'string' && keys.includes(s.result))
-      found.push({ key: s.result, end, parent: frames.at(-1) });
+    if (s.kind === 'scalar' && typeof s.result === 'string' && keys.includes(s.result)) {
+      const parent = serials.at(-1);
+      found.push({ key: s.result, end, parent });
+      if (parent !== undefined) holders.set(parent, undefined);
+    }
   };
   let value: unknown;
   try {
@@ -228,22 +312,25 @@ export function fastYaml(text: string, keys: readonly string[] = []): FastYaml |
   // A lesson is a mapping; a root scalar or sequence is left to the full parse, which says so with a position.
   if (unsure || typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   // A collection that is not in the value was a mapping key (js-yaml makes it a string; the yaml package warns).
-  const inValue = collectionsOf(value, MAX_DEPTH);
-  if (!inValue || inValue.size !== closed.size) return undefined;
-  let lines: LineIndex | undefined;
+  if (collectionCount(value, 0, MAX_DEPTH, collections) !== collections) return undefined;
   return {
     value,
     valueAt(key, raw) {
       // A value equal to the key (`title: next`) is followed by no colon.
-      const starts = found.flatMap((f) => (f.key === key && f.parent?.result === value ? [afterColon(text, f.end) ?? []].flat() : []));
-      if (starts.length !== 1) return undefined;
-      const start = starts[0]!;
-      const plain = text.startsWith(raw, start) && PLAIN_END.test(text.slice(start + raw.length, start + raw.length + 1));
-      const quote = text[start];
-      const quoted = (quote === '"' || quote === "'") && text.startsWith(`${raw}${quote}`, start + 1) && !/["'\\]/.test(raw);
-      if (!plain && !quoted) return undefined;
-      lines ??= new LineIndex(text);
-      return lines.linePos(start);
+      const starts = found.flatMap((f) =>
+        f.key === key && f.parent !== undefined && holders.get(f.parent) === value ? [afterColon(text, f.end) ?? []].flat() : [],
+      );
+      return starts.length === 1 ? valueAtStart(text, starts[0], raw) : undefined;
     },
   };
+}
+
+/** The position of a value that starts at `start`, when the text there is `raw` (plain, or quoted without escapes). */
+function valueAtStart(text: string, start: number | undefined, raw: string): Position | undefined {
+  if (start === undefined) return undefined;
+  const plain = text.startsWith(raw, start) && PLAIN_END.test(text.slice(start + raw.length, start + raw.length + 1));
+  const quote = text[start];
+  const quoted = (quote === '"' || quote === "'") && text.startsWith(`${raw}${quote}`, start + 1) && !/["'\\]/.test(raw);
+  if (!plain && !quoted) return undefined;
+  return new LineIndex(text).linePos(start);
 }

@@ -1,18 +1,16 @@
 /**
- * Loading many lesson files: read a few dozen at a time, parse one at a time.
- * Opening a pack of 1,000 at once ran past the default limit of open files
- * (1,024 on Linux, 256 on macOS), and every file past it became a bogus
- * EMFILE problem. Parsing is synchronous work: between two files the event
- * loop gets a turn, so Ctrl-C during a long load is handled at once, not
- * after a batch of finished reads has been parsed.
+ * Loading many lesson files, one at a time: read (synchronously, one file
+ * open at a time: opening a pack of 1,000 at once once ran past the limit of
+ * open files, and a few dozen reads in flight through the thread pool cost
+ * ~20 ms more of the main thread's time for 200 files than reading each in
+ * turn), then parsed. Parsing is synchronous work: between two files the
+ * event loop gets a turn, so Ctrl-C during a long load is handled at once.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
 import { addPhase } from '../text/phases.js';
-import { loadLessonSource, readLessonFile, type LoadResult } from './load.js';
-
-const READS_AT_ONCE = 32;
+import { type FileBytes, loadLessonSource, readLessonFileSync, type LoadResult } from './load.js';
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -54,36 +52,29 @@ export interface EachOptions {
    * for clean files): when it returns true the file is done and is neither
    * loaded nor visited.
    */
-  quick?: (text: string, index: number) => Promise<boolean>;
+  quick?: (text: string, index: number, read: FileBytes) => Promise<boolean>;
 }
 
 /**
  * Each file's result, in the order of `files`, handed to `visit` with the
- * text that was parsed (none when the file could not be read). Only the reads
- * in flight and the result being visited are held: a caller that keeps what
+ * text that was parsed (none when the file could not be read). Only the file
+ * being read and the result being visited are held: a caller that keeps what
  * it needs of each result (lint) lets every parsed document go.
  */
 export async function eachLessonFile(
   files: readonly string[],
-  visit: (result: LoadResult, index: number, text: string | undefined) => Promise<void> | void,
+  visit: (result: LoadResult, index: number, text: string | undefined, read?: FileBytes) => Promise<void> | void,
   opts: EachOptions = {},
 ): Promise<void> {
   const script = opts.offThread ? workerFile() : undefined;
-  const reads = new Map<number, ReturnType<typeof readLessonFile>>();
-  const startRead = (i: number) => {
-    if (i < files.length) reads.set(i, readLessonFile(files[i]!));
-  };
-  for (let i = 0; i < READS_AT_ONCE; i++) startRead(i);
   for (let i = 0; i < files.length; i++) {
     const waited = performance.now();
-    const read = await reads.get(i)!;
+    const read = readLessonFileSync(files[i]!);
     addPhase('read', performance.now() - waited);
-    reads.delete(i);
-    startRead(i + READS_AT_ONCE);
     if (!('text' in read)) await visit(read, i, undefined);
-    else if (!(await opts.quick?.(read.text, i))) {
+    else if (!(await opts.quick?.(read.text, i, read))) {
       const big = script !== undefined && read.text.length > OFF_THREAD_CHARS;
-      await visit(await (big ? loadOffThread(script, read.text, files[i]!) : loadLessonSource(read.text, files[i]!)), i, read.text);
+      await visit(await (big ? loadOffThread(script, read.text, files[i]!) : loadLessonSource(read.text, files[i]!)), i, read.text, read);
     }
     await turn();
   }

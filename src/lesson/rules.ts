@@ -56,7 +56,8 @@ export function checkRules(lesson: Lesson, compile?: CompilePattern): RuleViolat
     });
 
     if (step.type === 'choice' || step.type === 'multi') {
-      const correct = step.choices.flatMap((c, j) => (c.correct ? [j] : []));
+      const correct: number[] = [];
+      for (const [j, c] of step.choices.entries()) if (c.correct) correct.push(j);
       if (step.type === 'choice' && correct.length === 0)
         out.push({ path: at('choices'), message: 'a choice question needs exactly one correct choice; none is marked correct: true' });
       if (step.type === 'choice' && correct.length > 1) {
