@@ -7,11 +7,11 @@
  * ./interrupt.test.ts: nothing of the lesson, or of a verdict, was printed.
  * The milliseconds are a bench figure ("SIGINT during a long load").
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cpuMs, hasOpen, LOADING_CPU_MS } from '../helpers/proc.js';
 import { CliProcess } from '../helpers/spawn.js';
 
 const LIMIT = 1000 * 1024;
@@ -43,48 +43,7 @@ beforeAll(() => {
 });
 
 /** Whether the child has the file open: it is reading it, to parse it next. */
-function reading(pid: number, file: string): boolean {
-  try {
-    return readdirSync(`/proc/${pid}/fd`).some((fd) => {
-      try {
-        return readlinkSync(`/proc/${pid}/fd/${fd}`) === file;
-      } catch {
-        return false;
-      }
-    });
-  } catch {
-    return false;
-  }
-}
-
-/** Clock ticks a second, for /proc's CPU times (100 on every Linux we know; asked, in case). */
-const TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** The child's CPU time so far, all its threads (a worker's too), in ms. */
-function cpuMs(pid: number): number {
-  try {
-    // After the command name in parentheses: state is field 3, utime and stime fields 14 and 15.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      .replace(/^.*\) /s, '')
-      .split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * CPU time by which a start is surely past its set-up and into the parse:
- * a whole small lesson start costs 200-300 ms of CPU on a busy 2-core runner,
- * the large file's parse two seconds and more.
- */
-const PARSING_CPU_MS = 700;
+const reading = (pid: number, file: string) => hasOpen(pid, (path) => path === file);
 
 /**
  * SIGINT once the child is seen reading `file` (looked for at every turn of
@@ -97,7 +56,7 @@ async function interruptWhileParsing(args: string[], file: string) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const cli = new CliProcess(args);
     const pid = cli.child.pid!;
-    while (!reading(pid, file) && cpuMs(pid) < PARSING_CPU_MS && cli.child.exitCode === null && cli.stdout === '')
+    while (!reading(pid, file) && cpuMs(pid) < LOADING_CPU_MS && cli.child.exitCode === null && cli.stdout === '')
       await new Promise((r) => setImmediate(r));
     if (cli.child.exitCode !== null || cli.stdout !== '') {
       await cli.closed;
