@@ -56,3 +56,20 @@ export function applyMutation(text: string, m: Mutation): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * A differential property over mutants of `base` (one to three mutations
+ * each): `check` asserts whatever must hold of a mutant and says whether the
+ * path under test took it. Returns how many it took, for the caller to show
+ * the property was not vacuous.
+ */
+export function mutantsTaken(base: string, mutation: fc.Arbitrary<Mutation>, check: (text: string) => boolean, numRuns: number): number {
+  let taken = 0;
+  fc.assert(
+    fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (ms) => {
+      if (check(ms.reduce(applyMutation, base))) taken++;
+    }),
+    fcOptions({ numRuns }),
+  );
+  return taken;
+}
