@@ -96,6 +96,14 @@ export function dueCount(progress: Progress, now: Date, lessons: readonly (strin
   return total;
 }
 
+/** dueCount from the cards' due times alone (ms since the epoch, by lesson id), for `lessons`. */
+export function dueAmong(times: ReadonlyMap<string, readonly number[]>, lessons: readonly string[], now: Date): number {
+  const at = now.getTime();
+  let total = 0;
+  for (const id of lessons) for (const t of times.get(id) ?? []) if (t <= at) total++;
+  return total;
+}
+
 /** Across the lessons as they are now: the questions due, and when the next one not due yet falls due. */
 export function courseDue(progress: Progress, lessons: readonly LessonShape[], now: Date): { due: number; next?: string } {
   let due = 0;
@@ -110,9 +118,13 @@ export function courseDue(progress: Progress, lessons: readonly LessonShape[], n
 
 /** Whether some settled question has no card yet (a file from before cards): only then does deriving need the scheduler. */
 export function lacksCards(progress: Progress): boolean {
-  for (const record of progress.lessons.values()) {
-    for (const [stepId, r] of record.steps) if (isQuestion(r) && record.cards.get(stepId)?.type !== r.type) return true;
-  }
+  for (const record of progress.lessons.values()) if (lessonLacksCards(record)) return true;
+  return false;
+}
+
+/** lacksCards for one lesson's record. */
+export function lessonLacksCards(record: LessonRecord): boolean {
+  for (const [stepId, r] of record.steps) if (isQuestion(r) && record.cards.get(stepId)?.type !== r.type) return true;
   return false;
 }
 

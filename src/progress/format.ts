@@ -1,8 +1,9 @@
 /**
  * The progress file format, in memory and on disk.
  *
- * On disk (version 3):
- *   { "version": 3, "learner"?: hex id (seeds the order of options),
+ * On disk (version 4), one JSON document:
+ *   { "version": 4, "learner"?: hex id (seeds the order of options),
+ *     "due": { "<lesson id>": [ms since the epoch...] },
  *     "lessons": { "<lesson id>": {
  *        "started": ISO time, "updated": ISO time, "finished"?: ISO time,
  *        "steps": { "<step id>": { "type", "status", "attempts", "firstTry",
@@ -13,12 +14,20 @@
  *                                  "learningSteps", "reps", "lapses", "state", "lastReview"? } } } } }
  * (`cards`: the review schedule of each settled question, an FSRS card; ./cards.ts.)
  *
+ * `due` is derived, never read back as progress: the due time of each card
+ * of each lesson whose every settled question has its card, so that a lesson
+ * start can say how many questions are due without reading the other
+ * lessons. For the same reason the text is laid out a line per lesson
+ * (./lesson-read.ts reads one lesson's line); any other layout of the same
+ * document reads the same, only slower.
+ *
  * Every change to what is written bumps FORMAT_VERSION, adds a migration in
  * ./migrate.ts and a fixture under test/fixtures/progress/; a reader drops
  * fields it does not know, so an unversioned addition would be lost.
  */
 import { migrate } from './migrate.js';
 import { checkShape } from './shape.js';
+import { lessonLacksCards } from './cards.js';
 import { FORMAT_VERSION, type LessonRecord, type Progress, type ReviewCard, type StepRecord } from './types.js';
 
 export type Decoded =
@@ -55,29 +64,36 @@ export function decode(text: string): Decoded {
     : { kind: 'ok', progress: checked.progress, migratedFrom: version };
 }
 
-/** The text written to disk: stable field order, so files diff well. */
+/** The text written to disk: stable field order, a line per lesson. */
 export function encode(progress: Progress): string {
-  return `${fileHead(progress)}${lessonOrder(progress)
-    .map((id) => lessonEntry(id, progress.lessons.get(id)!))
-    .join(',')}${fileTail(progress)}`;
+  const ids = lessonOrder(progress);
+  const lessons = ids.map((id) => progress.lessons.get(id)!);
+  const dues = ids.map((id, i) => dueEntry(id, lessons[i]!)).filter((e) => e !== '');
+  return `${fileHead(progress)}${dues.join(',')}${DUE_END}${ids.map((id, i) => lessonEntry(id, lessons[i]!)).join(',')}${fileTail()}`;
 }
 
 /*
- * The text is `JSON.stringify(document, null, 2)` and a newline, written in
- * parts: the head, each lesson's entry (in lessonOrder, joined by commas),
- * the tail. A lesson's entry depends on that lesson alone, so a save can
- * keep the entries of the lessons it did not change (./encoded-file.ts).
+ * The text, in parts: the head (the first line: the version, the learner,
+ * `due` with each lesson's dueEntry, the opening brace of `lessons`), each
+ * lesson's entry (a line break and the lesson on one line, in lessonOrder,
+ * joined by commas), the tail. A lesson's entry and its dueEntry depend on
+ * that lesson alone, so a save can keep those of the lessons it did not
+ * change (./encoded-file.ts). JSON.stringify never puts a line break inside
+ * a line: it escapes those in strings.
  */
 
-/** Up to the lessons' opening brace: the version and the learner. */
+/** The first line up to `due`'s entries (joined by commas, empty ones left out): the version and the learner. */
 export function fileHead(progress: Progress): string {
-  const learner = progress.learner === undefined ? '' : `\n  "learner": ${JSON.stringify(progress.learner)},`;
-  return `{\n  "version": ${FORMAT_VERSION},${learner}\n  "lessons": {`;
+  const learner = progress.learner === undefined ? '' : `,"learner":${JSON.stringify(progress.learner)}`;
+  return `{"version":${FORMAT_VERSION}${learner},"due":{`;
 }
 
+/** After `due`'s entries, before the first lesson's entry: the end of the first line. */
+export const DUE_END = '},"lessons":{';
+
 /** After the last lesson's entry. */
-export function fileTail(progress: Progress): string {
-  return progress.lessons.size === 0 ? '}\n}\n' : '\n  }\n}\n';
+export function fileTail(): string {
+  return '\n}}\n';
 }
 
 /**
@@ -91,7 +107,7 @@ export function lessonOrder(progress: Progress): string[] {
   return Object.keys(keys);
 }
 
-/** One lesson's `"id": {...}` with its leading line break, indented to its depth in the file. */
+/** One lesson's line: `\n"id":{...}`. */
 export function lessonEntry(id: string, lesson: LessonRecord): string {
   const steps: Record<string, unknown> = {};
   for (const [stepId, s] of lesson.steps) {
@@ -111,14 +127,23 @@ export function lessonEntry(id: string, lesson: LessonRecord): string {
   const cards: Record<string, unknown> = {};
   for (const [stepId, c] of lesson.cards) define(cards, stepId, encodeCard(c));
   out.cards = cards;
-  // Stringified where it sits in the file, under "lessons", and cut out: JSON.stringify indents it.
-  const lessons: Record<string, unknown> = {};
-  define(lessons, id, out);
-  return JSON.stringify({ lessons }, null, 2).slice(LESSONS_OPEN.length, -LESSONS_CLOSE.length);
+  return `\n${JSON.stringify(id)}:${JSON.stringify(out)}`;
 }
 
-const LESSONS_OPEN = '{\n  "lessons": {';
-const LESSONS_CLOSE = '\n  }\n}';
+/**
+ * A lesson's part of `due`: `"id":[when each card falls due]`, or nothing
+ * when a settled question of the lesson has no card of its type yet (a file
+ * from before cards): its cards are then derived when the file is read whole.
+ * Times in ms since the epoch: what a due count compares, without a
+ * Date.parse for each card (~2 µs each in a start's cold code, ~150 of them
+ * for the course).
+ */
+export function dueEntry(id: string, lesson: LessonRecord): string {
+  if (lessonLacksCards(lesson)) return '';
+  const times: number[] = [];
+  for (const card of lesson.cards.values()) times.push(Date.parse(card.due));
+  return `${JSON.stringify(id)}:${JSON.stringify(times)}`;
+}
 
 /** An own property even for `__proto__`, which plain assignment would turn into a prototype. */
 function define(o: Record<string, unknown>, key: string, value: unknown): void {

@@ -31,6 +31,14 @@ function v2ToV3(doc: Doc): Doc {
   return withEachLesson(doc, (lesson) => ({ ...lesson, cards: {} }));
 }
 
+/**
+ * 3 -> 4: the file gains `due`, derived from the cards at every write and
+ * never read back as progress (./format.ts): nothing to change.
+ */
+function v3ToV4(doc: Doc): Doc {
+  return doc;
+}
+
 /** `doc` with `change` applied to each lesson that is an object; anything malformed is left for the shape check, which names the field. */
 function withEachLesson(doc: Doc, change: (lesson: Doc) => Doc): Doc {
   const lessons = doc.lessons;
@@ -47,7 +55,7 @@ function isObject(v: unknown): v is Doc {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: v1ToV2, 2: v2ToV3 };
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: v1ToV2, 2: v2ToV3, 3: v3ToV4 };
 
 /**
  * Runs the chain from `from` up to `to`. Throws on a gap in the chain (a

@@ -4,7 +4,7 @@
 import type { StepStatus } from '../lesson/outcome.js';
 
 /** The newest progress format this build reads and the one it writes. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** One settled step, as stored. */
 export interface StepRecord {

@@ -240,13 +240,13 @@ describe('a state folder in a bad way', { timeout: 60_000 }, () => {
 
   it('a newer format: one line saying to upgrade, exit 1, the file untouched', async () => {
     mkdirSync(join(home, 'kube-learn'));
-    const newer = '{"version": 4, "lessons": {}, "future": true}\n';
+    const newer = '{"version": 5, "lessons": {}, "future": true}\n';
     writeFileSync(file, newer);
     for (const args of [TINY, ['progress'], ['reset', 'tiny', '--yes']]) {
       const r = await kl(args, FIRST_HALF);
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stderr).toBe(
-        `kube-learn: progress file ${file} was written by a newer kube-learn (format 4; this one reads up to 3): upgrade kube-learn to continue\n`,
+        `kube-learn: progress file ${file} was written by a newer kube-learn (format 5; this one reads up to 4): upgrade kube-learn to continue\n`,
       );
     }
     const list = await kl(['list']);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { lessonLacksCards } from '../../src/progress/cards.js';
 import { decode, encode } from '../../src/progress/format.js';
 import { migrate, type Migration } from '../../src/progress/migrate.js';
 import { FORMAT_VERSION, type Progress } from '../../src/progress/types.js';
@@ -34,11 +35,17 @@ describe('the progress format', () => {
     );
   });
 
-  it('writes, part by part, exactly the text JSON.stringify gives for the document', () => {
+  it('writes the document a line per lesson, after a head line with the due time of every card of every lesson', () => {
     fc.assert(
       fc.property(progress, (p) => {
         const text = encode(p);
-        expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+        const { lessons, ...head } = JSON.parse(text);
+        const ids = Object.keys(lessons);
+        const lines = ids.map((id) => `\n${JSON.stringify(id)}:${JSON.stringify(lessons[id])}`);
+        expect(text).toBe(`${JSON.stringify(head).slice(0, -1)},"lessons":{${lines.join(',')}\n}}\n`);
+        const complete = ids.filter((id) => !lessonLacksCards(p.lessons.get(id)!));
+        expect(Object.keys(head.due)).toEqual(complete);
+        for (const id of complete) expect(head.due[id]).toEqual([...p.lessons.get(id)!.cards.values()].map((c) => Date.parse(c.due)));
       }),
     );
   });
@@ -48,7 +55,7 @@ describe('the progress format', () => {
     const lesson = p.lessons.get('day4')!;
     for (const id of ['day9', '10', '__proto__', '2', '02']) p.lessons.set(id, lesson);
     const written = ['2', '10', 'day4', 'day5', 'day9', '__proto__', '02'];
-    const inText = [...encode(p).matchAll(/^ {4}"(.*)": \{$/gm)].map((m) => m[1]);
+    const inText = [...encode(p).matchAll(/^"(.*?)":\{/gm)].map((m) => m[1]);
     expect(inText).toEqual(written);
     expect([...ok(encode(p)).lessons.keys()]).toEqual(written);
   });

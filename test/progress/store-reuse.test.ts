@@ -145,8 +145,8 @@ describe('a save after this store saved', () => {
             s.update((p) => p.lessons.delete(l)),
       ),
     );
-    // The first file: none, one of an earlier format (questions without cards), or the current one.
-    const start = fc.constantFrom(undefined, 'v2.json', 'v3.json');
+    // The first file: none, one of an earlier format (questions without cards; cards, laid out whole), or the current one.
+    const start = fc.constantFrom(undefined, 'v2.json', 'v3.json', 'v4.json');
     const fixtures = join(import.meta.dirname, '..', 'fixtures', 'progress');
     const contents = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
     let run = 0;

@@ -182,7 +182,7 @@ describe('the progress store', () => {
     const before = statSync(state.file);
     const loadError = await rejection(store.load());
     expect(loadError.message).toBe(
-      `progress file ${state.file} was written by a newer kube-learn (format 99; this one reads up to 3): upgrade kube-learn to continue`,
+      `progress file ${state.file} was written by a newer kube-learn (format 99; this one reads up to 4): upgrade kube-learn to continue`,
     );
     const saveError = await rejection(store.record('day4', seen('intro')));
     expect(saveError.message).toBe(loadError.message);
