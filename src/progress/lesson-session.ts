@@ -11,7 +11,7 @@ import type { Lesson } from '../lesson/schema.js';
 import { day } from '../text/words.js';
 import type { EarlierTries, LessonResult, StepOutcome } from '../lesson/outcome.js';
 import { now } from '../clock.js';
-import { dueCount, dueLine } from './cards.js';
+import { dueAmong, dueCount, dueLine } from './cards.js';
 import { withDerivedCards } from './schedule.js';
 import { draftAnswers, earlierTries, previousOutcomes } from './records.js';
 import { settleRecorder } from './recorder.js';
@@ -67,9 +67,10 @@ export async function openLessonSession(lesson: Lesson, port: SessionPort, opts:
     ProgressStore.fromEnv(process.env, { lock: { onWait: (holder) => port.warn(`waiting for another kube-learn (${holder})…`) } });
   // Fail before the learner puts in any work that could not be kept.
   await store.ensureWritable();
-  const loaded = await store.load();
+  const loaded = await store.loadLesson(lesson.id);
   if (loaded.notice) port.warn(loaded.notice);
   let progress = loaded.progress;
+  let dueElsewhere = loaded.dueElsewhere;
   let summary = summarize(lesson, progress.lessons.get(lesson.id));
 
   if (opts.restart && progress.lessons.has(lesson.id)) {
@@ -78,6 +79,7 @@ export async function openLessonSession(lesson: Lesson, port: SessionPort, opts:
       const { notice } = await store.update((p) => p.lessons.delete(lesson.id));
       if (notice) port.warn(notice);
       progress = (await store.load()).progress;
+      dueElsewhere = undefined;
       summary = summarize(lesson, progress.lessons.get(lesson.id));
     } else {
       await port.say('Kept your progress.');
@@ -90,11 +92,16 @@ export async function openLessonSession(lesson: Lesson, port: SessionPort, opts:
 
   if (opts.review) {
     // The lesson at hand is loaded, so its cards are checked against it; the others' are counted as stored.
-    const lessons = opts.review.lessons.map((id) => (id === lesson.id ? lesson : id));
+    const at = now();
     // A file from before review cards (format 2 or older) has none until its
     // first save: they are made here in memory, as `list` makes them, so the
     // counts agree. Only then does the scheduler load before the first prompt.
-    const due = dueCount(await withDerivedCards(progress, [lesson]), now(), lessons);
+    const withCards = await withDerivedCards(progress, [lesson]);
+    // Only this lesson was read (store.loadLesson): the others' cards are counted from their due times.
+    const others = opts.review.lessons.filter((id) => id !== lesson.id);
+    const due =
+      dueCount(withCards, at, opts.review.lessons.includes(lesson.id) ? [lesson] : []) +
+      (dueElsewhere === undefined ? dueCount(withCards, at, others) : dueAmong(dueElsewhere, others, at));
     if (due > 0) await port.say(`${dueLine(due)}: ${opts.review.command}`);
   }
 

@@ -29,12 +29,26 @@ export function checkShape(doc: Record<string, unknown>): ShapeResult {
     for (const id of Object.keys(raw)) lessons.set(id, lessonRecord(raw[id], `lessons.${key(id)}`));
     const progress: Progress = { lessons };
     if (doc.learner !== undefined) {
-      if (typeof doc.learner !== 'string' || !/^[0-9a-f]{8,64}$/.test(doc.learner)) fail('learner', 'a hex id');
+      if (!isLearnerId(doc.learner)) fail('learner', 'a hex id');
       progress.learner = doc.learner;
     }
     return { ok: true, progress };
   } catch (err) {
     if (err instanceof ShapeError) return { ok: false, problem: err.message };
+    throw err;
+  }
+}
+
+export function isLearnerId(v: unknown): v is string {
+  return typeof v === 'string' && /^[0-9a-f]{8,64}$/.test(v);
+}
+
+/** One lesson's record, checked as checkShape checks it; undefined when anything is wrong (checkShape names it). */
+export function checkLesson(raw: unknown, id: string): LessonRecord | undefined {
+  try {
+    return lessonRecord(raw, `lessons.${key(id)}`);
+  } catch (err) {
+    if (err instanceof ShapeError) return undefined;
     throw err;
   }
 }

@@ -22,6 +22,7 @@ import type { Scheduler } from './cards.js';
 import { encodeFile, sameBytes, type EncodedFile, type Touched } from './encoded-file.js';
 import { decode } from './format.js';
 import { FileReader, identityOf, type RawFile } from './file-reader.js';
+import { readLesson } from './lesson-read.js';
 import { storageError } from './fs-errors.js';
 import { withLock, type LockOptions } from './lock.js';
 import { applyDraft, applyFinished, applyOutcome, applyReset, applyTries } from './records.js';
@@ -43,6 +44,12 @@ export interface Loaded {
   progress: Progress;
   /** One line for the learner, e.g. that a corrupt file was moved aside. */
   notice?: string;
+}
+
+/** load() for one lesson (loadLesson): with `dueElsewhere` when only that lesson was read. */
+export interface LessonLoaded extends Loaded {
+  /** When each card of every other lesson falls due (ms since the epoch), by lesson id. */
+  dueElsewhere?: ReadonlyMap<string, readonly number[]>;
 }
 
 /** What a save has to say: nothing, or that a corrupt file was moved aside. */
@@ -80,6 +87,12 @@ const SAVE_TRIES = 3;
 export class ProgressStore {
   private learner: string | undefined;
   private written: Written | undefined;
+  /**
+   * The lesson loadLesson read alone and a copy of the bytes it read it
+   * from, until a save reads the whole file: kept if the rest of the file
+   * turns out unreadable (read again from the copy then, which nothing changed).
+   */
+  private readAlone: { lessonId: string; bytes: Buffer } | undefined;
   private readonly reader: FileReader;
   readonly lockPath: string;
 
@@ -115,6 +128,32 @@ export class ProgressStore {
     } catch (err) {
       throw storageError(err, 'move aside the unreadable progress file', this.path);
     }
+  }
+
+  /**
+   * What a lesson start needs: the learner and `lessonId`'s progress alone,
+   * with when the other lessons' cards fall due, read without parsing the
+   * other lessons (./lesson-read.ts); or, for a file not laid out as this
+   * version writes it, all of it, as load() reads it.
+   */
+  async loadLesson(lessonId: string): Promise<LessonLoaded> {
+    let raw: RawFile;
+    try {
+      raw = this.readBytes();
+    } catch (err) {
+      throw storageError(err, 'read progress from', this.path);
+    }
+    if (raw.kind !== 'bytes') return this.load();
+    const read = readLesson(raw.bytes, lessonId);
+    if (!read) return this.load();
+    const progress = emptyProgress();
+    if (read.learner !== undefined) progress.learner = read.learner;
+    if (read.record) {
+      progress.lessons.set(lessonId, read.record);
+      // The reader's buffer is used again by the next read.
+      this.readAlone = { lessonId, bytes: Buffer.from(raw.bytes) };
+    }
+    return { progress, dueElsewhere: read.dueElsewhere };
   }
 
   /**
@@ -305,6 +344,8 @@ export class ProgressStore {
       return { loaded: { progress: written.progress }, identity: raw.identity, file: written.file };
     }
     const read = raw.kind === 'bytes' ? this.decodeBytes(raw.bytes, raw.identity) : raw;
+    const alone = this.readAlone;
+    this.readAlone = undefined;
     if (read.kind === 'missing') return { loaded: { progress: emptyProgress() } };
     if (read.kind === 'ok') {
       if (read.migratedFrom !== undefined) this.keepOldFormat(read.migratedFrom);
@@ -312,10 +353,15 @@ export class ProgressStore {
     }
     const aside = this.asideName(`corrupt-${stamp(this.now())}`);
     renameSync(this.path, aside);
+    // The lesson being taken was read and checked alone at its start: the learner resumed from it, so it stays.
+    const progress = emptyProgress();
+    const record = alone && readLesson(alone.bytes, alone.lessonId)?.record;
+    if (alone && record) progress.lessons.set(alone.lessonId, record);
+    const kept = alone && record ? `, keeping your progress in ${alone.lessonId}` : '';
     return {
       loaded: {
-        progress: emptyProgress(),
-        notice: `progress file ${this.path} could not be read (${read.reason}); moved it to ${aside} and started fresh`,
+        progress,
+        notice: `progress file ${this.path} could not be read (${read.reason}); moved it to ${aside} and started fresh${kept}`,
       },
     };
   }

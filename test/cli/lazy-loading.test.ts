@@ -151,19 +151,25 @@ describe('what the built CLI loads', () => {
   });
 });
 
-/** A state folder holding a progress file with review cards (fixture v3), some of them due at `KUBE_LEARN_NOW`. */
-function stateWithCards(): Env {
+/**
+ * A state folder holding a progress file with review cards, some of them due
+ * at `KUBE_LEARN_NOW`: this version's (a lesson start reads one lesson's
+ * line of it), or version 3's (read whole).
+ */
+function stateWithCards(fixture = 'v4.json'): Env {
   const { home, dir, file } = tempStateHome();
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  copyFileSync(join(ROOT, 'test', 'fixtures', 'progress', 'v3.json'), file);
+  copyFileSync(join(ROOT, 'test', 'fixtures', 'progress', fixture), file);
   return { XDG_STATE_HOME: home, KUBE_LEARN_NOW: '2025-03-03T10:00:00Z' };
 }
 
 describe('what the built CLI loads with review cards saved', () => {
   it('a lesson with review cards saved, some due: still nothing lazy before the first prompt (the scheduler waits for an answer)', async () => {
-    const env = stateWithCards();
-    expect(await loaded(['day4', '--plain'], 'q\n', env)).toEqual(['cli.js', 'main.cjs']);
-    expect(await loaded([], '', env)).toEqual(['cli.js', 'main.cjs']);
+    for (const fixture of ['v4.json', 'v3.json']) {
+      const env = stateWithCards(fixture);
+      expect(await loaded(['day4', '--plain'], 'q\n', env), fixture).toEqual(['cli.js', 'main.cjs']);
+      expect(await loaded([], '', env), fixture).toEqual(['cli.js', 'main.cjs']);
+    }
   });
 
   it('review: its command, commander and the scheduler (ts-fsrs)', async () => {
