@@ -11,11 +11,11 @@ export default defineConfig({
     globalSetup: ['test/setup/temp-folder.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Each CLI a test starts has an empty cache folder of its own, so on
-    // Node 20 every one would compile cold and write the launcher's code
-    // cache at exit (~0.3 MB each, ~600 MB a run, written only to be
-    // removed with the run's temp folder). Tests of behaviour run without it
-    // (Node's own on 22.1+ too); test/cli/code-cache.test.ts turns it on.
+    // Each CLI a test starts has an empty cache folder of its own, so every
+    // one would compile cold and write the launcher's code cache at exit
+    // (~0.3 MB each, ~600 MB a run, written only to be removed with the
+    // run's temp folder). Tests of behaviour run without it;
+    // test/cli/code-cache.test.ts turns it on.
     env: { NODE_DISABLE_COMPILE_CACHE: '1' },
   },
 });

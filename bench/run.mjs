@@ -215,9 +215,8 @@ const promptRow = async (name, measure, target, opts) =>
     ),
     target,
   );
-// Compiled code is kept between runs: by Node's compile cache on Node 22.1+, by
-// the launcher's own (dist/code-cache.cjs) on Node 20 and 22.0. "Cold" is a
-// start without it (after install, or another build); the variable turns off both.
+// Compiled code is kept between runs by the launcher (dist/code-cache.cjs), on
+// every Node. "Cold" is a start without it (after install, or another build).
 const COLD = { env: { NODE_DISABLE_COMPILE_CACHE: '1' } };
 /**
  * Runs a start to its end (stdin closed: the lesson stops), so the compile
@@ -329,11 +328,9 @@ try {
   if (want('lint')) {
     // lint keeps what it found in a cache (src/commands/lint-cache.ts). A first
     // lint of the pack: every run with no lint cache, by a kube-learn that has
-    // run before, so its compiled code is cached, as it is on Node 22.1+ by Node
-    // itself (outside XDG_CACHE_HOME, so an empty cache folder leaves it warm).
-    // On Node 20 the launcher's entries (dist/code-cache.cjs: code-*.v8 in the
-    // cache folder) are copied into each empty folder for the same start. Cold:
-    // the first lint after install, without either cache. Second lint: the pack
+    // run before, so its compiled code is cached: the launcher's entries
+    // (dist/code-cache.cjs: code-*.v8 in the cache folder) are copied into
+    // each empty folder. Cold: the first lint after install, without either cache. Second lint: the pack
     // unchanged, the lint cache filled by the warm-up runs.
     const pack = writeLessonPack(join(work, 'pack'), 200, 50);
     let fresh = 0;

@@ -1,7 +1,7 @@
 /**
- * The launcher's code cache (scripts/code-cache.cjs, dist/code-cache.cjs) on
- * Node 20 and 22.0, which have no compile cache of their own: V8's cache of
- * main.cjs and the dist/lazy/ files, in the learner's cache folder. An entry
+ * The launcher's code cache (scripts/code-cache.cjs, dist/code-cache.cjs), on
+ * every Node (Node's own, on 22.1+, keeps no lazily compiled function): V8's
+ * cache of main.cjs and the dist/lazy/ files, in the learner's cache folder. An entry
  * handed to V8 must be whole and made from the very file being loaded (V8
  * checks neither: a flipped byte crashed every start, an edit of the same
  * length ran old code); anything else is ignored and replaced, and no state
@@ -32,9 +32,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, childEnv, type Env, ROOT } from '../helpers/spawn.js';
 
-const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
-/** Node 22.1+ keeps compiled code itself (module.enableCompileCache()); the launcher's cache is for older Nodes. */
-const nodeCompileCache = major > 22 || (major === 22 && minor >= 1);
+const major = Number(process.versions.node.split('.')[0]);
 const OBSERVER = join(ROOT, 'test', 'fixtures', 'preload', 'observe-code-cache.cjs');
 const LOADED = join(ROOT, 'test', 'fixtures', 'preload', 'report-loaded.cjs');
 // vitest.config.ts turns the cache off for the other tests; these turn it on.
@@ -110,7 +108,7 @@ const identity = (file: string) => {
   return [info.ino, info.mtimeMs];
 };
 
-describe.skipIf(nodeCompileCache)('the launcher keeps V8 code cache (Node 20 and 22.0; 22.1+ uses Node compile cache)', () => {
+describe('the launcher keeps V8 code cache', () => {
   // One cache folder filled by a first start, and what that start printed: the reference for every other run.
   const filled = temp('code-cache');
   let first: Run;
@@ -315,12 +313,14 @@ describe.skipIf(nodeCompileCache)('the launcher keeps V8 code cache (Node 20 and
   });
 });
 
-describe.runIf(nodeCompileCache)('on Node 22.1+', () => {
-  it("the launcher leaves compiled code to Node's compile cache: no code-cache.cjs, no entry of its own", () => {
+describe("Node's own compile cache (22.1+)", () => {
+  it('is left off: the launcher keeps its own cache on every Node', () => {
     const cache = temp('code-cache');
-    const r = run(CLI, cache);
-    expect([r.code, r.stderr, r.compiled]).toEqual([0, '', {}]);
-    // Node's cache is in the OS temp folder (NODE_COMPILE_CACHE), not the learner's cache folder.
-    expect(readdirSync(cache)).toEqual([]);
+    // Where Node's cache would go when turned on without a folder (NODE_COMPILE_CACHE would turn it on by itself).
+    const osTemp = temp('os-temp');
+    const r = run(CLI, cache, ['day4', '--plain'], { TMPDIR: osTemp });
+    expect([r.code, r.stderr, r.compiled]).toEqual([0, '', { 'main.cjs': false }]);
+    expect(readdirSync(osTemp)).toEqual([]);
+    expect(entries(cache).filter((n) => n.startsWith('code-main.cjs-'))).toHaveLength(1);
   });
 });
