@@ -1,10 +1,12 @@
 /**
  * Whether to colour, decided once from the environment, and the few styles
- * the tutor uses. Chalk gets an explicit level so its own detection (which
- * looks at process.argv and the environment behind our back) never decides.
+ * the tutor uses: chalk's, drawn by ./ansi-style.ts without loading chalk
+ * (or its detection, which looks at process.argv and the environment
+ * behind our back).
  */
 import type { ColorSupportLevel } from 'chalk';
 import type { Tone } from '../tutor/prompter.js';
+import { ansiStyle } from './ansi-style.js';
 
 export interface ColorContext {
   /** Plain mode: no colour unless FORCE_COLOR asks for it. */
@@ -65,24 +67,28 @@ export const noColor: Palette = {
   bold: same,
 };
 
-/**
- * The styles at a colour level. Chalk is imported only to colour: loading it
- * makes its own terminal checks, which a pipe or NO_COLOR never needs.
- */
+// SGR codes, [open, close]; chalk's named styles, which are these at every level above 0.
+const BOLD = [1, 22] as const;
+const DIM = [2, 22] as const;
+const UNDERLINE = [4, 24] as const;
+const GREEN = [32, 39] as const;
+const YELLOW = [33, 39] as const;
+const MAGENTA = [35, 39] as const;
+const CYAN = [36, 39] as const;
+
+/** The styles at a colour level, as chalk draws them (cyan, bold.underline, green, yellow, magenta, dim, cyan, bold). */
 export async function palette(level: ColorSupportLevel): Promise<Palette> {
   if (level === 0) return noColor;
-  const { Chalk } = await import('chalk');
-  const c = new Chalk({ level });
   return {
     enabled: true,
-    code: c.cyan,
-    heading: c.bold.underline,
-    right: c.green,
-    wrong: c.yellow,
-    hint: c.magenta,
-    muted: c.dim,
-    accent: c.cyan,
-    bold: c.bold,
+    code: ansiStyle(CYAN),
+    heading: ansiStyle(BOLD, UNDERLINE),
+    right: ansiStyle(GREEN),
+    wrong: ansiStyle(YELLOW),
+    hint: ansiStyle(MAGENTA),
+    muted: ansiStyle(DIM),
+    accent: ansiStyle(CYAN),
+    bold: ansiStyle(BOLD),
   };
 }
 

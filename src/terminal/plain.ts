@@ -61,6 +61,13 @@ export class PlainPrompter implements Prompter {
   private lastManifest?: string;
   /** The last thing printed was a block of text: the next thing is set apart by a blank line. */
   private afterText = false;
+  /**
+   * What a call printed, written in one piece when it is done (or before it
+   * reads), not a write per line and blank line: each write is a system call
+   * and, on a pipe, a wake-up of the reader. Nothing is held past the call,
+   * so its order with stderr stays as it was.
+   */
+  private pending = '';
 
   constructor(private readonly opts: PlainOptions) {
     this.lines = new LineReader(opts.input, opts.signal);
@@ -74,7 +81,14 @@ export class PlainPrompter implements Prompter {
   }
 
   private print(text = ''): void {
-    this.opts.output.write(`${text}\n`);
+    this.pending += `${text}\n`;
+  }
+
+  private flush(): void {
+    if (this.pending === '') return;
+    const text = this.pending;
+    this.pending = '';
+    this.opts.output.write(text);
   }
 
   /** A one-line message, wrapped at words in a terminal (later lines indented by `indent`). */
@@ -96,6 +110,7 @@ export class PlainPrompter implements Prompter {
   }
 
   private async read(): Promise<string> {
+    this.flush();
     const line = await this.lines.next();
     if (line === undefined) throw new Cancelled('eof', 'End of input');
     return line;
@@ -105,6 +120,7 @@ export class PlainPrompter implements Prompter {
     this.afterText = false;
     this.print();
     this.say([{ text: `${p.label ?? 'Step'} ${p.number} of ${p.total}${p.title ? `: ${p.title}` : ''}`, style: this.opts.colors.muted }]);
+    this.flush();
   }
 
   async show(text: string, tone: Tone = 'plain'): Promise<void> {
@@ -120,6 +136,7 @@ export class PlainPrompter implements Prompter {
             .join('\n')
         : rendered,
     );
+    this.flush();
   }
 
   async pause(): Promise<'continue' | 'quit'> {
@@ -241,6 +258,7 @@ export class PlainPrompter implements Prompter {
   }
 
   close(): void {
+    this.flush();
     this.lines.close();
   }
 }

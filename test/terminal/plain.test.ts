@@ -153,3 +153,23 @@ describe('the plain front end when its output goes away', () => {
     prompter.close();
   });
 });
+
+describe('the plain front end writes', () => {
+  it('what each call shows in one piece, before it waits for the learner', async () => {
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    const writes: string[] = [];
+    stdout.on('data', (d: Buffer) => writes.push(d.toString()));
+    const prompter = new PlainPrompter({ input: stdin, output: stdout, width: () => 60, colors: noColor });
+    await prompter.show('A title', 'heading');
+    await prompter.show('First paragraph.\n\nSecond paragraph.');
+    await prompter.position({ number: 1, total: 2 });
+    const paused = prompter.pause();
+    // Written before the read waits: the learner sees the prompt they answer.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toEqual(['A title\n', '\nFirst paragraph.\n\nSecond paragraph.\n', '\nStep 1 of 2\n', '[Enter] to continue\n']);
+    stdin.end('\n');
+    await expect(paused).resolves.toBe('continue');
+    prompter.close();
+  });
+});

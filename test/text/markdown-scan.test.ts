@@ -33,7 +33,7 @@ describe('the Markdown scanners', () => {
 
   it('read headings as the expression did', () => {
     fc.assert(
-      fc.property(textOf([' ', ' ', '#', '#', 'a', '\u2028', '\t']), (line) => {
+      fc.property(textOf([' ', ' ', '#', '#', 'a', '\u2028', '\u2029', '\r', '\n', '\t']), (line) => {
         expect(headingText(line)).toBe(OLD_HEADING.exec(line)?.[1]);
       }),
       { numRuns: 3000 },
@@ -42,7 +42,7 @@ describe('the Markdown scanners', () => {
 
   it('read bullets as the expression did', () => {
     fc.assert(
-      fc.property(textOf([' ', ' ', '-', '*', 'a', '\u2028', '\t', '\u00a0']), (line) => {
+      fc.property(textOf([' ', ' ', '-', '*', 'a', '\u2028', '\u2029', '\r', '\n', '\t', '\u00a0']), (line) => {
         const m = OLD_BULLET.exec(line);
         expect(bulletItem(line)).toEqual(m ? { indent: m[1], text: m[2] } : undefined);
       }),

@@ -52,6 +52,21 @@ describe('wrap', () => {
     for (const line of lines) expect(line.split('\u001b[36m').length).toBe(line.split('\u001b[39m').length);
   });
 
+  it('lays out unstyled ASCII (its quick path) exactly as the same text in a style that changes nothing', () => {
+    // A style, even one that returns its text, takes the general path: the two must agree byte for byte.
+    const same = (text: string) => text;
+    const text = fc.stringMatching(/^[ -~]{0,24}$/);
+    const prefix = fc.constantFrom('', '- ', '  ', '  1) ', '• ');
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 6 }), fc.integer({ min: 1, max: 30 }), prefix, prefix, (texts, width, first, rest) => {
+        const plain = texts.map((t) => ({ text: t }));
+        const styled = texts.map((t) => ({ text: t, style: same }));
+        expect(wrapPieces(plain, width, first, rest)).toEqual(wrapPieces(styled, width, first, rest));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('never makes a line wider than the width, and keeps every word', () => {
     const word = fc.stringMatching(/^[a-z日本]{1,12}$/);
     fc.assert(
