@@ -25,7 +25,7 @@
  * ./migrate.ts and a fixture under test/fixtures/progress/; a reader drops
  * fields it does not know, so an unversioned addition would be lost.
  */
-import { migrate } from './migrate.js';
+import { isObject, migrate } from './migrate.js';
 import { checkShape } from './shape.js';
 import { lessonLacksCards } from './cards.js';
 import { FORMAT_VERSION, type LessonRecord, type Progress, type ReviewCard, type StepRecord } from './types.js';
@@ -43,17 +43,15 @@ export function decode(text: string): Decoded {
   } catch (err) {
     return { kind: 'corrupt', reason: `not JSON (${firstLine((err as Error).message)})` };
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    return { kind: 'corrupt', reason: 'not a JSON object' };
-  }
-  const version = (doc as Record<string, unknown>).version;
+  if (!isObject(doc)) return { kind: 'corrupt', reason: 'not a JSON object' };
+  const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return { kind: 'corrupt', reason: 'no integer "version" field' };
   }
   if (version > FORMAT_VERSION) return { kind: 'newer', version };
   let current: Record<string, unknown>;
   try {
-    current = migrate(doc as Record<string, unknown>, version);
+    current = migrate(doc, version);
   } catch (err) {
     return { kind: 'corrupt', reason: `version ${version} could not be read (${firstLine((err as Error).message)})` };
   }

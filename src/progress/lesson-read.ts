@@ -14,6 +14,7 @@
  * lines are not checked here; the first save reads the whole file before it
  * writes, as every save does.
  */
+import { isObject } from './migrate.js';
 import { checkLesson, isLearnerId } from './shape.js';
 import { FORMAT_VERSION, type LessonRecord } from './types.js';
 
@@ -86,8 +87,4 @@ function parse(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

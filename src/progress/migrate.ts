@@ -51,7 +51,8 @@ function withEachLesson(doc: Doc, change: (lesson: Doc) => Doc): Doc {
   return { ...doc, lessons: out };
 }
 
-function isObject(v: unknown): v is Doc {
+/** A JSON object: not null, not an array. */
+export function isObject(v: unknown): v is Doc {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
