@@ -215,7 +215,7 @@ const promptRow = async (name, measure, target, opts) =>
     ),
     target,
   );
-// Compiled code is kept between runs by the launcher (dist/code-cache.cjs), on
+// Compiled code is kept between runs by the launcher (dist/cli.js), on
 // every Node. "Cold" is a start without it (after install, or another build).
 const COLD = { env: { NODE_DISABLE_COMPILE_CACHE: '1' } };
 /**
@@ -329,7 +329,7 @@ try {
     // lint keeps what it found in a cache (src/commands/lint-cache.ts). A first
     // lint of the pack: every run with no lint cache, by a kube-learn that has
     // run before, so its compiled code is cached: the launcher's entries
-    // (dist/code-cache.cjs: code-*.v8 in the cache folder) are copied into
+    // (dist/cli.js: code-*.v8 in the cache folder) are copied into
     // each empty folder. Cold: the first lint after install, without either cache. Second lint: the pack
     // unchanged, the lint cache filled by the warm-up runs.
     const pack = writeLessonPack(join(work, 'pack'), 200, 50);

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
-import { chmod, copyFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -326,8 +326,6 @@ async function writeLauncher(help) {
   const file = join(root, 'dist', 'cli.js');
   await writeFile(file, await launcher(help));
   await chmod(file, 0o755);
-  // The launcher's code cache on Node 20 and 22.0 (see the file).
-  await copyFile(join(root, 'scripts', 'code-cache.cjs'), join(root, 'dist', 'code-cache.cjs'));
 }
 
 try {

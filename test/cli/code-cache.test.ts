@@ -1,5 +1,5 @@
 /**
- * The launcher's code cache (scripts/code-cache.cjs, dist/code-cache.cjs), on
+ * The launcher's code cache (scripts/launcher.cjs, dist/cli.js), on
  * every Node (Node's own, on 22.1+, keeps no lazily compiled function): V8's
  * cache of main.cjs and the dist/lazy/ files, in the learner's cache folder. An entry
  * handed to V8 must be whole and made from the very file being loaded (V8
@@ -164,8 +164,8 @@ describe('the launcher keeps V8 code cache', () => {
     return { files: files.map((f) => relative(join(CLI, '..'), f)).sort(), internals };
   }
 
-  it('a lesson start loads code-cache.cjs beside the launcher and main.cjs, nothing lazy', () => {
-    expect(loadedByStart().files).toEqual(['cli.js', 'code-cache.cjs', 'main.cjs']);
+  it('a lesson start loads the launcher and main.cjs, nothing lazy', () => {
+    expect(loadedByStart().files).toEqual(['cli.js', 'main.cjs']);
   });
 
   // As test/cli/lazy-loading.test.ts asks of a start without the cache (Node 22 starts its ES module loader at boot anyway).
@@ -280,36 +280,37 @@ describe('the launcher keeps V8 code cache', () => {
     expect(run(CLI, full, ['day4', '--plain'], { NODE_DISABLE_COMPILE_CACHE: '' })).toEqual({ ...first, compiled: {} });
   });
 
-  it("errors name the file, line and column as Node's own loader does", async () => {
+  it("errors name the file, line and column as Node's own loader does, and lazy files find main.cjs's module", async () => {
+    // The launcher, in front of a main.cjs and a lazy file of this test's.
     const dist = join(temp('code-cache-fixture'), 'dist');
     mkdirSync(join(dist, 'lazy'), { recursive: true });
+    copyFileSync(CLI, join(dist, 'cli.js'));
     const where = "const where = () => new Error('here').stack.split('\\n')[1];";
-    writeFileSync(
-      join(dist, 'main.cjs'),
-      `#!/usr/bin/env node\n'use strict';\n${where}\nexports.where = where;\nexports.lazy = require('./lazy/first-line.cjs');\n`,
-    );
     // On the first line, where the wrapper require() puts around a file would shift the columns.
     const firstLine =
       "const main = require.cache[require.resolve('../main.cjs')].exports; module.exports = [new Error('here').stack.split('\\n')[1], main];";
+    writeFileSync(
+      join(dist, 'main.cjs'),
+      `#!/usr/bin/env node\n'use strict';\n${where}\nconst lazy = require('./lazy/first-line.cjs');\nconsole.log(JSON.stringify([where(), lazy[0], lazy[1] === module.exports]));\n`,
+    );
     writeFileSync(join(dist, 'lazy', 'first-line.cjs'), firstLine);
     await rest();
-    const print = `const m = require(${JSON.stringify(join(dist, 'main.cjs'))}); console.log(JSON.stringify([m.where(), m.lazy[0], m.lazy[1] === m]));`;
     const cache = temp('code-cache');
-    const node = (withCache: boolean) =>
-      spawnSync(
-        process.execPath,
-        ['-e', `${withCache ? `require(${JSON.stringify(join(CLI, '..', 'code-cache.cjs'))})(${JSON.stringify(dist)});` : ''}${print}`],
-        { encoding: 'utf8', env: childEnv({ ...CACHE_ON, XDG_CACHE_HOME: cache }) },
-      ).stdout;
-    const plain = node(false);
-    expect(JSON.parse(plain)).toEqual([
+    const env = childEnv({ ...CACHE_ON, XDG_CACHE_HOME: cache });
+    // Node's own loader, by require(), is the reference.
+    const byNode = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dist, 'main.cjs'))})`], {
+      encoding: 'utf8',
+      env,
+    }).stdout;
+    expect(JSON.parse(byNode)).toEqual([
       expect.stringContaining(`${join(dist, 'main.cjs')}:3:${where.indexOf('new Error') + 1})`),
       expect.stringContaining(`${join(dist, 'lazy', 'first-line.cjs')}:1:${firstLine.indexOf('new Error') + 1})`),
       true,
     ]);
-    expect(node(true)).toBe(plain);
+    const byLauncher = () => spawnSync(process.execPath, [join(dist, 'cli.js')], { encoding: 'utf8', env }).stdout;
+    expect(byLauncher()).toBe(byNode);
     expect(entries(cache)).toHaveLength(2);
-    expect(node(true)).toBe(plain);
+    expect(byLauncher()).toBe(byNode);
   });
 });
 
