@@ -17,10 +17,19 @@ const HELP = KUBE_LEARN_HELP;
 // scratch, then each function it ran. Node 22.1+ has a compile cache of its
 // own (module.enableCompileCache()), but it keeps only what compiling a
 // module made, not the functions compiled lazily as they first ran. This
-// cache is made when an earlier run exits, so it holds those too: reading
-// and loading main.cjs's takes ~2.5 ms, and a lesson start uses ~6 ms less
-// CPU (Node 20, bench/README.md); on Node 22 and 24, ~10M instructions fewer
-// to the first prompt than with Node's cache.
+// cache holds those too: reading and loading main.cjs's takes ~2.5 ms, and
+// a lesson start uses ~6 ms less CPU (Node 20, bench/README.md); on Node 22
+// and 24, ~10M instructions fewer to the first prompt than with Node's cache.
+//
+// An entry holds what its run had compiled when it first waited for the
+// learner (the event src/terminal/waiting.ts sends), which is what a start
+// runs; a run that never waits (a command) gives what it had at exit. Taken
+// at exit, after a long first lesson, it held all that lesson's code too:
+// 187 kB instead of 119 kB, and a start ~0.8 ms slower to load it. A start
+// that ran code its entry lacks (a resumed lesson, after a fresh one) grows
+// the entry; in the bench's resumed start those functions cost 3.6M
+// instructions to compile, of 22M beyond Node's own start. So an entry
+// converges on what the learner's starts run.
 //
 // V8 trusts the cache it is handed: in release builds it checks the header
 // (its version and flags, the source's length), not the payload. A flipped
@@ -36,9 +45,9 @@ const HELP = KUBE_LEARN_HELP;
 //   a truncation or a torn write hits one copy, not both alike. Comparing
 //   them is a memcmp; a checksum in JS or from node:zlib cost milliseconds.
 // Any other entry is ignored, and replaced when the process exits (temp file
-// and rename, private), as are entries V8 rejects. Nothing is written when
-// every file had a valid entry. Trouble with the cache costs speed only:
-// never a message or an exit code.
+// and rename, private), as are entries V8 rejects. Nothing else is written
+// but an entry that grew. Trouble with the cache costs speed only: never a
+// message or an exit code.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -50,6 +59,12 @@ const MAX_BYTES = 64 * 1024 * 1024;
 // file changed within a tick of when it was read could change again with
 // the same times. Such a file is compiled, not cached, this run.
 const RACY_MS = 20;
+// Sent by main.cjs when it first waits for the learner (src/terminal/waiting.ts).
+const WAITING = 'kube-learn:waiting';
+// An entry is rewritten when a start's data outgrows it by this much. V8's
+// data for the same code differs between runs by up to ~130 bytes of 115 kB
+// (six day4 starts); a resumed start's code adds ~10%.
+const GROWN = 1.01;
 const { O_RDONLY, O_NONBLOCK = 0, O_NOFOLLOW = 0 } = fs.constants;
 
 /** Compiles the .cjs files of `dist` and `dist/lazy` through the cache. */
@@ -61,15 +76,19 @@ function keepCodeCache(dist) {
   // The handler require() gives a .cjs file: its own, or the .js one (Node 20).
   const key = Object.hasOwn(extensions, '.cjs') ? '.cjs' : '.js';
   const loadOther = extensions[key];
-  const toWrite = [];
+  const files = [];
   let trusted;
+  // At once: the screen the learner waits at is out, so the ~1 ms goes
+  // unseen, and input already waiting (a pipe) is not yet read. Deferred,
+  // even by setImmediate, a piped session could run to its end first.
+  process.once(WAITING, () => takeData(files));
   extensions[key] = function load(mod, filename) {
     if (!filename.endsWith('.cjs') || !ours.has(path.dirname(filename))) return loadOther.call(this, mod, filename);
     trusted ??= trustedFolder(folder);
     const file = compile(filename, folder, trusted);
-    if (file.uncached) {
-      if (toWrite.length === 0) process.once('exit', () => writeEntries(folder, toWrite));
-      toWrite.push(file);
+    if (!file.racy) {
+      if (files.length === 0) process.once('exit', () => writeEntries(folder, files));
+      files.push(file);
     }
     const dirname = path.dirname(filename);
     file.script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(filename), mod, filename, dirname);
@@ -98,8 +117,9 @@ function compile(filename, folder, trusted) {
   const wrapped = `(function (exports, require, module, __filename, __dirname) {\n${body}\n})`;
   // node:vm here, not above: --version and --help need none of this.
   const script = new (require('node:vm').Script)(wrapped, { filename, lineOffset: -1, cachedData });
-  const uncached = !racy && (cachedData === undefined || script.cachedDataRejected === true);
-  return { script, header, entry, uncached };
+  // The size of the payload V8 took, if it took one: a later one hardly larger holds nothing more.
+  const used = cachedData === undefined || script.cachedDataRejected === true ? 0 : cachedData.length;
+  return { script, header, entry, racy, used, data: undefined };
 }
 
 /** The payload of the entry at `file`, if it is trustworthy and made for `header`'s file; otherwise undefined. */
@@ -124,18 +144,30 @@ function readEntry(file, header) {
   }
 }
 
-function writeEntries(folder, files) {
-  for (const file of files) writeEntry(folder, file);
+/** V8's cache of each file's script as it is now: what this run has compiled of it. */
+function takeData(files) {
+  for (const file of files) file.data = file.script.createCachedData();
 }
 
-/** Writes a file's entry: V8's cache of its script as this run leaves it, so it holds what ran. */
-function writeEntry(folder, { script, header, entry }) {
+/**
+ * Writes the entries of files that had none, taking their data now if it was
+ * not taken at the first wait (a file loaded later, a run that never waited),
+ * and of files whose data, taken at the first wait, outgrew their entry.
+ */
+function writeEntries(folder, files) {
+  for (const file of files) {
+    const data = file.data ?? (file.used === 0 ? file.script.createCachedData() : undefined);
+    if (data !== undefined && data.length > file.used * GROWN) writeEntry(folder, file, data);
+  }
+}
+
+/** Writes a file's entry, holding `data` twice. */
+function writeEntry(folder, { header, entry }, data) {
   const temp = `${entry}.${process.pid}-${Date.now().toString(36)}.tmp`;
   let made = false;
   try {
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
     if (!trustedFolder(folder)) return;
-    const data = script.createCachedData();
     // wx: O_EXCL, so nothing planted at the temp path (a link, a FIFO) is followed or opened.
     fs.writeFileSync(temp, Buffer.concat([header, data, data]), { flag: 'wx', mode: 0o600 });
     made = true;

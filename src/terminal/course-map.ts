@@ -12,6 +12,7 @@ import { truncateToWidth, wrapPieces } from '../text/width.js';
 import type { Palette } from './colors.js';
 import { keyHelpPieces } from './inquirer-theme.js';
 import type { StopSignal } from '../stop.js';
+import { waitingForLearner } from './waiting.js';
 
 interface MapLesson {
   id: string;
@@ -201,5 +202,6 @@ export function pickFromMap(view: CourseView<MapLesson>, opts: PickOptions): Pro
     output.on('resize', onResize);
     opts.signal?.addEventListener('abort', onAbort);
     input.resume();
+    waitingForLearner();
   });
 }

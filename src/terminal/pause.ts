@@ -11,6 +11,7 @@ import { keyHelpPieces } from './inquirer-theme.js';
 import type { Screen } from './screen.js';
 import { wrapPieces } from '../text/width.js';
 import type { StopSignal } from '../stop.js';
+import { waitingForLearner } from './waiting.js';
 
 const ERASE_LINE = '\u001b[2K';
 const CURSOR_UP = '\u001b[1A';
@@ -61,6 +62,7 @@ export function readPauseKey(input: NodeJS.ReadStream, signal?: StopSignal): Pro
     input.on('end', onEnd);
     signal?.addEventListener('abort', onAbort);
     input.resume();
+    waitingForLearner();
   });
 }
 

@@ -16,6 +16,7 @@ import type { Position, Prompter, Question, Reply, Tone } from '../tutor/prompte
 import { fenced, inlinePieces, renderMarkdown } from '../text/markdown.js';
 import { wrapPieces, type Piece } from '../text/width.js';
 import type { StopSignal } from '../stop.js';
+import { waitingForLearner } from './waiting.js';
 
 export interface PlainOptions {
   /** A function: asked for the stream at the first read (./lines.ts). */
@@ -111,6 +112,7 @@ export class PlainPrompter implements Prompter {
 
   private async read(): Promise<string> {
     this.flush();
+    waitingForLearner();
     const line = await this.lines.next();
     if (line === undefined) throw new Cancelled('eof', 'End of input');
     return line;

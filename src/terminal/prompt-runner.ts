@@ -8,6 +8,7 @@
 import { Cancelled } from '../errors.js';
 import type { Screen, Draw } from './screen.js';
 import type { StopSignal } from '../stop.js';
+import { waitingForLearner } from './waiting.js';
 
 export type Prompts = typeof import('./inquirer-prompts.js');
 export type PromptContext = {
@@ -60,12 +61,14 @@ export class PromptRunner {
       if (opts.redraw !== false) output.on('resize', onResize);
       try {
         // A prompt with an answer line clears itself: the screen draws that line, wrapped at words.
-        const value = await ask(prompts, {
+        const asked = ask(prompts, {
           signal: controller.signal,
           input,
           output,
           clearPromptOnDone: opts.clear === true || opts.answered !== undefined,
         });
+        waitingForLearner();
+        const value = await asked;
         if (opts.answered) this.screen.answered(opts.answered(value));
         return value;
       } catch (error) {

@@ -7,6 +7,10 @@
  * length ran old code); anything else is ignored and replaced, and no state
  * of the cache folder changes what a start prints or how it exits.
  *
+ * An entry holds what a start ran by its first prompt (the launcher is told
+ * by src/terminal/waiting.ts), not what the rest of the session compiled,
+ * and grows when a start runs code it lacks.
+ *
  * Each run is the real build, with a preloaded observer
  * (test/fixtures/preload/observe-code-cache.cjs) reporting which files were
  * compiled from a cache entry.
@@ -30,6 +34,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KEYS, PAUSE, PtySession } from '../helpers/pty.js';
 import { CLI, childEnv, type Env, ROOT } from '../helpers/spawn.js';
 
 const major = Number(process.versions.node.split('.')[0]);
@@ -64,10 +69,10 @@ function temp(prefix: string): string {
 }
 
 /** A run of the CLI at `cli` with `cache` as XDG_CACHE_HOME. */
-function run(cli: string, cache: string, args: string[] = ['day4', '--plain'], env: Env = {}): Run {
+function run(cli: string, cache: string, args: string[] = ['day4', '--plain'], env: Env = {}, input = 'q\n'): Run {
   const report = join(temp('code-cache-report'), 'compiled.json');
   const r = spawnSync(process.execPath, [cli, ...args], {
-    input: 'q\n',
+    input,
     encoding: 'utf8',
     timeout: 20_000,
     env: childEnv({
@@ -140,6 +145,51 @@ describe('the launcher keeps V8 code cache', () => {
     expect([warm.code, warm.stdout, warm.stderr]).toEqual([cold.code, cold.stdout, cold.stderr]);
     expect(Object.keys(warm.compiled).sort()).toEqual(Object.keys(cold.compiled).sort());
     expect(Object.values(warm.compiled).every(Boolean)).toBe(true);
+  });
+
+  it('an entry holds what a start ran by its first prompt, not the whole session; a resumed start grows it once', () => {
+    const quick = temp('code-cache');
+    run(CLI, quick);
+    // A long session: on through explanations and questions, whatever the answers.
+    const state = temp('code-cache-state');
+    const long = temp('code-cache');
+    run(CLI, long, ['day4', '--plain'], { XDG_STATE_HOME: state }, `${'\n'.repeat(12)}${'1\n'.repeat(30)}q\n`);
+    // Taken at exit, this entry held the session's code too: about half as large again.
+    // (V8's data for the same code differs by up to ~130 bytes between runs.)
+    const size = (cache: string) => statSync(mainEntry(cache)).size;
+    expect(Math.abs(size(long) - size(quick))).toBeLessThan(size(quick) * 0.005);
+    // Resuming runs code a fresh start does not: the entry takes it, once.
+    const resumed = run(CLI, long, ['day4', '--plain'], { XDG_STATE_HOME: state });
+    expect(resumed.stdout).toMatch(/^Resuming day4 at step \d+ of \d+/m);
+    expect(resumed.compiled).toEqual({ 'main.cjs': true });
+    expect(size(long)).toBeGreaterThan(size(quick) * 1.05);
+    const grown = identity(mainEntry(long));
+    expect(run(CLI, long, ['day4', '--plain'], { XDG_STATE_HOME: state })).toEqual(resumed);
+    expect(identity(mainEntry(long))).toEqual(grown);
+    // A fresh start from the grown entry neither needs nor writes more.
+    expect(run(CLI, long)).toEqual({ ...first, compiled: { 'main.cjs': true } });
+    expect(identity(mainEntry(long))).toEqual(grown);
+  });
+
+  it('in a terminal too: an entry holds what the start ran by its first prompt, however far the learner goes', async () => {
+    const sizeAfter = async (steps: number) => {
+      const cache = temp('code-cache');
+      const s = new PtySession(['day4'], { env: { ...CACHE_ON, XDG_CACHE_HOME: cache } });
+      try {
+        await s.waitFor(PAUSE);
+        for (let step = 2; step <= steps; step++) {
+          s.press(KEYS.enter);
+          await s.waitFor(`Step ${step} of`);
+        }
+        s.press(KEYS.ctrlC);
+        expect((await s.waitForExit()).exitCode).toBe(130);
+      } finally {
+        s.kill();
+      }
+      return statSync(mainEntry(cache)).size;
+    };
+    const quick = await sizeAfter(1);
+    expect(Math.abs((await sizeAfter(4)) - quick)).toBeLessThan(quick * 0.005);
   });
 
   it("lint's lazy files too: the second lint compiles them from their entries and prints the same", () => {
