@@ -36,7 +36,7 @@ export async function courseMap(opts: CourseOptions = {}): Promise<number> {
     return 0;
   }
   const command = (id: string) => resumeCommand(id, opts);
-  const { stdin, stdout, env } = process;
+  const { stdout, env } = process;
   const plain = wantsPlain(opts);
   const colors = await palette(colorLevel(env, { plain, colorDepth: stdout.isTTY ? stdout.getColorDepth() : undefined }));
   const dueNote = due > 0 ? [`${dueLine(due)}: ${reviewCommand(opts)}`] : [];
@@ -54,7 +54,7 @@ export async function courseMap(opts: CourseOptions = {}): Promise<number> {
   }
   // Above the map, which redraws only itself.
   if (dueNote.length > 0) stdout.write(`${neutralize(dueNote[0]!)}\n\n`);
-  const picked = await pickFromMap(view, { input: stdin, output: stdout, colors });
+  const picked = await pickFromMap(view, { input: process.stdin, output: stdout, colors });
   if (picked === undefined) return 0;
   return start(view.entries[picked]!.lesson.id, { lessons: opts.lessons });
 }

@@ -136,7 +136,7 @@ async function frontEnd(plain: boolean, signal: StopSignal): Promise<Prompter> {
       terminal: stdout.isTTY,
     });
   }
-  return new InteractivePrompter({ input: process.stdin, output: stdout, colors, signal, env });
+  return new InteractivePrompter({ input: () => process.stdin, output: stdout, colors, signal, env });
 }
 
 /**

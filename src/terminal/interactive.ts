@@ -25,7 +25,8 @@ import { PromptRunner, type PromptContext, type Prompts, type RunOptions } from 
 import type { StopSignal } from '../stop.js';
 
 export interface InteractiveOptions {
-  input: NodeJS.ReadStream;
+  /** Asked for when first read, after the first screen: making process.stdin takes ~0.2 ms in a terminal. */
+  input: () => NodeJS.ReadStream;
   output: NodeJS.WriteStream;
   colors: Palette;
   /** Aborted on SIGINT/SIGTERM/SIGHUP: the prompt in front of the learner throws Cancelled('signal'). */

@@ -67,7 +67,8 @@ export function readPauseKey(input: NodeJS.ReadStream, signal?: StopSignal): Pro
 }
 
 export interface TerminalPauseOptions {
-  input: NodeJS.ReadStream;
+  /** Asked for once the prompt is drawn. */
+  input: () => NodeJS.ReadStream;
   output: NodeJS.WriteStream;
   colors: Palette;
   screen: Screen;
@@ -119,7 +120,7 @@ export async function pauseInTerminal(opts: TerminalPauseOptions): Promise<'cont
   const waiting = setTimeout(() => opts.whileWaiting?.(), 0);
   let answer: PauseAnswer;
   try {
-    answer = await readPauseKey(input, signal);
+    answer = await readPauseKey(input(), signal);
   } finally {
     clearTimeout(waiting);
     output.off('resize', onResize);

@@ -36,7 +36,7 @@ export class PromptRunner {
 
   constructor(
     private readonly screen: Screen,
-    private readonly io: { input: NodeJS.ReadStream; output: NodeJS.WriteStream; signal?: StopSignal },
+    private readonly io: { input: () => NodeJS.ReadStream; output: NodeJS.WriteStream; signal?: StopSignal },
   ) {}
 
   /** The prompts, loaded once: at the first question, or while the learner reads at a pause. */
@@ -47,7 +47,8 @@ export class PromptRunner {
 
   async run<T>(ask: (p: Prompts, ctx: PromptContext) => Promise<T>, opts: RunOptions<T> = {}): Promise<T> {
     const prompts = await this.load();
-    const { output, input, signal } = this.io;
+    const { output, signal } = this.io;
+    const input = this.io.input();
     for (;;) {
       if (signal?.aborted) throw new Cancelled('signal');
       this.screen.beforePrompt();
