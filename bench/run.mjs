@@ -9,7 +9,7 @@
 //   node bench/run.mjs [--runs N] [--warmup N] [--only name,name] [--cli dist/cli.js] [--out bench/results.json]
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpus, loadavg, release, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -224,15 +224,30 @@ const promptRow = async (name, measure, target, opts) =>
 // reported beside the warm figure, without a target of its own (issue 22).
 const COLD = { env: { NODE_DISABLE_COMPILE_CACHE: '1' } };
 /**
- * Runs a start to its end (stdin closed: the lesson stops), so the compile
- * cache is written, as both caches do when a process exits: a measured run
- * is killed at its prompt, so without this the warm figures would be cold.
+ * Runs a start to its end, so the compile cache is written, as it is when a
+ * process exits: a measured run is killed at its prompt, so without this the
+ * warm figures would be cold. Like a learner, it stops (stdin closed) only
+ * after reading a while (READ_MS): a start's entry grows only then (see
+ * scripts/launcher.cjs). With `progress`, a resumed start.
  */
-function warmCompileCache(args) {
+async function warmCompileCache(args, progress) {
   const state = mkdtempSync(join(tmpdir(), 'kl-bench-state-'));
-  execFileSync(node, [cli, ...args], { stdio: 'ignore', env: cleanEnv({ XDG_STATE_HOME: state }) });
+  if (progress) {
+    mkdirSync(join(state, 'kube-learn'), { mode: 0o700 });
+    copyFileSync(progress, join(state, 'kube-learn', 'progress.json'));
+  }
+  const child = spawn(node, [cli, ...args], { stdio: ['pipe', 'pipe', 'ignore'], env: cleanEnv({ XDG_STATE_HOME: state }) });
+  let quiet;
+  child.stdout.on('data', () => {
+    clearTimeout(quiet);
+    quiet = setTimeout(() => child.stdin.end(), READ_MS);
+  });
+  await new Promise((resolve) => child.on('close', resolve));
+  clearTimeout(quiet);
   rmSync(state, { recursive: true, force: true });
 }
+/** How long a warm-up start waits at its first prompt before it stops. */
+const READ_MS = 300;
 /**
  * The same for the day4 rows, as a learner's first lesson fills it: in a
  * terminal, left with Ctrl-C at the first prompt. Its cache holds the
@@ -262,7 +277,7 @@ async function warmCompileCacheInTerminal(args, progress) {
       out += chunk;
       if (!interrupted && findRenderedPrompt(out)) {
         interrupted = true;
-        term.write('\x03');
+        setTimeout(() => term.write('\x03'), READ_MS);
       }
     });
     term.onExit(() => {
@@ -272,12 +287,15 @@ async function warmCompileCacheInTerminal(args, progress) {
   });
   rmSync(state, { recursive: true, force: true });
 }
-// The learner the start rows measure has taken a lesson and resumed one: the
-// launcher's cache holds what both starts run (see scripts/launcher.cjs).
+// The learner the start rows measure has started a lesson and resumed one,
+// in a terminal and with --plain: the launcher's cache holds what each of
+// those starts runs (see scripts/launcher.cjs).
 if (['plain', 'cold', 'pty', 'history', 'rss'].some(want)) {
   history = await historyFile();
   await warmCompileCacheInTerminal(['day4']);
   await warmCompileCacheInTerminal(['day4'], history.file);
+  await warmCompileCache(['day4', '--plain']);
+  await warmCompileCache(['day4', '--plain'], history.file);
 }
 if (want('plain')) await promptRow('day4 --plain: first prompt (pipe)', timeToPlainPrompt, 1.25);
 if (want('cold')) await promptRow('day4 --plain: first prompt (pipe), cold', timeToPlainPrompt, undefined, COLD);
@@ -318,7 +336,7 @@ try {
     ]) {
       const dir = writeLessonPack(join(work, `lessons-${n}`), n, 50);
       // The compile cache in this cache folder holds the folder's code too.
-      warmCompileCache(['pack-1', '--plain', '--lessons', dir]);
+      await warmCompileCache(['pack-1', '--plain', '--lessons', dir]);
       const start = () => timeToPlainPrompt(node, [cli, 'pack-1', '--plain', '--lessons', dir]);
       record(
         `--lessons, ${n} x 50 steps: first prompt, second start`,

@@ -29,7 +29,11 @@ const HELP = KUBE_LEARN_HELP;
 // that ran code its entry lacks (a resumed lesson, after a fresh one) grows
 // the entry; in the bench's resumed start those functions cost 3.6M
 // instructions to compile, of 22M beyond Node's own start. So an entry
-// converges on what the learner's starts run.
+// converges on what the learner's starts run. Whether it grew is asked a
+// moment after the first wait, not at once: taking the data costs ~1.5 ms
+// of CPU, which at once competed with the terminal drawing the screen just
+// written (on two cores the bench saw the prompt ~0.8 ms later). A run that
+// ends sooner (a script's) leaves its entry as it is.
 //
 // V8 trusts the cache it is handed: in release builds it checks the header
 // (its version and flags, the source's length), not the payload. A flipped
@@ -65,6 +69,9 @@ const WAITING = 'kube-learn:waiting';
 // data for the same code differs between runs by up to ~130 bytes of 115 kB
 // (six day4 starts); a resumed start's code adds ~10%.
 const GROWN = 1.01;
+// How long after the first wait a start's data is taken to see whether its
+// entry grew: a learner reads for longer.
+const GROWTH_CHECK_MS = 100;
 const { O_RDONLY, O_NONBLOCK = 0, O_NOFOLLOW = 0 } = fs.constants;
 
 /** Compiles the .cjs files of `dist` and `dist/lazy` through the cache. */
@@ -78,10 +85,7 @@ function keepCodeCache(dist) {
   const loadOther = extensions[key];
   const files = [];
   let trusted;
-  // At once: the screen the learner waits at is out, so the ~1 ms goes
-  // unseen, and input already waiting (a pipe) is not yet read. Deferred,
-  // even by setImmediate, a piped session could run to its end first.
-  process.once(WAITING, () => takeData(files));
+  process.once(WAITING, () => atFirstWait(files));
   extensions[key] = function load(mod, filename) {
     if (!filename.endsWith('.cjs') || !ours.has(path.dirname(filename))) return loadOther.call(this, mod, filename);
     trusted ??= trustedFolder(folder);
@@ -158,15 +162,30 @@ function readEntry(file, header) {
   }
 }
 
-/** V8's cache of each file's script as it is now: what this run has compiled of it. */
-function takeData(files) {
-  for (const file of files) file.data = file.script.createCachedData();
+/**
+ * V8's cache of each file loaded so far, as it is now: what this run has
+ * compiled of it. A file without an entry gives it at once: input already
+ * waiting (a pipe) is not read yet, where deferred, even by setImmediate, a
+ * piped session could run to its end first. A file with an entry is asked
+ * later, to see whether this start ran code the entry lacks.
+ */
+function atFirstWait(files) {
+  const later = [];
+  for (const file of files) {
+    if (file.used === 0) file.data = file.script.createCachedData();
+    else later.push(file);
+  }
+  if (later.length > 0) setTimeout(() => later.forEach(takeData), GROWTH_CHECK_MS).unref();
+}
+
+function takeData(file) {
+  file.data = file.script.createCachedData();
 }
 
 /**
  * Writes the entries of files that had none, taking their data now if it was
  * not taken at the first wait (a file loaded later, a run that never waited),
- * and of files whose data, taken at the first wait, outgrew their entry.
+ * and of files whose data, taken after the first wait, outgrew their entry.
  */
 function writeEntries(folder, files) {
   for (const file of files) {
