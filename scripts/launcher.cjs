@@ -106,7 +106,7 @@ function compile(filename, folder, trusted) {
   let source;
   try {
     info = fs.fstatSync(fd, { bigint: true });
-    source = wrapped(fs.readFileSync(fd));
+    source = readWrapped(fd, Number(info.size));
   } finally {
     fs.closeSync(fd);
   }
@@ -132,12 +132,29 @@ const WRAP_TAIL = Buffer.from('\n})');
  * in JS are copied again, flat, when V8 compiles them: a second main.cjs in
  * the young generation (~80 kB of its 1 MB), which a start with a learner's
  * history then filled before its first prompt, paying for a collection there.
+ * Read with the calls readEntry makes anyway: readFileSync to a buffer and
+ * Buffer.concat ran JS of Node's that a start then compiled (1.5M
+ * instructions). `size` is the file's as fstat saw it.
  */
-function wrapped(bytes) {
-  const all = Buffer.concat([WRAP_HEAD, bytes, WRAP_TAIL]);
+function readWrapped(fd, size) {
+  const head = WRAP_HEAD.length;
+  // A byte more than fstat saw, to notice a file that grew since.
+  let all = Buffer.allocUnsafe(head + size + 1 + WRAP_TAIL.length);
+  let got = 0;
+  for (let n = 1; n > 0 && got <= size; got += n) n = fs.readSync(fd, all, head + got, size + 1 - got, got);
+  if (got > size) {
+    // Being written as we read (a build): all of it, the long way.
+    const bytes = fs.readFileSync(fd);
+    all = Buffer.allocUnsafe(head + bytes.length + WRAP_TAIL.length);
+    bytes.copy(all, head);
+    got = bytes.length;
+  }
+  all.set(WRAP_HEAD, 0);
   // A #! line becomes a comment of the same length.
-  if (bytes[0] === 0x23 && bytes[1] === 0x21) all.write('//', WRAP_HEAD.length, 'latin1');
-  return all.toString('utf8');
+  if (all[head] === 0x23 && all[head + 1] === 0x21) all[head + 1] = all[head] = 0x2f;
+  all.set(WRAP_TAIL, head + got);
+  // Buffer's own decoder, which toString calls after JS that a start would compile (0.5M instructions).
+  return all.utf8Slice(0, head + got + WRAP_TAIL.length);
 }
 
 /** The payload of the entry at `file`, if it is trustworthy and made for `header`'s file; otherwise undefined. */
