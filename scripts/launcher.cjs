@@ -5,7 +5,7 @@
 // rendered at build time, and starts main.cjs with its compiled code cached
 // between runs (V8's code cache, below). One file, and main.cjs loaded
 // without asking Node to resolve it: a second file cost a start ~0.6 ms
-// (resolve, read, compile) and resolving main.cjs ~0.3 ms more (a realpath
+// (resolve, read, compile) and resolving main.cjs ~0.4 ms more (a realpath
 // and a stat of each folder on its path), of ~6 ms beyond Node's own start.
 'use strict';
 const VERSION = KUBE_LEARN_VERSION;
