@@ -223,6 +223,15 @@ const promptRow = async (name, measure, target, opts) =>
 // every Node. "Cold" is a start without it (after install, or another build):
 // reported beside the warm figure, without a target of its own (issue 22).
 const COLD = { env: { NODE_DISABLE_COMPILE_CACHE: '1' } };
+/** A fresh state folder for a warm-up start, holding a copy of the progress file `progress` if given. */
+function stateFolder(progress) {
+  const state = mkdtempSync(join(tmpdir(), 'kl-bench-state-'));
+  if (progress) {
+    mkdirSync(join(state, 'kube-learn'), { mode: 0o700 });
+    copyFileSync(progress, join(state, 'kube-learn', 'progress.json'));
+  }
+  return state;
+}
 /**
  * Runs a start to its end, so the compile cache is written, as it is when a
  * process exits: a measured run is killed at its prompt, so without this the
@@ -231,11 +240,7 @@ const COLD = { env: { NODE_DISABLE_COMPILE_CACHE: '1' } };
  * scripts/launcher.cjs). With `progress`, a resumed start.
  */
 async function warmCompileCache(args, progress) {
-  const state = mkdtempSync(join(tmpdir(), 'kl-bench-state-'));
-  if (progress) {
-    mkdirSync(join(state, 'kube-learn'), { mode: 0o700 });
-    copyFileSync(progress, join(state, 'kube-learn', 'progress.json'));
-  }
+  const state = stateFolder(progress);
   const child = spawn(node, [cli, ...args], { stdio: ['pipe', 'pipe', 'ignore'], env: cleanEnv({ XDG_STATE_HOME: state }) });
   let quiet;
   child.stdout.on('data', () => {
@@ -259,11 +264,7 @@ const READ_MS = 300;
  */
 async function warmCompileCacheInTerminal(args, progress) {
   const { spawn: ptySpawn } = await import('@lydell/node-pty');
-  const state = mkdtempSync(join(tmpdir(), 'kl-bench-state-'));
-  if (progress) {
-    mkdirSync(join(state, 'kube-learn'), { mode: 0o700 });
-    copyFileSync(progress, join(state, 'kube-learn', 'progress.json'));
-  }
+  const state = stateFolder(progress);
   await new Promise((resolve, reject) => {
     const env = cleanEnv({ XDG_STATE_HOME: state });
     const term = ptySpawn(node, [cli, ...args], { name: 'xterm-256color', cols: 100, rows: 30, env });

@@ -68,27 +68,28 @@ function temp(prefix: string): string {
   return dir;
 }
 
-/** A run of the CLI at `cli` with `cache` as XDG_CACHE_HOME. */
-function run(cli: string, cache: string, args: string[] = ['day4', '--plain'], env: Env = {}, input = 'q\n'): Run {
+/** Where a run's observer reports, and the environment that has it report there with `cache` as XDG_CACHE_HOME. */
+function observed(cache: string, env: Env): { report: string; env: NodeJS.ProcessEnv } {
   const report = join(temp('code-cache-report'), 'compiled.json');
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    input,
-    encoding: 'utf8',
-    timeout: 20_000,
-    env: childEnv({
-      ...CACHE_ON,
-      XDG_CACHE_HOME: cache,
-      NODE_OPTIONS: `--require ${OBSERVER}`,
-      KUBE_LEARN_CODE_CACHE_REPORT: report,
-      ...env,
-    }),
-  });
+  const all = { ...CACHE_ON, XDG_CACHE_HOME: cache, NODE_OPTIONS: `--require ${OBSERVER}`, KUBE_LEARN_CODE_CACHE_REPORT: report, ...env };
+  return { report, env: childEnv(all) };
+}
+
+/** The files of ours a run at `cli` compiled through the cache, relative to their dist/, and whether from an entry V8 took. */
+function compiledBy(cli: string, report: string): Record<string, boolean> {
   const dist = join(cli, '..');
   const compiled = (JSON.parse(readFileSync(report, 'utf8')) as Compiled[]).map((c) => {
     expect(c.rejected).toBe(false);
     return [c.file.slice(dist.length + 1), c.cached] as const;
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, compiled: Object.fromEntries(compiled) };
+  return Object.fromEntries(compiled);
+}
+
+/** A run of the CLI at `cli` with `cache` as XDG_CACHE_HOME, its input piped in at once. */
+function run(cli: string, cache: string, args: string[] = ['day4', '--plain'], env: Env = {}, input = 'q\n'): Run {
+  const o = observed(cache, env);
+  const r = spawnSync(process.execPath, [cli, ...args], { input, encoding: 'utf8', timeout: 20_000, env: o.env });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, compiled: compiledBy(cli, o.report) };
 }
 
 /**
@@ -96,16 +97,8 @@ function run(cli: string, cache: string, args: string[] = ['day4', '--plain'], e
  * for a while (300 ms with nothing more written), not piped in at once.
  */
 async function runAsLearner(cli: string, cache: string, args: string[], env: Env = {}): Promise<Run> {
-  const report = join(temp('code-cache-report'), 'compiled.json');
-  const child = spawn(process.execPath, [cli, ...args], {
-    env: childEnv({
-      ...CACHE_ON,
-      XDG_CACHE_HOME: cache,
-      NODE_OPTIONS: `--require ${OBSERVER}`,
-      KUBE_LEARN_CODE_CACHE_REPORT: report,
-      ...env,
-    }),
-  });
+  const o = observed(cache, env);
+  const child = spawn(process.execPath, [cli, ...args], { env: o.env });
   let stdout = '';
   let stderr = '';
   let quiet: NodeJS.Timeout | undefined;
@@ -117,9 +110,7 @@ async function runAsLearner(cli: string, cache: string, args: string[], env: Env
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearTimeout(quiet);
-  const dist = join(cli, '..');
-  const compiled = (JSON.parse(readFileSync(report, 'utf8')) as Compiled[]).map((c) => [c.file.slice(dist.length + 1), c.cached] as const);
-  return { code, stdout, stderr, compiled: Object.fromEntries(compiled) };
+  return { code, stdout, stderr, compiled: compiledBy(cli, o.report) };
 }
 
 /** A copy of the build, to edit. */
