@@ -4,6 +4,7 @@
  */
 import { Cancelled, CheckFailed, ExitCode, UsageError } from './errors.js';
 import { neutralize } from './text/sanitize.js';
+import { stdout } from './terminal/stdout.js';
 
 /** Commander reports its own parse errors; we only map them to an exit code. */
 function isCommanderError(error: unknown): error is { code: string; exitCode: number } {
@@ -76,9 +77,10 @@ export async function run(main: () => Promise<number | void>, options: RunOption
   // full disk). Such an error arrives after the write: it is noted here
   // rather than crashing the process, and decides the exit code at the end.
   let outputFailure: string | undefined;
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  stdout.on('error', (error) => {
     outputFailure ??= error.code ?? error.message;
   });
+  stdout.stream();
   if (options.stderr !== 'when-written') stderr();
   try {
     code = (await main()) ?? ExitCode.ok;
@@ -88,7 +90,8 @@ export async function run(main: () => Promise<number | void>, options: RunOption
     if (message) writeStderr(`kube-learn: ${neutralize(message.split('\n')[0]!)}\n`);
     if (process.env.KUBE_LEARN_DEBUG && error instanceof Error && error.stack) writeStderr(`${error.stack}\n`);
   }
-  await Promise.all([flush(process.stdout), stderrMade ? flush(process.stderr) : undefined]);
+  const { streamIfMade } = stdout;
+  await Promise.all([streamIfMade ? flush(streamIfMade) : undefined, stderrMade ? flush(process.stderr) : undefined]);
   // A write that failed reports it in the next turn of the event loop.
   await new Promise((resolve) => setImmediate(resolve));
   if (outputFailure !== undefined && code === ExitCode.ok) {

@@ -10,6 +10,7 @@ import { CheckFailed } from '../errors.js';
 import { readRegularFile, type FileRead } from '../text/read-file.js';
 import { neutralize } from '../text/sanitize.js';
 import { plural, whyNot } from '../text/words.js';
+import { stdout } from '../terminal/stdout.js';
 
 const MAX_BYTES = 1024 * 1024;
 const STDIN = '-';
@@ -90,6 +91,6 @@ export async function check(files: string[], opts: { quiet?: boolean } = {}): Pr
         `${plural(total, 'problem')}${warnings > 0 ? ` (${plural(warnings, 'warning')})` : ''} in ${plural(filesWithProblems, 'file')}${checked}`,
       );
   }
-  if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
+  if (out.length > 0) stdout.write(`${out.join('\n')}\n`);
   return errors > 0 ? 1 : 0;
 }

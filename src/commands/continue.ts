@@ -8,6 +8,7 @@ import { loadCatalog } from '../lesson/catalog.js';
 import { lessonLabel } from '../lesson/course.js';
 import { loadCourse } from '../progress/course.js';
 import { start, type StartOptions } from './start.js';
+import { stdout } from '../terminal/stdout.js';
 
 export async function continueCourse(opts: Pick<StartOptions, 'plain' | 'lessons'> = {}): Promise<number> {
   const catalog = await loadCatalog({ lessonsDir: opts.lessons });
@@ -15,7 +16,7 @@ export async function continueCourse(opts: Pick<StartOptions, 'plain' | 'lessons
   if (warning) process.stderr.write(`kube-learn: ${warning}\n`);
   if (view.current === undefined) {
     const none = view.entries.length === 0 ? 'No lessons found.' : 'Every lesson is done. See how it went with: kube-learn progress';
-    process.stdout.write(`${none}\n`);
+    stdout.write(`${none}\n`);
     return 0;
   }
   const entry = view.entries[view.current]!;

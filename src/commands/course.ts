@@ -13,6 +13,7 @@ import { wantsPlain } from '../terminal/mode.js';
 import { dueLine } from '../progress/cards.js';
 import { neutralize } from '../text/sanitize.js';
 import { resumeCommand, reviewCommand, start } from './start.js';
+import { stdout } from '../terminal/stdout.js';
 
 export interface CourseOptions {
   plain?: boolean;
@@ -32,13 +33,14 @@ export async function courseMap(opts: CourseOptions = {}): Promise<number> {
   const { view, due, warning } = await loadCourse(catalog.lessons);
   if (warning) process.stderr.write(`kube-learn: ${warning}\n`);
   if (view.entries.length === 0) {
-    process.stdout.write('No lessons found.\n');
+    stdout.write('No lessons found.\n');
     return 0;
   }
   const command = (id: string) => resumeCommand(id, opts);
-  const { stdout, env } = process;
   const plain = wantsPlain(opts);
-  const colors = await palette(colorLevel(env, { plain, colorDepth: stdout.isTTY ? stdout.getColorDepth() : undefined }));
+  const colors = await palette(
+    colorLevel(process.env, { plain, colorDepth: stdout.isTerminal ? stdout.stream().getColorDepth() : undefined }),
+  );
   const dueNote = due > 0 ? [`${dueLine(due)}: ${reviewCommand(opts)}`] : [];
   if (plain) {
     const lines = [
@@ -54,7 +56,7 @@ export async function courseMap(opts: CourseOptions = {}): Promise<number> {
   }
   // Above the map, which redraws only itself.
   if (dueNote.length > 0) stdout.write(`${neutralize(dueNote[0]!)}\n\n`);
-  const picked = await pickFromMap(view, { input: process.stdin, output: stdout, colors });
+  const picked = await pickFromMap(view, { input: process.stdin, output: stdout.stream(), colors });
   if (picked === undefined) return 0;
   return start(view.entries[picked]!.lesson.id, { lessons: opts.lessons });
 }

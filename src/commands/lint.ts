@@ -6,6 +6,7 @@ import { phaseReport } from '../text/phases.js';
 import { plural } from '../text/words.js';
 import { lintWithCache } from './lint-cache.js';
 import type { Linted } from './lint-file.js';
+import { stdout } from '../terminal/stdout.js';
 
 async function expand(paths: string[]): Promise<string[]> {
   const files: string[] = [];
@@ -80,13 +81,13 @@ export async function lint(paths: string[]): Promise<number> {
   for (const l of linted) if (!first.has(l.file)) first.set(l.file, l);
   // In file order; at one position, the file's own problems before those across files.
   const problems = files.flatMap((file) => [...first.get(file)!.problems, ...(across.get(file) ?? [])].sort(byPosition));
-  for (const problem of problems) process.stdout.write(`${formatFileProblem(problem)}\n`);
+  for (const problem of problems) stdout.write(`${formatFileProblem(problem)}\n`);
 
   const errors = problems.filter(isError);
   const warnings = problems.length - errors.length;
   const badFiles = new Set(errors.map((p) => p.file)).size;
   const warned = warnings > 0 ? `, ${plural(warnings, 'warning')}` : '';
-  process.stdout.write(
+  stdout.write(
     errors.length === 0
       ? `${plural(files.length, 'lesson file')} checked, no problems${warned}\n`
       : `${plural(errors.length, 'problem')} in ${plural(badFiles, 'file')}${warned} (${plural(files.length, 'file')} checked)\n`,

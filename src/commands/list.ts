@@ -7,6 +7,7 @@ import { jsonForTerminal } from '../text/json.js';
 import { neutralize } from '../text/sanitize.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
 import { plural } from '../text/words.js';
+import { stdout } from '../terminal/stdout.js';
 
 /**
  * The widest a title may make its column: one long title (a stranger's
@@ -34,7 +35,7 @@ export async function list(opts: { json?: boolean; lessons?: string }): Promise<
     };
   });
   if (opts.json) {
-    process.stdout.write(`${jsonForTerminal(rows, 2)}\n`);
+    stdout.write(`${jsonForTerminal(rows, 2)}\n`);
     return 0;
   }
   const idWidth = Math.max(2, ...rows.map((r) => r.id.length));
@@ -50,8 +51,8 @@ export async function list(opts: { json?: boolean; lessons?: string }): Promise<
   const dueWidth = rows.some((r) => r.due > 0) ? Math.max(...columns.map(displayWidth)) : 0;
   for (const [i, r] of rows.entries()) {
     const column = r.due > 0 ? `${padToWidth(columns[i]!, dueWidth)}  ${r.due} due` : columns[i]!;
-    process.stdout.write(`${r.id.padEnd(idWidth)}  ${padToWidth(titles[i]!, titleWidth)}  ${column}\n`);
+    stdout.write(`${r.id.padEnd(idWidth)}  ${padToWidth(titles[i]!, titleWidth)}  ${column}\n`);
   }
-  if (rows.length === 0) process.stdout.write('No lessons found.\n');
+  if (rows.length === 0) stdout.write('No lessons found.\n');
   return 0;
 }

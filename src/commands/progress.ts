@@ -10,6 +10,7 @@ import { day, dueWhen, plural } from '../text/words.js';
 import { now } from '../clock.js';
 import { withDerivedCards } from '../progress/schedule.js';
 import { wrap } from '../text/width.js';
+import { stdout } from '../terminal/stdout.js';
 
 export interface ProgressOptions {
   json?: boolean;
@@ -38,15 +39,15 @@ export async function progress(lessonId: string | undefined, opts: ProgressOptio
   }
 
   if (opts.json) {
-    process.stdout.write(`${jsonForTerminal({ file: store.path, lessons: reports }, 2)}\n`);
+    stdout.write(`${jsonForTerminal({ file: store.path, lessons: reports }, 2)}\n`);
     return 0;
   }
   if (reports.length === 0) {
-    process.stdout.write('No progress saved yet. kube-learn list shows the lessons.\n');
+    stdout.write('No progress saved yet. kube-learn list shows the lessons.\n');
     return 0;
   }
-  const width = Math.max(40, Math.min(process.stdout.columns || 80, 100));
-  process.stdout.write(`${reports.map((r) => reportLines(r, width, at).join('\n')).join('\n\n')}\n`);
+  const width = Math.max(40, Math.min(stdout.stream().columns || 80, 100));
+  stdout.write(`${reports.map((r) => reportLines(r, width, at).join('\n')).join('\n\n')}\n`);
   return 0;
 }
 

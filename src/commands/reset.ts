@@ -4,6 +4,7 @@ import { findLesson } from '../lesson/catalog.js';
 import { ProgressStore } from '../progress/store.js';
 import { neutralize } from '../text/sanitize.js';
 import { plural } from '../text/words.js';
+import { stdout } from '../terminal/stdout.js';
 
 export interface ResetOptions {
   yes?: boolean;
@@ -29,21 +30,21 @@ export async function reset(lessonId: string, opts: ResetOptions = {}): Promise<
   if (!record) {
     // Unknown ids get the usual error with a suggestion; a known lesson simply has nothing to forget.
     await findLesson(lessonId);
-    process.stdout.write(`${neutralize(lessonId)} has no saved progress; nothing to reset.\n`);
+    stdout.write(`${neutralize(lessonId)} has no saved progress; nothing to reset.\n`);
     return 0;
   }
   if (!opts.yes) {
-    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    if (!process.stdin.isTTY || !stdout.isTerminal) {
       throw new UsageError(`reset asks for a confirmation, and there is no terminal to ask in: pass --yes to reset ${lessonId} anyway`);
     }
     const steps = record.steps.size;
     const ok = await confirmInTerminal(`Forget your progress in ${neutralize(lessonId)} (${plural(steps, 'step')} done)?`);
     if (!ok) {
-      process.stdout.write(`Kept your progress in ${neutralize(lessonId)}.\n`);
+      stdout.write(`Kept your progress in ${neutralize(lessonId)}.\n`);
       return 0;
     }
   }
   await store.reset(lessonId);
-  process.stdout.write(`Reset ${neutralize(lessonId)}: kube-learn ${neutralize(lessonId)} starts it from the beginning.\n`);
+  stdout.write(`Reset ${neutralize(lessonId)}: kube-learn ${neutralize(lessonId)} starts it from the beginning.\n`);
   return 0;
 }

@@ -18,6 +18,7 @@ import { DEFAULT_REVIEW_LIMIT, planReview, type ReviewItem } from '../tutor/revi
 import { questionLine, reviewSummary, runReview, showReviewSummary } from '../tutor/review.js';
 import { frontEnd, onTerminationSignals, reviewCommand } from './start.js';
 import { Stop } from '../stop.js';
+import { stdout } from '../terminal/stdout.js';
 
 export interface ReviewOptions {
   plain?: boolean;
@@ -50,7 +51,7 @@ export async function review(opts: ReviewOptions = {}): Promise<number> {
   const command = reviewCommand(opts);
   if (opts.dryRun) return dryRun(plan, standing, at, limit, opts.json === true);
   if (plan.length === 0) {
-    process.stdout.write(`${nothingDue(standing.next, at)}\n`);
+    stdout.write(`${nothingDue(standing.next, at)}\n`);
     return 0;
   }
 
@@ -104,15 +105,15 @@ function dryRun(plan: readonly ReviewItem[], standing: { due: number; next?: str
   }));
   if (json) {
     const doc = { now: at.toISOString(), due: standing.due, limit, questions, next: standing.next ?? null };
-    process.stdout.write(`${jsonForTerminal(doc, 2)}\n`);
+    stdout.write(`${jsonForTerminal(doc, 2)}\n`);
     return 0;
   }
   if (plan.length === 0) {
-    process.stdout.write(`${nothingDue(standing.next, at)}\n`);
+    stdout.write(`${nothingDue(standing.next, at)}\n`);
     return 0;
   }
   const asking = plan.length < standing.due ? ` (a review asks ${plan.length} of them at a time)` : '';
   const lines = [`${dueLine(standing.due)}${asking}:`, ...questions.map((q) => `- ${q.lesson}: ${q.question}`)];
-  process.stdout.write(`${neutralize(lines.join('\n'))}\n`);
+  stdout.write(`${neutralize(lines.join('\n'))}\n`);
   return 0;
 }

@@ -30,6 +30,7 @@ import { shellQuote } from '../text/shell-quote.js';
 // The lesson shortcut runs with stderr made when written (src/cli.ts): every write here goes through writeStderr.
 import { writeStderr } from '../run.js';
 import { Stop, type StopSignal } from '../stop.js';
+import { stdout } from '../terminal/stdout.js';
 
 export interface StartOptions {
   plain?: boolean;
@@ -122,21 +123,22 @@ export function resumeCommand(lessonId: string, opts: StartOptions, env: NodeJS.
 }
 
 async function frontEnd(plain: boolean, signal: StopSignal): Promise<Prompter> {
-  const { stdout, env } = process;
-  const colors = await palette(colorLevel(env, { plain, colorDepth: stdout.isTTY ? stdout.getColorDepth() : undefined }));
+  const { env } = process;
+  const terminal = stdout.isTerminal ? stdout.stream() : undefined;
+  const colors = await palette(colorLevel(env, { plain, colorDepth: terminal?.getColorDepth() }));
   if (plain) {
-    // Wrap at the terminal's width when there is one, else 80 columns.
     return new PlainPrompter({
       // Made at the first read, after the first screen.
       input: () => process.stdin,
       output: stdout,
       colors,
       signal,
-      width: () => (stdout.isTTY && stdout.columns) || 80,
-      terminal: stdout.isTTY,
+      // Wrap at the terminal's width when there is one, else 80 columns.
+      width: () => terminal?.columns || 80,
+      terminal: terminal !== undefined,
     });
   }
-  return new InteractivePrompter({ input: () => process.stdin, output: stdout, colors, signal, env });
+  return new InteractivePrompter({ input: () => process.stdin, output: stdout.stream(), colors, signal, env });
 }
 
 /**

@@ -2,6 +2,7 @@
  * Which front end a run gets, decided in one place for every command that
  * talks to the learner (a lesson, the course map, `continue`).
  */
+import { stdout } from './stdout.js';
 
 export interface ModeContext {
   stdin: { isTTY?: boolean };
@@ -33,7 +34,11 @@ function processContext(): ModeContext {
         return process.getBuiltinModule('node:tty').isatty(0);
       },
     },
-    stdout: process.stdout,
+    stdout: {
+      get isTTY() {
+        return stdout.isTerminal;
+      },
+    },
     env: process.env,
   };
 }

@@ -18,10 +18,16 @@ import { wrapPieces, type Piece } from '../text/width.js';
 import type { StopSignal } from '../stop.js';
 import { waitingForLearner } from './waiting.js';
 
+/** Where the plain front end writes: a stream, or standard output's writer (./stdout.ts). */
+export interface PlainOutput {
+  write(text: string): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
 export interface PlainOptions {
   /** A function: asked for the stream at the first read (./lines.ts). */
   input: NodeJS.ReadableStream | (() => NodeJS.ReadableStream);
-  output: NodeJS.WritableStream;
+  output: PlainOutput;
   /** Columns to wrap at, asked at each write so a resized terminal counts. */
   width: () => number;
   colors: Palette;
