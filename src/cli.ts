@@ -64,8 +64,9 @@ async function main(args: readonly string[]): Promise<void> {
   }
   const shortcut = lessonShortcut(args);
   if (shortcut) {
-    // start.ts writes stderr through writeStderr only: stderr is made when something is written there.
-    await run(() => start(shortcut.lesson, shortcut.opts), { stderr: 'when-written' });
+    // start.ts writes stderr through writeStderr only, and stdout through ./terminal/stdout.ts:
+    // neither stream is made before the first screen is out.
+    await run(() => start(shortcut.lesson, shortcut.opts), { streams: 'when-written' });
     return;
   }
   // Any other command goes through commander, which only ./program.ts loads.

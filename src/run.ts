@@ -59,7 +59,7 @@ function stderr(): NodeJS.WriteStream {
 /**
  * Writes to stderr. process.stderr is made when first asked for (a socket
  * or a terminal stream: ~2 ms on a lesson's way to its first prompt), so a
- * run started with `stderr: 'when-written'` makes it only to write to it;
+ * run started with `streams: 'when-written'` makes it only to write to it;
  * everything on that run's way writes through here.
  */
 export function writeStderr(text: string): void {
@@ -67,8 +67,14 @@ export function writeStderr(text: string): void {
 }
 
 export interface RunOptions {
-  /** 'at-once' (the default): every command that writes process.stderr directly is covered from the start. */
-  stderr?: 'at-once' | 'when-written';
+  /**
+   * 'at-once' (the default): stdout's and stderr's streams are made at the
+   * start, so a command that writes process.stderr directly is covered.
+   * 'when-written' (a lesson start): stderr is made when writeStderr first
+   * writes, and stdout writes its first screen without its stream
+   * (./terminal/stdout.ts).
+   */
+  streams?: 'at-once' | 'when-written';
 }
 
 export async function run(main: () => Promise<number | void>, options: RunOptions = {}): Promise<never> {
@@ -80,8 +86,12 @@ export async function run(main: () => Promise<number | void>, options: RunOption
   stdout.on('error', (error) => {
     outputFailure ??= error.code ?? error.message;
   });
-  stdout.stream();
-  if (options.stderr !== 'when-written') stderr();
+  if (options.streams === 'when-written') {
+    stdout.writeDirectlyUntilWaiting();
+  } else {
+    stdout.stream();
+    stderr();
+  }
   try {
     code = (await main()) ?? ExitCode.ok;
   } catch (error) {

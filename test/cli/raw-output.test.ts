@@ -79,20 +79,32 @@ describe('list', () => {
   });
 
   it('a write that fails (the reader went away) is an error, not a silent exit 0', async () => {
-    // stdout is a pipe whose reading end is closed before anything is written.
-    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [CLI, 'list', '--lessons', pack], {
-        cwd: ROOT,
-        env: childEnv(),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      child.stdout.destroy();
-      let stderr = '';
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      child.on('close', (code) => resolve({ code, stderr }));
-    });
+    const result = await withReaderGone(['list', '--lessons', pack]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('kube-learn: the output could not be written (EPIPE)\n');
+  });
+});
+
+/** Runs the CLI with stdout a pipe whose reading end is closed before anything is written. */
+function withReaderGone(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('a lesson start whose reader went away', () => {
+  // Its first screen is written without process.stdout (src/terminal/stdout.ts): the stream still reports the failure.
+  it('says how to pick up, and that the output could not be written; exit 1', async () => {
+    const result = await withReaderGone(['day4', '--plain']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'kube-learn: end of input; to pick up where you left off, run: kube-learn day4\n' +
+        'kube-learn: the output could not be written (EPIPE)\n',
+    );
   });
 });
 
