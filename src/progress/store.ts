@@ -12,7 +12,7 @@
  * - A corrupt file is moved aside (never overwritten) and reported as a value;
  *   a newer format is never touched.
  */
-import { accessSync, constants, copyFileSync, existsSync, lstatSync, mkdirSync, renameSync, type Stats } from 'node:fs';
+import { accessSync, constants, lstatSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { now as clockNow } from '../clock.js';
 import { CheckFailed } from '../errors.js';
@@ -27,6 +27,8 @@ import { storageError } from './fs-errors.js';
 import { withLock, type LockOptions } from './lock.js';
 import { applyDraft, applyFinished, applyOutcome, applyReset, applyTries } from './records.js';
 import { progressPath } from './paths.js';
+import { corruptName, keepOldFormat } from './set-aside.js';
+import { stateFolder } from './state-folder.js';
 import { emptyProgress, FORMAT_VERSION, type Progress } from './types.js';
 
 /** Bigger than any real progress file by far; anything larger is not ours. */
@@ -166,7 +168,7 @@ export class ProgressStore {
    */
   async ensureWritable(): Promise<void> {
     try {
-      this.folder(true);
+      stateFolder(dirname(this.path), { create: true });
       accessSync(dirname(this.path), constants.W_OK | constants.X_OK);
     } catch (err) {
       throw storageError(err, 'save progress to', this.path, SAVE_FAILED);
@@ -181,7 +183,7 @@ export class ProgressStore {
   async update(change: (progress: Progress) => Change): Promise<Saved> {
     for (let attempt = 1; ; attempt++) {
       try {
-        this.folder(true);
+        stateFolder(dirname(this.path), { create: true });
         return await withLock(
           this.lockPath,
           (held) => {
@@ -277,38 +279,6 @@ export class ProgressStore {
     return cleared;
   }
 
-  /**
-   * The state folder, created private (0700) when `create`; whether it is
-   * there. Refused when it is a symbolic link (kube-learn would write where
-   * it points), not the learner's, or writable by group or others: whoever
-   * can write there can delete or forge the progress (XDG_STATE_HOME may
-   * point into a shared folder, where a neighbour can make it first).
-   */
-  private folder(create: boolean): boolean {
-    const dir = dirname(this.path);
-    if (create) mkdirSync(dir, { recursive: true, mode: 0o700 });
-    let st: Stats;
-    try {
-      st = lstatSync(dir);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return false;
-      throw err;
-    }
-    const refuse = (why: string) =>
-      new CheckFailed(`progress folder ${dir} ${why}; kube-learn keeps progress only in a folder that only you can write`);
-    if (st.isSymbolicLink()) throw refuse('is a symbolic link');
-    // A file in the way: no progress to read, and saving says so (ENOTDIR).
-    if (!st.isDirectory()) return false;
-    if (process.getuid !== undefined && st.uid !== process.getuid()) throw refuse(`belongs to another user (uid ${st.uid})`);
-    if (process.getuid !== undefined && (st.mode & 0o022) !== 0) {
-      throw refuse(
-        `can be written by ${st.mode & 0o002 ? 'other users' : 'its group'} (mode ${(st.mode & 0o777).toString(8)}; chmod 700 it if it is yours)`,
-      );
-    }
-    return true;
-  }
-
   private read(): Read {
     const raw = this.readBytes();
     return raw.kind === 'bytes' ? this.decodeBytes(raw.bytes, raw.identity) : raw;
@@ -316,7 +286,7 @@ export class ProgressStore {
 
   /** The file's bytes, unparsed; valid until the next read. */
   private readBytes(): RawFile {
-    return this.folder(false) ? this.reader.read() : { kind: 'missing' };
+    return stateFolder(dirname(this.path), { create: false }) ? this.reader.read() : { kind: 'missing' };
   }
 
   private decodeBytes(bytes: Buffer, identity: string): Read {
@@ -348,10 +318,10 @@ export class ProgressStore {
     this.readAlone = undefined;
     if (read.kind === 'missing') return { loaded: { progress: emptyProgress() } };
     if (read.kind === 'ok') {
-      if (read.migratedFrom !== undefined) this.keepOldFormat(read.migratedFrom);
+      if (read.migratedFrom !== undefined) keepOldFormat(this.path, read.migratedFrom);
       return { loaded: { progress: read.progress }, identity: read.identity };
     }
-    const aside = this.asideName(`corrupt-${stamp(this.now())}`);
+    const aside = corruptName(this.path, this.now());
     renameSync(this.path, aside);
     // The lesson being taken was read and checked alone at its start: the learner resumed from it, so it stays.
     const progress = emptyProgress();
@@ -365,21 +335,4 @@ export class ProgressStore {
       },
     };
   }
-
-  /** Before an old format is first overwritten, a copy stays, in case the migration is wrong. */
-  private keepOldFormat(version: number): void {
-    const copy = `${this.path}.v${version}.bak`;
-    if (!existsSync(copy)) copyFileSync(this.path, copy, constants.COPYFILE_EXCL);
-  }
-
-  private asideName(suffix: string): string {
-    let name = `${this.path}.${suffix}`;
-    for (let i = 1; existsSync(name); i++) name = `${this.path}.${suffix}-${i}`;
-    return name;
-  }
-}
-
-/** A timestamp that is a valid file name everywhere (no colons). */
-function stamp(d: Date): string {
-  return d.toISOString().replace(/[:.]/g, '-');
 }
