@@ -40,6 +40,7 @@ import { CLI, childEnv, type Env, ROOT } from '../helpers/spawn.js';
 const major = Number(process.versions.node.split('.')[0]);
 const OBSERVER = join(ROOT, 'test', 'fixtures', 'preload', 'observe-code-cache.cjs');
 const LOADED = join(ROOT, 'test', 'fixtures', 'preload', 'report-loaded.cjs');
+const MAIN_GREW = join(ROOT, 'test', 'fixtures', 'preload', 'main-grew.cjs');
 // vitest.config.ts turns the cache off for the other tests; these turn it on.
 const CACHE_ON = { NODE_DISABLE_COMPILE_CACHE: undefined };
 const asRoot = process.getuid?.() === 0;
@@ -297,6 +298,12 @@ describe('the launcher keeps V8 code cache', () => {
     expect(after.compiled).toEqual({ 'main.cjs': false });
     const again = run(cli, cache);
     expect(again).toEqual({ ...after, compiled: { 'main.cjs': true } });
+  });
+
+  it('a main.cjs that grew between its stat and its read (a build writing it) is read whole', () => {
+    const cache = temp('code-cache');
+    const grew = run(CLI, cache, ['day4', '--plain'], { NODE_OPTIONS: `--require ${OBSERVER} --require ${MAIN_GREW}` });
+    expect(grew).toEqual({ ...first, compiled: { 'main.cjs': false } });
   });
 
   it.runIf(process.platform !== 'win32')('a FIFO at the entry path neither hangs a start nor changes it', () => {
