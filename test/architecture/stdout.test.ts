@@ -2,7 +2,8 @@
  * src/terminal/stdout.ts is the one way src/ writes standard output: it
  * knows whether Node's stream has been made, and puts the error listeners
  * on it. Code that took process.stdout itself would make the stream behind
- * its back: output out of order, an EPIPE nobody listens for.
+ * its back: output out of order, an EPIPE nobody listens for. (console
+ * would too: Biome's noConsole rule keeps it out of src/, biome.jsonc.)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
