@@ -62,6 +62,7 @@ export class StandardOutput {
     return this.made;
   }
 
+  /** Known without the stream while writes skip it (a pipe, a socket, a file); otherwise asked of the stream, made now as process.stdout is. */
   get isTerminal(): boolean {
     return !this.writesDirectly() && this.stream().isTTY === true;
   }
