@@ -9,11 +9,14 @@ import { lessonLabel } from '../lesson/course.js';
 import { loadCourse } from '../progress/course.js';
 import { start, type StartOptions } from './start.js';
 import { stdout } from '../terminal/stdout.js';
+import { writeStderr } from '../run.js';
+import { neutralize } from '../text/sanitize.js';
 
 export async function continueCourse(opts: Pick<StartOptions, 'plain' | 'lessons'> = {}): Promise<number> {
   const catalog = await loadCatalog({ lessonsDir: opts.lessons });
   const { view, warning } = await loadCourse(catalog.lessons);
-  if (warning) process.stderr.write(`kube-learn: ${warning}\n`);
+  // The reason a progress file could not be read can quote its bytes (JSON.parse's message): never raw.
+  if (warning) writeStderr(`kube-learn: ${neutralize(warning)}\n`);
   if (view.current === undefined) {
     const none = view.entries.length === 0 ? 'No lessons found.' : 'Every lesson is done. See how it went with: kube-learn progress';
     stdout.write(`${none}\n`);

@@ -14,6 +14,7 @@ import { dueLine } from '../progress/cards.js';
 import { neutralize } from '../text/sanitize.js';
 import { resumeCommand, reviewCommand, start } from './start.js';
 import { stdout } from '../terminal/stdout.js';
+import { writeStderr } from '../run.js';
 
 export interface CourseOptions {
   plain?: boolean;
@@ -29,9 +30,10 @@ export function courseHint(view: CourseView<Lesson>, command: (lessonId: string)
 
 export async function courseMap(opts: CourseOptions = {}): Promise<number> {
   const catalog = await loadCatalog({ lessonsDir: opts.lessons });
-  for (const problem of catalog.problems) process.stderr.write(`kube-learn: skipped ${formatFileProblem(problem)}\n`);
+  for (const problem of catalog.problems) writeStderr(`kube-learn: skipped ${formatFileProblem(problem)}\n`);
   const { view, due, warning } = await loadCourse(catalog.lessons);
-  if (warning) process.stderr.write(`kube-learn: ${warning}\n`);
+  // The reason a progress file could not be read can quote its bytes (JSON.parse's message): never raw.
+  if (warning) writeStderr(`kube-learn: ${neutralize(warning)}\n`);
   if (view.entries.length === 0) {
     stdout.write('No lessons found.\n');
     return 0;

@@ -43,6 +43,20 @@ describe('text from outside, printed', () => {
     expect(r.stderr).not.toMatch(RAW);
   });
 
+  it.each([[[]], [['continue', '--plain']], [['list']], [['day4', '--plain']]])(
+    "a corrupt progress file's bytes, quoted in why it could not be read, are made visible: kube-learn %j",
+    async (args) => {
+      const home = tempStateHome().home;
+      mkdirSync(join(home, 'kube-learn'), { recursive: true, mode: 0o700 });
+      // JSON.parse's message quotes the text it could not read.
+      writeFileSync(join(home, 'kube-learn', 'progress.json'), `x${HOSTILE} garbage`);
+      const r = await runCli(args, { env: { XDG_STATE_HOME: home } });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/could not be read \(not JSON \(Unexpected token 'x', "x␛\]0;owned/);
+      expect(r.stderr).not.toMatch(RAW);
+    },
+  );
+
   it('progress --json escapes C1, line separators and bidi controls as \\uXXXX, and reads back the same', async () => {
     const home = tempStateHome().home;
     const saved = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/progress/v1.json'), 'utf8'));
