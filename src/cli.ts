@@ -54,12 +54,13 @@ function courseShortcut(args: readonly string[]): 'map' | 'continue' | undefined
 
 async function main(args: readonly string[]): Promise<void> {
   const course = courseShortcut(args);
+  // These write stdout and stderr as a lesson start does (see below): neither stream is made before the first screen.
   if (course === 'map') {
-    await run(() => courseMap({ plain: args.includes('--plain') }));
+    await run(() => courseMap({ plain: args.includes('--plain') }), { streams: 'when-written' });
     return;
   }
   if (course === 'continue') {
-    await run(() => continueCourse({ plain: args.includes('--plain') }));
+    await run(() => continueCourse({ plain: args.includes('--plain') }), { streams: 'when-written' });
     return;
   }
   const shortcut = lessonShortcut(args);

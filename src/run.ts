@@ -70,9 +70,9 @@ export interface RunOptions {
   /**
    * 'at-once' (the default): stdout's and stderr's streams are made at the
    * start, so a command that writes process.stderr directly is covered.
-   * 'when-written' (a lesson start): stderr is made when writeStderr first
-   * writes, and stdout writes its first screen without its stream
-   * (./terminal/stdout.ts).
+   * 'when-written' (a lesson start, the course map, `continue`): stderr is
+   * made when writeStderr first writes, and stdout writes its first screen
+   * without its stream (./terminal/stdout.ts).
    */
   streams?: 'at-once' | 'when-written';
 }

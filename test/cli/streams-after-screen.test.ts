@@ -2,7 +2,8 @@
  * Both front ends make process.stdin (a stream: ~0.2 ms in a terminal) only
  * once the first screen is out, and plain mode in a pipe makes
  * process.stdout (a socket: ~1.5 ms) only after that too
- * (src/terminal/stdout.ts), so the learner sees it that much sooner. A
+ * (src/terminal/stdout.ts), so the learner sees it that much sooner; the
+ * course map, printed in a pipe, makes neither. A
  * preloaded observer (test/fixtures/preload/report-streams-asked.cjs)
  * records what was written when the program first asked for each.
  */
@@ -43,6 +44,14 @@ describe('the streams are made after the first screen', () => {
     expect(stdin).toMatch(FIRST_SCREEN);
     // Made for the first write after the program waited: the second step.
     expect(stdout).toMatch(FIRST_SCREEN);
+  });
+
+  it('the course map in a pipe is written without making either stream: it waits for nothing', async () => {
+    const { env, writtenFirst } = observed();
+    const r = await runCli([], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Start with: kube-learn day1$/m);
+    expect(writtenFirst()).toEqual({});
   });
 
   it('in a terminal: the step and the pause are out before stdin is made', async () => {
