@@ -25,7 +25,8 @@ export function wantsPlain(opts: { plain?: boolean }, ctx: ModeContext = process
  * This process, with stdin asked of its file descriptor: process.stdin would
  * make the stream (~0.2 ms in a terminal), which both front ends make only
  * once the first screen is out. node:tty is loaded already when stdout is a
- * terminal, the only case that asks.
+ * terminal, the only case that asks. stdout is asked of ./stdout.ts, which
+ * tells a pipe or a file without making its stream.
  */
 function processContext(): ModeContext {
   return {
